@@ -1,1 +1,0 @@
-"""Placeholder package; see DESIGN.md for what belongs here."""
