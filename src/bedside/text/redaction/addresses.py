@@ -1,0 +1,97 @@
+"""Street addresses, PO boxes and ZIP codes (Safe Harbor item 2: geographic units smaller than a state).
+
+A candidate starts at a house number followed by capitalised words and a street suffix, or after an
+address cue ("lives at", "address:", "home at"). ``usaddress`` (a CRF address parser) then tags the
+words that follow, so the span grows over unit, city, state and ZIP only as far as they really
+are parts of the address.
+"""
+
+from __future__ import annotations
+
+import re
+
+import usaddress
+
+from bedside.text.redaction.candidates import Candidate, RedactionDetector
+
+_SUFFIX = (
+    r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|"
+    r"Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Pike|Alley|Crescent|Close)"
+)
+_STREET = re.compile(
+    rf"(?<![\w/.\-])\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?"
+    rf"(?:(?:[A-Z][a-z]+|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}{_SUFFIX}\b\.?"
+)
+_PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.IGNORECASE)
+_ADDRESS_CUE = re.compile(
+    r"\b(?:lives\s+(?:at|on)|living\s+at|address(?:\s+is)?\s*:?|home\s+at|resides\s+(?:at|on)|residing\s+at|"
+    r"moved\s+to|staying\s+at|mail(?:ed)?\s+to|send\s+to|d/c\s+to\s+home\s+at)\s*",
+    re.IGNORECASE,
+)
+_ZIP_CUED = re.compile(r"\b(?:zip|zipcode|zip\s+code|postal\s+code)\s*:?\s*(?P<value>\d{5}(?:-\d{4})?)\b", re.IGNORECASE)
+_CITY_STATE_ZIP = re.compile(
+    r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
+    r"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s+\d{5}(?:-\d{4})?\b"
+)
+_ADDRESS_LABELS = {
+    "AddressNumber", "AddressNumberPrefix", "AddressNumberSuffix", "StreetName", "StreetNamePreDirectional",
+    "StreetNamePreModifier", "StreetNamePreType", "StreetNamePostDirectional", "StreetNamePostModifier",
+    "StreetNamePostType", "OccupancyType", "OccupancyIdentifier", "SubaddressIdentifier", "SubaddressType",
+    "PlaceName", "StateName", "ZipCode", "USPSBoxType", "USPSBoxID", "BuildingName",
+}
+_STOP_WORDS = {"and", "but", "with", "for", "on", "at", "in", "to", "pt", "she", "he", "they", "please", "pls", "call"}
+_WINDOW = 90
+
+
+class AddressDetector(RedactionDetector):
+    """ADDRESS spans (street, unit, city, state, ZIP) and ZIP codes on their own."""
+
+    name = "addresses"
+
+    def detect(self, text: str) -> list[Candidate]:
+        found: list[Candidate] = []
+        starts: dict[int, tuple[str, int]] = {}
+        for m in _STREET.finditer(text):
+            starts.setdefault(m.start(), ("A house number, street name and street suffix.", m.end()))
+        for m in _ADDRESS_CUE.finditer(text):
+            if m.end() < len(text) and (text[m.end()].isdigit() or text[m.end()].isupper()):
+                starts.setdefault(m.end(), ("Words after an address cue that parse as a street address.", m.end()))
+        for m in _PO_BOX.finditer(text):
+            found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A post-office box."))
+        for start, (reason, min_end) in sorted(starts.items()):
+            end = max(self._extend(text, start), min_end)
+            if end > start:
+                found.append(Candidate("ADDRESS", start, end, self.name, reason))
+        for m in _CITY_STATE_ZIP.finditer(text):
+            found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A city, state and ZIP code."))
+        for m in _ZIP_CUED.finditer(text):
+            found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A ZIP code."))
+        return found
+
+    @staticmethod
+    def _extend(text: str, start: int) -> int:
+        """End offset of the address that starts at ``start``, following usaddress's tags."""
+        window = text[start : start + _WINDOW]
+        cut = re.search(r"[;\n()]|\.\s|\s[-–—]\s", window)
+        if cut:
+            window = window[: cut.start()]
+        try:
+            tagged = usaddress.parse(window)
+        except (ValueError, TypeError):  # pragma: no cover - usaddress raises on odd input only
+            return start
+        end = start
+        pos = 0
+        street_seen = False
+        for token, label in tagged:
+            at = window.find(token, pos)
+            if at < 0:
+                break
+            pos = at + len(token)
+            if label not in _ADDRESS_LABELS or token.lower().strip(",.") in _STOP_WORDS:
+                break
+            if label in {"StreetName", "StreetNamePostType", "USPSBoxID", "PlaceName", "ZipCode"}:
+                street_seen = True
+            end = start + at + len(token.rstrip(",."))
+        if not street_seen:
+            return start
+        return end

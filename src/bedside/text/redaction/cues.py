@@ -1,0 +1,48 @@
+"""Context cues that announce a person's name in clinical team messages.
+
+A *strong* cue ("Mr.", "pt", "daughter", "room 12 –") makes the next capitalised word a name even when
+it is also an English word; a *post* cue ("… in 4b", "… (MRN", "…, 84F") confirms a name-list word
+just before it. Staff cues ("Dr.", "RN", "nurse") mark the next name as a clinician, which is not PHI.
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLE_CUES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "mister", "mstr", "madam", "sr", "sra", "srta"})
+PATIENT_CUES: frozenset[str] = frozenset({"pt", "pts", "patient", "patients", "re", "pnt", "ptnt", "px"})
+RELATIVE_CUES: frozenset[str] = frozenset(
+    {
+        "daughter", "son", "wife", "husband", "mother", "mom", "mum", "father", "dad", "sister", "brother", "niece",
+        "nephew", "grandson", "granddaughter", "grandmother", "grandfather", "grandma", "grandpa", "spouse", "partner",
+        "guardian", "caregiver", "poa", "hcp", "proxy", "fiance", "fiancee", "boyfriend", "girlfriend", "aunt", "uncle",
+        "cousin", "stepson", "stepdaughter", "neighbor", "neighbour", "roommate", "dtr", "grandaughter",
+    }
+)
+STAFF_CUES: frozenset[str] = frozenset(
+    {"dr", "doctor", "rn", "np", "pa", "nurse", "md", "charge", "attending", "resident", "fellow", "intern", "pharmacist",
+     "cna", "tech", "prof", "professor", "dra"}
+)
+# Words allowed between a cue and the name: "pt: Smith", "daughter, Maria,", "wife (Grace)", "son is Tom".
+CUE_GAP = re.compile(r"\.?(?:'s)?\s*(?:[:,(\-–—]|\bis\b|\bnamed\b|\bcalled\b)?\s*(?:\bis\b|\bnamed\b)?\s*\(?\s*")
+TITLE_GAP = re.compile(r"\.?\s+|\.")
+LOCATION_CUE = re.compile(
+    r"\b(?:room|rm|bed|bay|rm\.|bd|cubicle|cube|pod)\s*#?\s*\d{1,4}[A-Za-z]?\b(?P<sep>\s*[-–—:,/|]\s*|\s+)"
+    r"|(?:^|(?<=[\s(]))\d{1,3}[A-Za-z]?(?P<sep2>\s*[-–—:|]\s*)",
+    re.IGNORECASE,
+)
+POST_CUE = re.compile(
+    r"(?:'s)?(?:(?:\s+(?:is|was|now|still|back))?\s+(?:in|on|from)\s+(?:room\s*|rm\.?\s*|bed\s*|bay\s*)?#?\d{1,4}[A-Za-z]?\b"
+    r"|\s*\(\s*(?:MRN|DOB|mr#|\d)"
+    r"|,?\s+\d{1,3}\s?(?:yo\b|y/o|y\.o\.|M\b|F\b|-?year)"
+    r"|\s*,\s*(?:MRN|DOB)\b"
+    r"|\s+(?:MRN|DOB)\b)",
+    re.IGNORECASE,
+)
+POSSESSIVE_CUE = re.compile(
+    r"'s\s+(?:labs?|k\b|potassium|family|daughter|son|wife|husband|mother|father|meds|medications|bp|vitals|"
+    r"discharge|dc|d/c|insurance|room|bed|chart|mrn|dob|family|ride|pain|procedure|surgery|ct|mri|cultures?|inr|"
+    r"glucose|sugars?|dressing|wound|foley|iv|line|picc|appointment|appt|follow[- ]?up|husband|partner|caregiver)\b",
+    re.IGNORECASE,
+)
+FAMILY_OF = re.compile(r"\b(?:family|relatives?|kids|children|friends?)\s+of\s+(?:pt\.?\s+|patient\s+)?", re.IGNORECASE)

@@ -1,0 +1,97 @@
+"""Dates (all elements except the year alone) and dates of birth (Safe Harbor item 3).
+
+Recognised: ``3/4/25``, ``03-04-2025``, ``04.03.2025``, ``2025-03-04``, ``March 4th``, ``Mar 4, 2025``,
+``4 Mar``, ``4th of March``, ``March 2025``; ``3/4`` only after a date cue ("on", "since", "due",
+"admitted", ...) because bare ``7/10`` is usually a pain score or a fraction. A year alone, a time of
+day, a weekday, blood pressure (``120/80``) and scores (``4/5``) are not dates. A date right after
+"DOB", "born" or "date of birth" is typed ``DOB``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bedside.text.redaction.candidates import Candidate, RedactionDetector
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19\d{2}|20\d{2}|'\d{2})"
+
+_NUMERIC_FULL = re.compile(r"(?<![\d/.\-:])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|\.\d)")
+_ISO = re.compile(r"(?<![\d/.\-])(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d)")
+_SHORT = re.compile(r"(?<![\d/.\-:])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d|\s*(?:strength|str|power|\bpain\b))")
+_SHORT_CUE = re.compile(
+    r"(?:\bon|\bsince|\bfrom|\buntil|\btill|\bby|\bdue|\bdated?|\badmit(?:ted)?|\badm|\bd/c(?:'?d)?|\bdischarged?|\bseen|"
+    r"\bsurgery|\bappt|\bappointment|\bf/u|\bfollow[- ]?up|\bscheduled|\bschedule|\bvisit|\bthrough|\bthru|\bthe|\bDOB|\bborn|"
+    r"\bbirthday|\bexpired|\bdeceased|\bdied|\bpassed|\bbetween|\band|\bpostponed\s+to|\bmoved\s+to|\bor|\bnext|\blast|\bfor)"
+    r"[\s:,]*$|^\s*[-–—]\s*$|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?,?\s*$",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(
+    rf"\b(?:{_MONTH})\.?\s+{_DAY}\b(?:,?\s*{_YEAR}\b)?|\b{_DAY}\s+(?:of\s+)?(?:{_MONTH})\b\.?(?:,?\s*{_YEAR}\b)?",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(rf"\b(?:{_MONTH})\.?,?\s+{_YEAR}\b", re.IGNORECASE)
+_MODAL_MAY = re.compile(r"\bmay\b")
+_DOB_CUE = re.compile(
+    r"(?:\bDOB|\bD\.O\.B\.?|\bdate\s+of\s+birth|\bborn(?:\s+on)?|\bbirth\s*date|\bbirthday|\bb\.)\s*[:\-]?\s*(?:is\s+)?$",
+    re.IGNORECASE,
+)
+_TIME_AFTER = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|h\b|hrs\b|o'clock)", re.IGNORECASE)
+
+
+def _plausible(a: int, b: int) -> bool:
+    """True when (a, b) can be month/day or day/month."""
+    return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
+
+
+class DateDetector(RedactionDetector):
+    """DATE and DOB spans in numeric and written formats."""
+
+    name = "dates"
+
+    def detect(self, text: str) -> list[Candidate]:
+        spans: list[tuple[int, int, str]] = []
+        has_digit = any(ch.isdigit() for ch in text)
+        if has_digit:
+            for m in _NUMERIC_FULL.finditer(text):
+                a, b = int(m.group(1)), int(m.group(3))
+                if m.group(2) == "." and len(m.group(4)) == 2:
+                    continue  # "1.5.25" is more often a version or a dose than a date
+                if _plausible(a, b):
+                    spans.append((m.start(), m.end(), "A numeric date with day, month and year."))
+            for m in _ISO.finditer(text):
+                month, day = int(m.group(3)), int(m.group(4))
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    spans.append((m.start(), m.end(), "An ISO-style date (year-month-day)."))
+            for m in _SHORT.finditer(text):
+                a, b = int(m.group(1)), int(m.group(2))
+                if not _plausible(a, b) or _TIME_AFTER.match(text, m.end()):
+                    continue
+                before = text[max(0, m.start() - 30) : m.start()]
+                if _SHORT_CUE.search(before):
+                    spans.append((m.start(), m.end(), "A month/day date after a date word such as 'on' or 'due'."))
+        for m in _MONTH_DAY.finditer(text):
+            if _is_modal_may(text, m.start(), m.group()):
+                continue
+            spans.append((m.start(), m.end(), "A written date (month name with a day)."))
+        for m in _MONTH_YEAR.finditer(text):
+            if _is_modal_may(text, m.start(), m.group()):
+                continue
+            spans.append((m.start(), m.end(), "A month with a year."))
+        found: list[Candidate] = []
+        for start, end, reason in spans:
+            before = text[max(0, start - 25) : start]
+            if _DOB_CUE.search(before):
+                found.append(Candidate("DOB", start, end, self.name, "A date of birth."))
+            else:
+                found.append(Candidate("DATE", start, end, self.name, reason))
+        return found
+
+
+def _is_modal_may(text: str, start: int, matched: str) -> bool:
+    """'may 3' in lower case is the verb far more often than the month."""
+    return _MODAL_MAY.search(matched) is not None

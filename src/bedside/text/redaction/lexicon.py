@@ -1,0 +1,61 @@
+"""Name frequency lists: the 1990 US Census first- and last-name lists, read from the ``names`` package.
+
+The Census lists are a US government work (public domain); the ``names`` package (MIT) ships them as
+``dist.male.first``, ``dist.female.first`` and ``dist.all.last``. We read them from the installed
+package at start-up instead of copying them, and keep each name's frequency rank: a rare surname
+(rank beyond :data:`COMMON_SURNAME_RANK`) is only trusted after a strong cue.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+logger = logging.getLogger(__name__)
+
+COMMON_SURNAME_RANK = 20_000
+_SOURCE_PACKAGE = "names"
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """Lower-cased first names and last names with their frequency ranks (1 = most common)."""
+
+    first_names: dict[str, int]
+    last_names: dict[str, int]
+
+    def is_first(self, word: str) -> bool:
+        return word in self.first_names
+
+    def is_last(self, word: str, max_rank: int | None = None) -> bool:
+        rank = self.last_names.get(word)
+        return rank is not None and (max_rank is None or rank <= max_rank)
+
+    def is_name(self, word: str) -> bool:
+        return word in self.first_names or word in self.last_names
+
+    def is_common_name(self, word: str) -> bool:
+        return word in self.first_names or self.is_last(word, COMMON_SURNAME_RANK)
+
+
+def _read_ranked(filename: str) -> dict[str, int]:
+    ranked: dict[str, int] = {}
+    text = resources.files(_SOURCE_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 4 and parts[3].isdigit():
+            ranked.setdefault(parts[0].lower(), int(parts[3]))
+    return ranked
+
+
+@lru_cache(maxsize=1)
+def census_lexicon() -> NameLexicon:
+    """The Census name lists (loaded once per process; the result is read-only)."""
+    first = _read_ranked("dist.female.first")
+    for name, rank in _read_ranked("dist.male.first").items():
+        first[name] = min(rank, first.get(name, rank))
+    last = _read_ranked("dist.all.last")
+    logger.debug("loaded %d first names and %d last names", len(first), len(last))
+    return NameLexicon(first_names=first, last_names=last)

@@ -1,0 +1,133 @@
+"""Numeric identifiers: MRNs, SSNs, phone and fax numbers, account / plan / licence / device numbers, ages over 89.
+
+Clinical numbers (lab values, doses, vitals, room and bed numbers, times, years) are left alone:
+a number becomes an identifier only when a cue names it ("MRN", "acct", "fax"), when its shape is
+unambiguous (``123-45-6789``, ``(217) 555-0143`` validated by ``phonenumbers``), or when it is a long
+bare digit string (seven or more digits, no decimal point) that no lab or dose cue explains.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from bedside.text.redaction.candidates import Candidate, RedactionDetector
+
+_MRN = re.compile(
+    r"\b(?:MRN|MR\s*#|MR\s+(?:no|num|number)\.?|med(?:ical)?\s+rec(?:ord)?s?(?:\s+(?:number|no\.?|num|#))?|"
+    r"chart\s*(?:#|no\.?|number)|hosp(?:ital)?\s+(?:number|no\.?|#)|UR\s*#|URN|unit\s+(?:number|no\.?)|pt\s+(?:id|#))"
+    r"\s*(?:[:#=]|is|of)?\s*(?:[:#])?\s*"
+    r"(?P<value>[A-Z]{0,3}-?\d[\d\-]{2,14}\d|\d{4,})",
+    re.IGNORECASE,
+)
+_ID = re.compile(
+    r"\b(?:acct|account|acc|insurance|ins|member|subscriber|policy|plan|group|medicaid|medicare|mbi|hicn|"
+    r"claim|encounter|enc|csn|fin|visit|license|licence|lic|DL|driver'?s\s+license|passport|serial|s/n|SN|"
+    r"device|pacemaker|implant|VIN|plate|certificate|cert|badge|case|ref(?:erence)?|beneficiary|ID)\b"
+    r"(?:\s+(?:id|number|no\.?|num|#))?\s*(?:[:#=]|is)?\s*(?:[:#])?\s*"
+    r"(?P<value>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}[A-Z0-9])\b",
+    re.IGNORECASE,
+)
+_SSN = re.compile(r"(?<![\d\-])(?P<value>\d{3}-\d{2}-\d{4})(?![\d\-])")
+_SSN_CUED = re.compile(
+    r"\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?|soc\s+sec)\s*(?:[:#]|is)?\s*"
+    r"(?P<value>\d{3}[\s\-]?\d{2}[\s\-]?\d{4}|(?:xxx|\*\*\*)-?(?:xx|\*\*)-?\d{4}|\d{4})\b",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(
+    r"(?<![\w\-/.])(?P<value>(?:\+?1[\s.\-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.\-]?)\d{3}[\s.\-]?\d{4}"
+    r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?)(?![\w\-/])",
+    re.IGNORECASE,
+)
+_PHONE_CUE = re.compile(
+    r"(?:\bphone|\bph\b|\btel\b|\bcell\b|\bmobile\b|\bcall\b|\bcontact\b|\bnumber\b|\b#|\breach\b|\bhome\b|\bwork\b|\bc\b|\bh\b|\bp\b)"
+    r"[^\n\d]{0,20}$",
+    re.IGNORECASE,
+)
+_FAX_CUE = re.compile(r"\bfax(?:ed)?\b[^\n\d]{0,25}$", re.IGNORECASE)
+_LONG_NUMBER = re.compile(r"(?<![\w.,/\-])#?(?P<value>\d{7,12})(?![\w/\-]|[.,]\d)")
+_HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>\d{5,12})\b")
+# A lab, dose or count word just before a long number means it is a measurement, not an identifier.
+_MEASURE_CUE = re.compile(
+    r"\b(?:plt|platelets?|wbc|count|cells|copies|viral\s+load|vl|units?|iu|dose|mg|mcg|ml|steps|cost|\$|usd)\W{0,3}$",
+    re.IGNORECASE,
+)
+_AGE = [
+    re.compile(
+        r"(?<![\d.])(?P<value>9\d|1[0-2]\d)\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.|yrs?\b|years?\b|year-old\b|years-old\b|yr-old\b|y\b)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(?:age[ds]?|aged)\s*:?\s*(?P<value>9\d|1[0-2]\d)\b(?![.,]\d)", re.IGNORECASE),
+    re.compile(r"(?<![\d.])(?P<value>9\d|1[0-2]\d)\s?(?:M|F)\b"),
+    re.compile(r"\b(?:turns?|turned|turning)\s+(?P<value>9\d|1[0-2]\d)\b", re.IGNORECASE),
+]
+
+
+def _digits(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit())
+
+
+class NumericIdentifierDetector(RedactionDetector):
+    """MRN, SSN, PHONE, FAX, ID and AGE>89 spans, from cues and validated shapes."""
+
+    name = "numeric-identifiers"
+
+    def __init__(self, region: str = "US") -> None:
+        self._region = region
+
+    def _valid_phone(self, value: str) -> bool:
+        try:
+            number = phonenumbers.parse(value, self._region)
+        except phonenumbers.NumberParseException:
+            return False
+        return bool(phonenumbers.is_valid_number(number))
+
+    def detect(self, text: str) -> list[Candidate]:
+        found: list[Candidate] = []
+        if not any(ch.isdigit() for ch in text):
+            return found
+        for m in _MRN.finditer(text):
+            found.append(
+                Candidate("MRN", m.start("value"), m.end("value"), self.name, "A number labelled as a medical record number.")
+            )
+        for m in _ID.finditer(text):
+            value = m.group("value")
+            if len(_digits(value)) < 3 or _looks_like_time_or_measure(value):
+                continue
+            found.append(
+                Candidate("ID", m.start("value"), m.end("value"), self.name,
+                          "A number labelled as an account, plan, licence, device or other identifier.")
+            )
+        for m in _SSN_CUED.finditer(text):
+            found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name, "A number labelled as a Social Security number."))
+        for m in _SSN.finditer(text):
+            found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name, "Has the ddd-dd-dddd shape of a Social Security number."))
+        for m in _PHONE.finditer(text):
+            value = m.group("value")
+            before = text[max(0, m.start() - 30) : m.start()]
+            formatted = any(ch in value for ch in "()-. ")
+            if not (self._valid_phone(value) or (formatted and len(_digits(value)) >= 10) or _PHONE_CUE.search(before)):
+                continue
+            if _FAX_CUE.search(before):
+                found.append(Candidate("FAX", m.start("value"), m.end("value"), self.name, "A telephone number labelled as a fax number."))
+            else:
+                found.append(Candidate("PHONE", m.start("value"), m.end("value"), self.name, "A valid telephone number."))
+        for m in _HASH_NUMBER.finditer(text):
+            found.append(Candidate("ID", m.start(), m.end(), self.name, "A long number written as #NNNNN, likely a record or account number."))
+        for m in _LONG_NUMBER.finditer(text):
+            before = text[max(0, m.start() - 20) : m.start()]
+            if _MEASURE_CUE.search(before):
+                continue
+            found.append(
+                Candidate("ID", m.start("value"), m.end("value"), self.name,
+                          "A bare number of seven or more digits, likely a record or account number.")
+            )
+        for pattern in _AGE:
+            for m in pattern.finditer(text):
+                found.append(Candidate("AGE>89", m.start("value"), m.end("value"), self.name, "An age over 89 (Safe Harbor aggregates these)."))
+        return found
+
+
+def _looks_like_time_or_measure(value: str) -> bool:
+    return value.isdigit() and len(value) == 4 and value.startswith(("19", "20"))

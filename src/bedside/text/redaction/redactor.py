@@ -1,0 +1,83 @@
+"""The :class:`Redactor`: runs every identifier detector over a text and replaces what they find.
+
+Stages, each a small function: find placeholders already present (so redacting twice changes
+nothing) → run detectors → resolve overlaps (most specific type wins) → splice placeholders into
+the text while recording input and output offsets. A Redactor is built once (patterns compiled, name
+lists loaded) and holds no per-call state, so one instance is safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+
+from bedside.text.redaction.addresses import AddressDetector
+from bedside.text.redaction.candidates import TYPE_PRIORITY, Candidate, RedactionDetector, resolve_overlaps
+from bedside.text.redaction.dates import DateDetector
+from bedside.text.redaction.names import NameDetector
+from bedside.text.redaction.numbers import NumericIdentifierDetector
+from bedside.text.redaction.spans import RedactionResult, RedactionSpan
+from bedside.text.redaction.web import WebIdentifierDetector
+
+logger = logging.getLogger(__name__)
+
+REDACTOR_NAME = "bedside-redactor"
+REDACTOR_VERSION = "1.0.0"
+PLACEHOLDER_TYPES: tuple[str, ...] = tuple(TYPE_PRIORITY) + ("FAX",)
+_PLACEHOLDER = re.compile(r"\[(?:" + "|".join(re.escape(t) for t in sorted(set(PLACEHOLDER_TYPES))) + r")\]")
+
+
+class Redactor:
+    """Replace patient identifiers with typed placeholders such as ``[PATIENT]`` and ``[MRN]``.
+
+    ``staff_names`` is the roster allow-list: these names are clinicians, not PHI, and stay.
+    """
+
+    name = REDACTOR_NAME
+    version = REDACTOR_VERSION
+
+    def __init__(self, staff_names: Iterable[str] = (), *, detectors: Sequence[RedactionDetector] | None = None) -> None:
+        self.staff_names: tuple[str, ...] = tuple(staff_names)
+        self.detectors: tuple[RedactionDetector, ...] = tuple(detectors) if detectors is not None else (
+            WebIdentifierDetector(),
+            NumericIdentifierDetector(),
+            DateDetector(),
+            AddressDetector(),
+            NameDetector(self.staff_names),
+        )
+
+    def redact(self, text: str) -> RedactionResult:
+        """The redacted text, the identifier spans (input offsets) and the placeholders (output offsets)."""
+        if not text:
+            return RedactionResult(text=text)
+        existing = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
+        candidates: list[Candidate] = []
+        for detector in self.detectors:
+            candidates.extend(detector.detect(text))
+        kept = resolve_overlaps(candidates, blocked=existing)
+        return _splice(text, kept)
+
+    def redact_text(self, text: str) -> str:
+        """Only the redacted text."""
+        return self.redact(text).text
+
+
+def _splice(text: str, kept: list[Candidate]) -> RedactionResult:
+    pieces: list[str] = []
+    spans: list[RedactionSpan] = []
+    placeholders: list[RedactionSpan] = []
+    cursor = 0
+    out_len = 0
+    for cand in kept:
+        pieces.append(text[cursor : cand.start])
+        out_len += cand.start - cursor
+        span = RedactionSpan(cand.type, cand.start, cand.end, cand.detector, cand.reason)
+        token = span.placeholder
+        pieces.append(token)
+        placeholders.append(RedactionSpan(cand.type, out_len, out_len + len(token), cand.detector, cand.reason))
+        out_len += len(token)
+        spans.append(span)
+        cursor = cand.end
+    pieces.append(text[cursor:])
+    return RedactionResult(text="".join(pieces), spans=spans, placeholders=placeholders)

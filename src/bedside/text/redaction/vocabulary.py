@@ -1,0 +1,69 @@
+"""Hand-written word lists that keep ordinary and clinical words from being read as names.
+
+The US Census surname list contains many English words (Page, Day, Call, Care, Nurse, Pain...). A
+word in :data:`COMMON_WORDS` is never taken as a name from weak evidence (a lower-case word, or a
+capitalised word with no cue); after a strong cue such as "Mr." a capitalised word is still a name,
+which is how "Mr. Brown" and "Ms. Hope" are caught. Written for this project (no external source).
+"""
+
+from __future__ import annotations
+
+_FUNCTION = """
+a an the this that these those there here it its it's he she they them their his her him we us our you your i me my mine
+is are was were be been being am has have had having do does did done will would shall should can could may might must
+not no nor yes and or but so if then than as at by for from in into of off on onto out over to up upon with within without
+via per about above after again against all also any around away back because before behind below between both down during
+each either else even ever every few first further just last later least less many more most much near neither next none now
+only other others own same several since some still such then though through thru till too under until very well what when
+where whether which while who whom whose why yet
+"""
+_CLINICAL = """
+pt pts patient patients resident family wife husband son daughter mother father mom dad sister brother niece nephew
+grandson granddaughter spouse partner guardian caregiver poa friend kids children child baby infant newborn
+dr doc doctor md do np pa rn lpn cna crna np-c attending fellow intern resident hospitalist intensivist surgeon
+nurse nursing charge team unit floor icu micu sicu ccu picu nicu ed er or pacu tele stepdown ward bay bed beds room rm
+pharmacy pharmacist lab labs radiology rad rads ct mri xr cxr us echo ekg ecg eeg pt/ot ot slp rt case management cm sw
+social work chaplain dietary dietitian transport security admin admitting registration billing
+pain fever afebrile febrile stable unstable critical fine good better worse ok okay alert oriented confused agitated calm
+asleep awake sleeping eating drinking walking ambulating ambulatory sitting lying resting comfortable uncomfortable
+nauseous vomiting dizzy weak tired sob sick ill well improving declining tachy brady hypotensive hypertensive
+denies reports states says said complains c/o endorses refuses refused declined agreed agrees wants needs need needed asks
+asked asking requesting requests request requested called calling call calls paged page paging texted text message
+seen see saw seeing evaluated examined assessed discharged discharge d/c admitted admit admission transferred transfer
+transferring moved moving going went gone coming came arrived arriving left leaving waiting ready due scheduled pending
+got gets getting given give giving took take taking started start starting stopped stop held hold holding continue
+continued restarted increased decreased changed change changing ordered order orders placed place placing sent send
+npo nil diet fluids ivf iv po pr sq im prn bid tid qid qd qhs qam daily nightly weekly stat asap urgent routine now today
+tonight tomorrow yesterday morning afternoon evening night overnight noon midnight am pm shift days day week weeks month
+vitals vital bp hr rr temp spo2 sat sats o2 oxygen bipap cpap vent intubated extubated trach peg ngt foley line lines
+picc cvc art central port drain drains chest tube wound dressing incision site sites
+meds med medication medications dose doses dosing drug drugs insulin heparin lasix tylenol morphine dilaudid zosyn vanc
+vancomycin cefepime ceftriaxone keppra coumadin warfarin eliquis xarelto metoprolol lisinopril potassium kcl magnesium
+sodium calcium phos glucose sugar sugars blood cbc bmp cmp lfts inr ptt trop troponin bnp lactate culture cultures
+results result levels level value values count counts abx antibiotics fluids bolus drip gtt
+fall falls risk precautions isolation contact droplet airborne code blue rapid response rrt sepsis alert
+consult consults consulted surgery procedure scan imaging study studies film films report reports note notes chart charted
+plan plans goals goal care comfort hospice palliative dnr dni full code status
+okay thanks thank thx pls please plz sorry hi hello hey fyi re update updated updates question questions quick
+new old next last other same another small large big little low high higher lower normal abnormal positive negative
+left right bilateral upper lower mid front back side top bottom inside outside
+yes no maybe sure agree cannot can't won't don't didn't isn't wasn't hasn't haven't doesn't
+home house floor bedside hallway desk station
+still again already also just only even really very quite pretty
+male female man woman gentleman lady boy girl
+monday tuesday wednesday thursday friday saturday sunday weekend
+"""
+# Capitalised English words that head a message or a sentence and are also in the name lists.
+_CAPITALISED_COMMON = """
+will may june april august grace hope faith joy rose lily daisy iris ivy holly dawn sunny summer autumn winter spring
+bill mark frank rich ray art jack pat sue rob don chase grant hunter mason carter cole pierce lance miles wade
+brown white green black gray grey young long short bell hall wood king hill ward cook price rice gross love hunt
+stone rivers banks bush field fields lane street park wells bond page day call care sick early late good fine low high
+best bright cash cross dean dale fox gay golden hardy honey hope house joy key knight lord major mayo moss noble
+oliver paris parish pope power rose royal rush sharp short strong swift wise worth
+reading north south east west new
+"""
+
+FUNCTION_WORDS: frozenset[str] = frozenset(_FUNCTION.split())
+COMMON_WORDS: frozenset[str] = frozenset(_FUNCTION.split()) | frozenset(_CLINICAL.split())
+AMBIGUOUS_NAME_WORDS: frozenset[str] = frozenset(_CAPITALISED_COMMON.split())
