@@ -13,6 +13,7 @@ import typer
 
 from bedside import __version__
 from bedside.cli import db as db_commands
+from bedside.cli import redact as redact_commands
 from bedside.cli.common import console
 
 app = typer.Typer(
@@ -43,6 +44,7 @@ def _root(
 
 
 app.add_typer(db_commands.app, name="db")
+app.command("redact")(redact_commands.redact)
 
 
 def main() -> None:
