@@ -117,7 +117,7 @@ class NameDetector(RedactionDetector):
         found: dict[int, tuple[int, str]] = {}  # first token index -> (last token index, reason)
 
         def take(first: int, reason: str, strong: bool) -> None:
-            if first >= len(toks):
+            if first >= len(toks) or toks[first].lower in TITLE_CUES or toks[first].lower in STAFF_CUES:
                 return
             nxt = toks[first + 1] if first + 1 < len(toks) else None
             ok = self._strong_ok(toks[first], nxt) if strong else (toks[first].cap and self._weak_cap_ok(toks[first])) or self._weak_ok(toks[first])

@@ -1,0 +1,164 @@
+"""Patient-identifier redaction: tables of positive and negative examples, and property tests."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bedside.text.redaction import RedactionResult, RedactionSpan, Redactor
+
+STAFF = ["Ana Diaz", "Ben Oyelaran", "Grace Kim", "Will Turner"]
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor(staff_names=STAFF)
+
+
+def assert_redacted(result: RedactionResult, text: str, expected: list[tuple[str, str]]) -> None:
+    """Every (type, surface) pair is among the spans, and the span text is exactly that surface."""
+    found = [(s.type, text[s.start : s.end]) for s in result.spans]
+    for pair in expected:
+        assert pair in found, f"expected {pair} in {found} for {text!r}"
+
+
+POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Pt John Smith MRN 4471123 needs a repeat BMP", [("PATIENT", "John Smith"), ("MRN", "4471123")]),
+    ("pt smith in 4b c/o chest pain", [("PATIENT", "smith")]),
+    ("Mr. Brown in room 12 is asking for his wife", [("PATIENT", "Brown")]),
+    ("Mrs Hope Walker refusing meds", [("PATIENT", "Hope Walker")]),
+    ("pt Will Brown, 67M, admitted overnight", [("PATIENT", "Will Brown")]),
+    ("daughter Grace called for an update", [("PATIENT", "Grace")]),
+    ("room 12 – Garcia needs a new IV", [("PATIENT", "Garcia")]),
+    ("bed 4: Nguyen, K 3.1 this am", [("PATIENT", "Nguyen")]),
+    ("family of Mr Okafor waiting in the lobby", [("PATIENT", "Okafor")]),
+    ("Lopez in bed 3 spiked to 38.9", [("PATIENT", "Lopez")]),
+    ("MRN 00451234, K 3.1, give 40 mEq KCl", [("MRN", "00451234")]),
+    ("DOB 3/4/1931, seen 2025-03-04", [("DOB", "3/4/1931"), ("DATE", "2025-03-04")]),
+    ("f/u on March 4th, CT 4 Mar, labs 04.03.2025", [("DATE", "March 4th"), ("DATE", "4 Mar"), ("DATE", "04.03.2025")]),
+    ("appt moved to 3/4 at 10:00", [("DATE", "3/4")]),
+    ("call daughter at (217) 555-0143", [("PHONE", "(217) 555-0143")]),
+    ("fax records to 217-555-0199", [("FAX", "217-555-0199")]),
+    ("SSN 123-45-6789 on the form", [("SSN", "123-45-6789")]),
+    ("pt email is jdoe1948@gmail.com", [("EMAIL", "jdoe1948@gmail.com")]),
+    ("portal link https://mychart.example.org/p/88231", [("URL", "https://mychart.example.org/p/88231")]),
+    ("login from 10.12.0.54 flagged", [("IP", "10.12.0.54")]),
+    ("lives at 12 Oak Street, Springfield, IL 62704", [("ADDRESS", "12 Oak Street, Springfield, IL 62704")]),
+    ("94 yo F with hip fracture", [("AGE>89", "94")]),
+    ("insurance member ID XJH448812 denied", [("ID", "XJH448812")]),
+]
+
+NEGATIVES: list[str] = [
+    "K 3.1, Mg 1.6, give 40 mEq KCl PO and recheck at 14:00",
+    "BP 120/80, HR 88, RR 18, SpO2 96% on 2L, pain 7/10",
+    "Room 12 needs a commode, bed 4 is clean",
+    "Ana Diaz covering for Ben Oyelaran tonight",
+    "Grace Kim is charge RN, Will Turner on call",
+    "pt will need labs in the am, please hold heparin",
+    "Insulin 10 units at 21:00, glucose 243",
+    "Dr. Patel aware, will reassess after 2 units PRBC",
+    "Policy review meeting in 2025, huddle at 7:30",
+    "Strength 4/5 bilateral, 1/2 NS at 75 mL/h",
+    "Thanks team, great work on the code blue today",
+    "Pharmacy says Zosyn 4.5 g q6h, next dose at 18:00",
+    "Census is 24 with 3 pending admits from the ED",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_finds_identifiers(redactor: Redactor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert_redacted(redactor.redact(text), text, expected)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_leaves_clinical_text_and_staff_alone(redactor: Redactor, text: str) -> None:
+    result = redactor.redact(text)
+    assert result.spans == [], [(s.type, text[s.start : s.end]) for s in result.spans]
+    assert result.text == text
+
+
+def test_placeholders_and_reasons(redactor: Redactor) -> None:
+    text = "Pt John Smith MRN 4471123"
+    result = redactor.redact(text)
+    assert result.text == "Pt [PATIENT] MRN [MRN]"
+    assert [p.type for p in result.placeholders] == ["PATIENT", "MRN"]
+    for span in result.spans:
+        assert span.reason.endswith(".") and span.detector
+    assert isinstance(result.spans[0], RedactionSpan)
+    assert result.to_dict()["spans"][0]["type"] == "PATIENT"
+
+
+def test_staff_name_redacted_after_patient_cue(redactor: Redactor) -> None:
+    result = redactor.redact("pt Diaz in 7 is a different person from Ana Diaz")
+    assert [(s.type, s.start) for s in result.spans] == [("PATIENT", 3)]
+
+
+def test_thread_safe_and_deterministic(redactor: Redactor) -> None:
+    texts = [t for t, _ in POSITIVES] * 20
+    expected = [redactor.redact(t) for t in texts]
+    results: dict[int, list[RedactionResult]] = {}
+
+    def work(k: int) -> None:
+        results[k] = [redactor.redact(t) for t in texts]
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r == expected for r in results.values())
+
+
+# -- properties -----------------------------------------------------------------------------------
+_PLACEHOLDER = re.compile(r"\[[A-Z>89]+\]")
+_fragments = st.sampled_from(
+    [
+        "pt ", "Pt ", "Mr. ", "daughter ", "room 12 – ", "bed 4: ", "John ", "Smith ", "smith ", "Grace ", "Will ",
+        "Brown ", "MRN ", "4471123 ", "00451234, ", "K 3.1, ", "40 mEq ", "DOB ", "3/4/25 ", "2025-03-04 ", "March 4th ",
+        "4 Mar ", "(217) 555-0143 ", "fax ", "123-45-6789 ", "a@b.org ", "94 yo ", "12 Oak Street ", "in 4b ", ", ", ". ",
+        "Ana Diaz ", "on ", "at 14:00 ", "[PATIENT] ", "é ", "\n", "Lopez ", "in bed 3 ", "'s ",
+    ]
+)
+clinical_text = st.lists(_fragments, max_size=14).map("".join)
+any_text = st.one_of(st.text(max_size=120), clinical_text)
+_FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_FAST
+@given(any_text)
+def test_offsets_map_input_to_output(text: str) -> None:
+    redactor = _shared()
+    result = redactor.redact(text)
+    assert len(result.spans) == len(result.placeholders)
+    prev_end = 0
+    rebuilt = []
+    for span, ph in zip(result.spans, result.placeholders, strict=True):
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.start >= prev_end, "spans overlap or are out of order"
+        assert result.text[ph.start : ph.end] == f"[{span.type}]"
+        rebuilt.append(text[prev_end : span.start])
+        rebuilt.append(f"[{span.type}]")
+        prev_end = span.end
+    rebuilt.append(text[prev_end:])
+    assert "".join(rebuilt) == result.text
+
+
+@_FAST
+@given(any_text)
+def test_redacting_twice_changes_nothing(text: str) -> None:
+    redactor = _shared()
+    once = redactor.redact(text).text
+    assert redactor.redact(once).text == once
+
+
+_SHARED: list[Redactor] = []
+
+
+def _shared() -> Redactor:
+    if not _SHARED:
+        _SHARED.append(Redactor(staff_names=STAFF))
+    return _SHARED[0]
