@@ -13,7 +13,10 @@ import typer
 
 from bedside import __version__
 from bedside.cli import db as db_commands
+from bedside.cli import export as export_commands
 from bedside.cli import redact as redact_commands
+from bedside.cli import serve as serve_commands
+from bedside.cli import users as users_commands
 from bedside.cli.common import console
 
 app = typer.Typer(
@@ -44,6 +47,9 @@ def _root(
 
 
 app.add_typer(db_commands.app, name="db")
+app.add_typer(users_commands.app, name="users")
+app.command("serve")(serve_commands.serve)
+app.command("export")(export_commands.export)
 app.command("redact")(redact_commands.redact)
 
 
