@@ -138,3 +138,20 @@ def test_responsiveness_counts_replies_within_window() -> None:
     assert r[10].median_response_minutes == pytest.approx(1.0)
     assert r[11].answered.value == 0.0
     assert r[1].contacts == 2 and r[1].reciprocity.value == pytest.approx(0.5)
+
+
+def test_unit_dashboard_respects_suppression_and_coaching_mode() -> None:
+    from bedside.rapport.patterns.views import person_summary, unit_dashboard
+
+    msgs = _hospital()
+    open_view = unit_dashboard(msgs, min_group_size=5, include_people=True, names={1: "Dr One"})
+    assert open_view["tone_trend"]["months"][0] == "2026-01" and len(open_view["tone_trend"]["months"]) >= 6
+    assert any(n["name"] == "Dr One" for n in open_view["network"]["nodes"])
+    coaching = unit_dashboard(msgs, min_group_size=5, include_people=False)
+    assert "network" not in coaching
+    tiny = unit_dashboard(msgs[:40], min_group_size=50, include_people=False)
+    assert all(tiny["tone_trend"]["suppressed"])
+    assert all(v is None for v in tiny["tone_trend"]["series"]["curt"])
+    assert all(cell is None or cell["suppressed"] for row in tiny["role_pairs"]["cells"] for cell in row)
+    me = person_summary(msgs, 1)
+    assert me["asymmetry"]["significant"] and me["areas"]
