@@ -1,0 +1,608 @@
+"""Six months of staff messages at Riverside General, as threads with realistic timing.
+
+Each thread is one clinical or operational exchange: a lab follow-up with an order and a read-back,
+a page, an order to a nurse, a CUS escalation that is acknowledged or brushed off, an SBAR handoff
+(sometimes incomplete), a consult, a pharmacy recommendation, scheduling, thanks. The tone of each
+message comes from :class:`~bedside.demo.personas.PersonaBook` (sender, recipient role, month);
+reply delays are log-normal per kind of exchange, and some messages are never answered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bedside.demo.organisation import Organisation, StaffMember, UnitSpec
+from bedside.demo.patients import PatientPool, choose_phi_kinds, plain_location
+from bedside.demo.personas import PersonaBook
+from bedside.demo.phrasing import PATIENT_MARK, Slots, TextKit, add_typing_noise
+
+START = dt.datetime(2026, 4, 1, tzinfo=dt.UTC)
+MONTHS = 6
+END = dt.datetime(2026, 10, 1, tzinfo=dt.UTC)
+AVERAGE_THREAD_LENGTH = 2.45
+
+# Median reply delay in minutes and log-normal spread, per kind of reply.
+DELAYS = {
+    "ack": (2.0, 0.7),
+    "readback": (1.5, 0.5),
+    "page_reply": (6.0, 0.8),
+    "lab_reply": (9.0, 0.9),
+    "escalation_reply": (5.0, 0.9),
+    "consult_reply": (25.0, 1.0),
+    "handoff_reply": (4.0, 0.7),
+    "schedule_reply": (140.0, 1.1),
+    "kudos_reply": (200.0, 1.0),
+    "pharmacy_reply": (30.0, 1.0),
+}
+
+
+@dataclass
+class DraftMessage:
+    """A generated message before ids are assigned (messages are numbered in time order)."""
+
+    key: int
+    thread_key: int
+    reply_to_key: int | None
+    sender: StaffMember
+    recipients: list[StaffMember]
+    sent_at: dt.datetime
+    channel: str
+    text: str
+    intent: str
+    tone: str
+    phi: list[dict[str, str]] = field(default_factory=list)
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class ThreadState:
+    """What the messages of one thread share: unit, patient reference, slots and the clock."""
+
+    unit: UnitSpec
+    slots: Slots
+    location: str
+    clock: dt.datetime
+    planted: bool
+    phi_done: bool = False
+    messages: list[DraftMessage] = field(default_factory=list)
+
+
+class MessageGenerator:
+    """Builds threads one scenario at a time; call :meth:`generate` for the whole period."""
+
+    def __init__(
+        self,
+        rng: random.Random,
+        org: Organisation,
+        personas: PersonaBook,
+        patients: PatientPool,
+        *,
+        phi_rate: float = 0.18,
+    ) -> None:
+        self.rng = rng
+        self.org = org
+        self.personas = personas
+        self.patients = patients
+        self.kit = TextKit()
+        self.m = self.kit.messages
+        self.phi_rate = phi_rate
+        self.drafts: list[DraftMessage] = []
+        self.thread_count = 0
+        self.scenarios: list[tuple[Callable[[ThreadState], None], float]] = [
+            (self.lab_followup, 0.16),
+            (self.page, 0.13),
+            (self.order, 0.15),
+            (self.escalation, 0.07),
+            (self.handoff, 0.12),
+            (self.request_to_prescriber, 0.10),
+            (self.consult, 0.07),
+            (self.question_to_senior, 0.06),
+            (self.pharmacy, 0.05),
+            (self.schedule, 0.06),
+            (self.kudos, 0.03),
+        ]
+
+    # -- people ---------------------------------------------------------------------------------
+
+    def pick(self, unit: UnitSpec, *roles: str, exclude: StaffMember | None = None) -> StaffMember:
+        people = [p for p in self.org.in_unit(unit.unit_id, *roles) if p is not exclude]
+        return self.rng.choice(people)
+
+    def prescriber(self, unit: UnitSpec) -> StaffMember:
+        role = self.rng.choices(("resident", "app", "physician"), weights=(0.45, 0.25, 0.30))[0]
+        return self.pick(unit, role)
+
+    def bedside_staff(self, unit: UnitSpec) -> StaffMember:
+        return self.pick(unit, "technician") if self.rng.random() < 0.12 else self.pick(unit, "nurse")
+
+    def month(self, when: dt.datetime) -> int:
+        return min(MONTHS - 1, (when.year - START.year) * 12 + when.month - START.month)
+
+    # -- message assembly -----------------------------------------------------------------------
+
+    def delay(self, kind: str, factor: float = 1.0) -> dt.timedelta:
+        median, spread = DELAYS[kind]
+        minutes = math.exp(math.log(median * factor) + self.rng.gauss(0, spread))
+        return dt.timedelta(minutes=min(minutes, 60 * 24 * 3), seconds=self.rng.randrange(60))
+
+    def emit(
+        self,
+        state: ThreadState,
+        sender: StaffMember,
+        recipients: list[StaffMember],
+        text: str,
+        *,
+        intent: str,
+        tone: str,
+        channel: str = "chat",
+        delay: dt.timedelta | None = None,
+        reply_to: DraftMessage | None = None,
+        **extra: object,
+    ) -> DraftMessage:
+        """Finish a text (typing noise, patient reference, identifiers) and add it to the thread."""
+        if delay is not None:
+            state.clock = state.clock + delay
+        text = add_typing_noise(self.rng, text)
+        phi: list[dict[str, str]] = []
+        if PATIENT_MARK in text and state.planted and not state.phi_done:
+            state.phi_done = True
+            kinds = choose_phi_kinds(self.rng)
+            if kinds[0] in {"phone", "address"}:
+                sentence = self.patients.contact_sentence(kinds[0])
+                text = f"{text.rstrip()} {sentence.text}"
+                phi = [i.as_manifest() for i in sentence.identifiers]
+            else:
+                reference = self.patients.reference(state.location, kinds)
+                phi = [i.as_manifest() for i in reference.identifiers]
+                text = text.replace(PATIENT_MARK, reference.text, 1)
+        text = text.replace(PATIENT_MARK, state.location)
+        draft = DraftMessage(
+            key=len(self.drafts),
+            thread_key=self.thread_count,
+            reply_to_key=reply_to.key if reply_to else None,
+            sender=sender,
+            recipients=recipients,
+            sent_at=state.clock,
+            channel=channel,
+            text=text.strip(),
+            intent=intent,
+            tone=tone,
+            phi=phi,
+            extra=dict(extra),
+        )
+        self.drafts.append(draft)
+        state.messages.append(draft)
+        return draft
+
+    def tone(self, sender: StaffMember, recipient: StaffMember, when: dt.datetime) -> str:
+        return self.personas.tone(self.rng, sender, recipient, self.month(when))
+
+    def toned(self, state: ThreadState, tone: str, ask: str, to: StaffMember) -> str:
+        state.slots["to"] = to.address_name
+        return self.kit.request(state.slots, tone, ask)
+
+    def reply_factor(self, sender: StaffMember, recipient: StaffMember) -> float:
+        persona = self.personas.personas.get(sender.person_id)
+        return 1.6 if persona and recipient.role in persona.target_roles else 1.0
+
+    # -- scenarios ------------------------------------------------------------------------------
+
+    def lab_followup(self, state: ThreadState) -> None:
+        s, m = state.slots, self.m
+        nurse, doc = self.bedside_staff(state.unit), self.prescriber(state.unit)
+        s["to"] = doc.address_name
+        alert = " ".join(x for x in (s.pick(m["lab_alerts"]), s.pick(m["lab_questions"])) if x)
+        first = self.emit(state, nurse, [doc], alert, intent="lab_followup", tone="neutral")
+        if self.rng.random() < 0.1:
+            return
+        tone = self.tone(doc, nurse, state.clock)
+        if self.rng.random() < 0.75:
+            order = s["order"]
+            reply = self.emit(
+                state,
+                doc,
+                [nurse],
+                self.toned(state, tone, order, nurse),
+                intent="order",
+                tone=tone,
+                delay=self.delay("lab_reply", self.reply_factor(doc, nurse)),
+                reply_to=first,
+            )
+            self.readback(state, nurse, doc, reply)
+        else:
+            s["to"] = nurse.address_name
+            self.emit(
+                state,
+                doc,
+                [nurse],
+                s.pick(m["acks"][tone]),
+                intent="ack",
+                tone=tone,
+                delay=self.delay("lab_reply", self.reply_factor(doc, nurse)),
+                reply_to=first,
+            )
+
+    def readback(self, state: ThreadState, nurse: StaffMember, doc: StaffMember, order_msg: DraftMessage) -> None:
+        s, m = state.slots, self.m
+        if self.rng.random() < 0.45:
+            back = self.emit(
+                state,
+                nurse,
+                [doc],
+                s.pick(m["readbacks"]),
+                intent="readback",
+                tone="neutral",
+                delay=self.delay("readback"),
+                reply_to=order_msg,
+            )
+            if self.rng.random() < 0.75:
+                tone = self.tone(doc, nurse, state.clock)
+                s["to"] = nurse.address_name
+                self.emit(
+                    state,
+                    doc,
+                    [nurse],
+                    s.pick(m["readback_confirm"][tone]),
+                    intent="readback_confirm",
+                    tone=tone,
+                    delay=self.delay("ack"),
+                    reply_to=back,
+                )
+        elif self.rng.random() < 0.55:
+            tone = "courteous" if self.rng.random() < 0.5 else "neutral"
+            self.emit(
+                state,
+                nurse,
+                [doc],
+                s.pick(m["acks"][tone]),
+                intent="ack",
+                tone=tone,
+                delay=self.delay("ack"),
+                reply_to=order_msg,
+            )
+
+    def page(self, state: ThreadState) -> None:
+        s, m = state.slots, self.m
+        nurse, doc = self.bedside_staff(state.unit), self.prescriber(state.unit)
+        s["unit"] = state.unit.name
+        first = self.emit(state, nurse, [doc], s.pick(m["pages"]), intent="page", tone="neutral", channel="page")
+        if self.rng.random() < 0.08:
+            return
+        tone = self.tone(doc, nurse, state.clock)
+        delay = self.delay("page_reply", self.reply_factor(doc, nurse))
+        if self.rng.random() < 0.6:
+            reply = self.emit(
+                state,
+                doc,
+                [nurse],
+                self.toned(state, tone, s["order"], nurse),
+                intent="order",
+                tone=tone,
+                delay=delay,
+                reply_to=first,
+            )
+            self.readback(state, nurse, doc, reply)
+        else:
+            s["to"] = nurse.address_name
+            self.emit(
+                state, doc, [nurse], s.pick(m["acks"][tone]), intent="ack", tone=tone, delay=delay, reply_to=first
+            )
+
+    def order(self, state: ThreadState) -> None:
+        doc, nurse = self.prescriber(state.unit), self.pick(state.unit, "nurse")
+        tone = self.tone(doc, nurse, state.clock)
+        first = self.emit(
+            state, doc, [nurse], self.toned(state, tone, state.slots["order"], nurse), intent="order", tone=tone
+        )
+        if self.rng.random() < 0.85:
+            self.readback(state, nurse, doc, first)
+
+    def escalation(self, state: ThreadState) -> None:
+        s, m = state.slots, self.m
+        nurse, doc = self.pick(state.unit, "nurse"), self.prescriber(state.unit)
+        s["to"] = doc.address_name
+        text = s.pick(m["escalations"])
+        if self.rng.random() < 0.5:
+            text = f"{s.pick(m['openers']['neutral'])} {text}".strip()
+        first = self.emit(
+            state, nurse, [doc], text, intent="escalation", tone="neutral", channel=self.rng.choice(("page", "chat"))
+        )
+        roll = self.rng.random()
+        month = self.month(state.clock)
+        if roll < 0.08:
+            first.extra["outcome"] = "unanswered"
+            return
+        delay = self.delay("escalation_reply", self.reply_factor(doc, nurse))
+        if self.rng.random() < self.personas.brush_off_probability(doc, nurse, month):
+            first.extra["outcome"] = "brushed_off"
+            reply = self.emit(
+                state,
+                doc,
+                [nurse],
+                s.pick(m["escalation_brushed_off"]),
+                intent="escalation_reply",
+                tone="curt",
+                delay=delay,
+                reply_to=first,
+                outcome="brushed_off",
+            )
+            if self.rng.random() < 0.4:
+                follow = self.rng.choice(
+                    (
+                        "Ok. I'm documenting my concern.",
+                        "Then I'm calling a rapid response.",
+                        "I'll let the charge nurse know.",
+                        "Understood, will keep watching and page again if worse.",
+                        "Ok",
+                    )
+                )
+                self.emit(
+                    state,
+                    nurse,
+                    [doc],
+                    follow,
+                    intent="escalation_followup",
+                    tone="neutral",
+                    delay=self.delay("ack"),
+                    reply_to=reply,
+                )
+        else:
+            first.extra["outcome"] = "acknowledged"
+            self.emit(
+                state,
+                doc,
+                [nurse],
+                s.pick(m["escalation_acknowledged"]),
+                intent="escalation_reply",
+                tone="courteous",
+                delay=delay,
+                reply_to=first,
+                outcome="acknowledged",
+            )
+
+    def handoff(self, state: ThreadState) -> None:
+        s, m = state.slots, self.m
+        role = self.rng.choices(("nurse", "resident", "app", "physician"), weights=(0.5, 0.25, 0.1, 0.15))[0]
+        giver = self.pick(state.unit, role)
+        taker_role = role if role != "physician" else self.rng.choice(("physician", "resident"))
+        taker = self.pick(state.unit, taker_role, exclude=giver)
+        hour = self.rng.choice((6, 18))
+        state.clock = state.clock.replace(hour=hour, minute=self.rng.randrange(30, 60))
+        template, parts = self.rng.choice(m["handoff_formats"])
+        text = s.fill(template)
+        first = self.emit(
+            state,
+            giver,
+            [taker],
+            text,
+            intent="handoff",
+            tone="neutral",
+            sbar_parts=parts.split(","),
+            sbar_complete=parts == "S,B,A,R",
+        )
+        if self.rng.random() < 0.55:
+            self.emit(
+                state,
+                taker,
+                [giver],
+                s.pick(m["handoff_replies"]),
+                intent="handoff_reply",
+                tone="neutral",
+                delay=self.delay("handoff_reply"),
+                reply_to=first,
+            )
+
+    def request_to_prescriber(self, state: ThreadState) -> None:
+        s, m = state.slots, self.m
+        nurse = self.bedside_staff(state.unit) if self.rng.random() < 0.8 else self.pick(state.unit, "pharmacist")
+        doc = self.prescriber(state.unit)
+        tone = self.tone(nurse, doc, state.clock)
+        first = self.emit(
+            state,
+            nurse,
+            [doc],
+            self.toned(state, tone, s.pick(m["asks_of_prescriber"]), doc),
+            intent="request",
+            tone=tone,
+        )
+        if self.rng.random() < 0.1:
+            return
+        reply_tone = self.tone(doc, nurse, state.clock)
+        s["to"] = nurse.address_name
+        delay = self.delay("page_reply", self.reply_factor(doc, nurse))
+        if self.rng.random() < 0.5:
+            self.emit(
+                state,
+                doc,
+                [nurse],
+                s.pick(m["acks"][reply_tone]),
+                intent="ack",
+                tone=reply_tone,
+                delay=delay,
+                reply_to=first,
+            )
+        else:
+            text = self.toned(state, reply_tone, s.pick(m["orders"]), nurse)
+            self.emit(state, doc, [nurse], text, intent="order", tone=reply_tone, delay=delay, reply_to=first)
+
+    def consult(self, state: ThreadState) -> None:
+        s, m = state.slots, self.m
+        asker = self.prescriber(state.unit)
+        unit = (
+            state.unit
+            if self.rng.random() < 0.7
+            else self.rng.choice([u for u in self.org.units if u is not state.unit])
+        )
+        other = self.pick(unit, "physician", "resident", "app", exclude=asker)
+        tone = self.tone(asker, other, state.clock)
+        first = self.emit(
+            state,
+            asker,
+            [other],
+            self.toned(state, tone, s.pick(m["asks_of_physician"]), other),
+            intent="consult",
+            tone=tone,
+        )
+        if self.rng.random() < 0.1:
+            return
+        reply_tone = self.tone(other, asker, state.clock)
+        s["to"] = asker.address_name
+        self.emit(
+            state,
+            other,
+            [asker],
+            s.pick(m["consult_replies"][reply_tone]),
+            intent="consult_reply",
+            tone=reply_tone,
+            delay=self.delay("consult_reply"),
+            reply_to=first,
+        )
+
+    def question_to_senior(self, state: ThreadState) -> None:
+        s, m = state.slots, self.m
+        junior = self.pick(state.unit, "resident", "app")
+        senior = self.pick(state.unit, "physician")
+        s["to"] = senior.address_name
+        text = f"{s.pick(m['openers']['courteous' if self.rng.random() < 0.5 else 'neutral'])} {s.pick(m['questions_to_senior'])}".strip()
+        first = self.emit(state, junior, [senior], text, intent="question", tone="neutral")
+        if self.rng.random() < 0.08:
+            return
+        reply_tone = self.tone(senior, junior, state.clock)
+        s["to"] = junior.address_name
+        self.emit(
+            state,
+            senior,
+            [junior],
+            s.pick(m["consult_replies"][reply_tone]),
+            intent="consult_reply",
+            tone=reply_tone,
+            delay=self.delay("consult_reply"),
+            reply_to=first,
+        )
+
+    def pharmacy(self, state: ThreadState) -> None:
+        s, m = state.slots, self.m
+        pharmacist, doc = self.pick(state.unit, "pharmacist"), self.prescriber(state.unit)
+        s["to"] = doc.address_name
+        text = f"{s.pick(m['openers']['courteous'])} {s.pick(m['pharmacy'])}".strip()
+        first = self.emit(state, pharmacist, [doc], text, intent="pharmacy", tone="courteous")
+        if self.rng.random() < 0.1:
+            return
+        tone = self.tone(doc, pharmacist, state.clock)
+        s["to"] = pharmacist.address_name
+        self.emit(
+            state,
+            doc,
+            [pharmacist],
+            s.pick(m["acks"][tone]),
+            intent="ack",
+            tone=tone,
+            delay=self.delay("pharmacy_reply"),
+            reply_to=first,
+        )
+
+    def schedule(self, state: ThreadState) -> None:
+        s, m = state.slots, self.m
+        sender = (
+            self.org.nurse_manager(state.unit.unit_id)
+            if self.rng.random() < 0.5
+            else self.pick(state.unit, "administrator")
+        )
+        pool = [p for p in self.org.in_unit(state.unit.unit_id, "nurse", "technician") if p is not sender]
+        recipients = self.rng.sample(pool, self.rng.choice((1, 1, 2, 4, 6, 8)))
+        s["name"] = self.rng.choice(pool).first_name
+        s["to"] = recipients[0].address_name if len(recipients) == 1 else self.rng.choice(("all", "team", "everyone"))
+        state.clock = state.clock.replace(hour=self.rng.randrange(8, 17))
+        text = f"{s.pick(m['openers']['courteous' if self.rng.random() < 0.6 else 'neutral'])} {s.pick(m['schedules'])}".strip()
+        first = self.emit(
+            state,
+            sender,
+            recipients,
+            text,
+            intent="scheduling",
+            tone="neutral",
+            channel=self.rng.choice(("email", "chat")),
+        )
+        for responder in recipients[: self.rng.choice((0, 1, 1, 2, 3))]:
+            tone = self.tone(responder, sender, state.clock)
+            s["to"] = sender.address_name
+            self.emit(
+                state,
+                responder,
+                [sender],
+                s.pick(m["schedule_replies"][tone]),
+                intent="scheduling_reply",
+                tone=tone,
+                channel=first.channel,
+                delay=self.delay("schedule_reply"),
+                reply_to=first,
+            )
+
+    def kudos(self, state: ThreadState) -> None:
+        s, m = state.slots, self.m
+        sender = self.pick(state.unit)
+        receiver = self.pick(state.unit, exclude=sender)
+        s["to"] = receiver.address_name
+        s["name"] = self.pick(state.unit, exclude=sender).first_name
+        s["bed"] = state.location
+        first = self.emit(
+            state,
+            sender,
+            [receiver],
+            s.pick(m["kudos"]),
+            intent="kudos",
+            tone="courteous",
+            channel=self.rng.choice(("email", "chat")),
+        )
+        if self.rng.random() < 0.6:
+            self.emit(
+                state,
+                receiver,
+                [sender],
+                self.rng.choice(m["kudos_replies"]),
+                intent="kudos_reply",
+                tone="courteous",
+                channel=first.channel,
+                delay=self.delay("kudos_reply"),
+                reply_to=first,
+            )
+
+    # -- the whole period -----------------------------------------------------------------------
+
+    def start_time(self, day: dt.date) -> dt.datetime:
+        # Busier in the day; shift changes at 07:00 and 19:00 are handled by handoffs themselves.
+        hour = self.rng.choices(
+            range(24), weights=[2, 2, 2, 2, 2, 3, 4, 6, 9, 10, 10, 9, 8, 9, 9, 9, 8, 7, 6, 5, 4, 4, 3, 2]
+        )[0]
+        return dt.datetime(
+            day.year, day.month, day.day, hour, self.rng.randrange(60), self.rng.randrange(60), tzinfo=dt.UTC
+        )
+
+    def thread(self, day: dt.date) -> None:
+        unit = self.rng.choice(self.org.units)
+        scenario = self.rng.choices([s for s, _ in self.scenarios], weights=[w for _, w in self.scenarios])[0]
+        state = ThreadState(
+            unit=unit,
+            slots=Slots(self.rng, self.kit),
+            location=plain_location(self.rng, unit.kind),
+            clock=self.start_time(day),
+            planted=self.rng.random() < self.phi_rate,
+        )
+        scenario(state)
+        self.thread_count += 1
+
+    def generate(self, target_messages: int) -> list[DraftMessage]:
+        days = [(START + dt.timedelta(days=i)).date() for i in range((END - START).days)]
+        per_day = target_messages / AVERAGE_THREAD_LENGTH / len(days)
+        for day in days:
+            weekend = day.weekday() >= 5
+            count = max(1, round(self.rng.gauss(per_day * (0.8 if weekend else 1.08), per_day * 0.1)))
+            for _ in range(count):
+                self.thread(day)
+        while len(self.drafts) < target_messages:
+            self.thread(self.rng.choice(days))
+        return self.drafts
