@@ -14,6 +14,7 @@ import typer
 from bedside import __version__
 from bedside.cli import db as db_commands
 from bedside.cli import export as export_commands
+from bedside.cli import ingest as ingest_commands
 from bedside.cli import redact as redact_commands
 from bedside.cli import serve as serve_commands
 from bedside.cli import users as users_commands
@@ -50,6 +51,7 @@ app.add_typer(db_commands.app, name="db")
 app.add_typer(users_commands.app, name="users")
 app.command("serve")(serve_commands.serve)
 app.command("export")(export_commands.export)
+app.command("ingest")(ingest_commands.ingest)
 app.command("redact")(redact_commands.redact)
 
 
