@@ -13,6 +13,7 @@ import typer
 
 from bedside import __version__
 from bedside.cli import db as db_commands
+from bedside.cli import demo as demo_commands
 from bedside.cli import export as export_commands
 from bedside.cli import ingest as ingest_commands
 from bedside.cli import redact as redact_commands
@@ -49,6 +50,7 @@ def _root(
 
 app.add_typer(db_commands.app, name="db")
 app.add_typer(users_commands.app, name="users")
+app.command("demo")(demo_commands.demo)
 app.command("serve")(serve_commands.serve)
 app.command("export")(export_commands.export)
 app.command("ingest")(ingest_commands.ingest)

@@ -216,6 +216,9 @@ def generate_demo(
     _write_ratings(data_dir / RATINGS_NAME, ratings)
 
     words = reviewer.words
+    first_unit = org.units[0].unit_id
+    director = org.medical_director(first_unit)
+    member_nurse = next(p for p in org.in_unit(first_unit, "nurse") if not p.leads and p.title == "Registered nurse")
     manifest: dict[str, Any] = {
         "manifest_version": MANIFEST_VERSION,
         "generator": "bedside.demo",
@@ -239,6 +242,12 @@ def generate_demo(
             }
             for u in org.units
         ],
+        "demo_people": {
+            "director_id": director.person_id,
+            "director_name": director.name,
+            "nurse_id": member_nurse.person_id,
+            "nurse_name": member_nurse.name,
+        },
         "counts": {
             "staff": len(org.staff),
             "staff_by_role": dict(sorted(Counter(p.role for p in org.staff).items())),
