@@ -11,6 +11,7 @@ from pathlib import Path
 
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+from rich.markup import escape
 from rich.table import Table
 
 from bedside.cli.common import DatabaseUrlOption, console, err_console, fail, ready_database, settings_for
@@ -58,11 +59,12 @@ def ingest(
                 reports.append(_import_one(database, path, settings, org, kind, skip_invalid, rejects, source))
             except IngestError as exc:
                 _summary(reports)
-                err_console.print(f"[bold red]error:[/] {exc}")
-                err_console.print(f"Nothing from {path} was stored.")
+                # soft_wrap keeps file paths whole, so they can be copied from the terminal
+                err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
+                err_console.print(f"Nothing from {path} was stored.", soft_wrap=True)
                 skipped = files[index + 1 :]
                 if skipped:
-                    err_console.print("Not attempted: " + ", ".join(str(p) for p in skipped))
+                    err_console.print("Not attempted: " + ", ".join(str(p) for p in skipped), soft_wrap=True)
                 raise typer.Exit(1) from exc
     _summary(reports)
 
@@ -120,6 +122,8 @@ def _summary(reports: list[ImportReport]) -> None:
     for report in reports:
         if report.rejects_path is not None:
             console.print(
-                f"[yellow]{report.rejected:,} row(s) of {report.file} were set aside in {report.rejects_path}[/] "
-                "(free text in it is redacted)."
+                f"[yellow]{report.rejected:,} row(s) of {escape(report.file)} were set aside in "
+                f"{escape(str(report.rejects_path))}[/] "
+                "(free text in it is redacted).",
+                soft_wrap=True,
             )
