@@ -288,3 +288,11 @@ async def clients(app: FastAPI) -> AsyncIterator[Clients]:
     yield made
     for client in made.opened:
         await client.aclose()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Keep each phase's report on the item so fixtures can react to failures (browser screenshots)."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    setattr(item, f"rep_{report.when}", report)

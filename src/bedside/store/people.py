@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
@@ -34,6 +34,14 @@ from bedside.store.models import (
 EXPORT_FORMAT = "bedside.person-export/1"
 
 
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """SQLite hands back naive datetimes; the store writes UTC, so say so (RFC 3339 needs an offset)."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+UtcDatetime = Annotated[dt.datetime, AfterValidator(as_utc)]
+
+
 class PersonSummary(BaseModel):
     """A person as listed: identity, staff role and unit."""
 
@@ -49,7 +57,7 @@ class PersonSummary(BaseModel):
 
 class MessageItem(BaseModel):
     id: int
-    sent_at: dt.datetime
+    sent_at: UtcDatetime
     channel: str
     thread_id: str | None
     text: str
@@ -59,7 +67,7 @@ class MessageItem(BaseModel):
 class NoteItem(BaseModel):
     id: int
     kind: str
-    created_at: dt.datetime
+    created_at: UtcDatetime
     text: str
 
 
@@ -69,13 +77,13 @@ class RatingItem(BaseModel):
     criterion: str
     score: float
     comment: str | None
-    created_at: dt.datetime
+    created_at: UtcDatetime
 
 
 class FindingCommentItem(BaseModel):
     id: int
     text: str
-    created_at: dt.datetime
+    created_at: UtcDatetime
     author: str | None
 
 
@@ -88,7 +96,7 @@ class AnalysisItem(BaseModel):
     label: str | None
     score: float | None
     findings: list[Any]
-    created_at: dt.datetime
+    created_at: UtcDatetime
     comments: list[FindingCommentItem]
 
 
@@ -277,7 +285,7 @@ def export_person_data(session: Session, person: Person, *, include_analytics: b
         "format": EXPORT_FORMAT,
         "exported_at": dt.datetime.now(dt.UTC).isoformat(),
         "person": record.person.model_dump(mode="json")
-        | {"email": person.email, "created_at": person.created_at.isoformat()},
+        | {"email": person.email, "created_at": as_utc(person.created_at).isoformat()},
         "demographics": None
         if demographics is None
         else {"gender": demographics.gender, "ethnicity": demographics.ethnicity, "age_band": demographics.age_band},
@@ -286,14 +294,14 @@ def export_person_data(session: Session, person: Person, *, include_analytics: b
         else {
             "username": account.username,
             "role": str(account.role),
-            "created_at": account.created_at.isoformat(),
-            "last_login_at": account.last_login_at.isoformat() if account.last_login_at else None,
+            "created_at": as_utc(account.created_at).isoformat(),
+            "last_login_at": as_utc(account.last_login_at).isoformat() if account.last_login_at else None,
             "api_tokens": [
                 {
                     "id": t.id,
                     "name": t.name,
-                    "created_at": t.created_at.isoformat(),
-                    "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None,
+                    "created_at": as_utc(t.created_at).isoformat(),
+                    "revoked_at": as_utc(t.revoked_at).isoformat() if t.revoked_at else None,
                 }
                 for t in tokens
             ],
@@ -304,7 +312,7 @@ def export_person_data(session: Session, person: Person, *, include_analytics: b
         "analyses": None if record.analyses is None else [a.model_dump(mode="json") for a in record.analyses],
         "analytics_hidden_reason": record.analytics_hidden_reason,
         "views_of_my_data": [
-            {"at": row.at.isoformat(), "actor": row.actor, "action": row.action, "detail": row.detail}
+            {"at": as_utc(row.at).isoformat(), "actor": row.actor, "action": row.action, "detail": row.detail}
             for row in audit.views_of(session, person_id=person.id, limit=10_000)
         ],
     }

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bedside.store.people import PersonSummary
+from bedside.store.people import PersonSummary, UtcDatetime
 
 
 class ErrorBody(BaseModel):
@@ -33,9 +32,9 @@ class TokenCreate(BaseModel):
 class TokenInfo(BaseModel):
     id: int
     name: str
-    created_at: dt.datetime
-    last_used_at: dt.datetime | None
-    revoked_at: dt.datetime | None
+    created_at: UtcDatetime
+    last_used_at: UtcDatetime | None
+    revoked_at: UtcDatetime | None
 
 
 class TokenCreated(TokenInfo):
@@ -45,6 +44,7 @@ class TokenCreated(TokenInfo):
 def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` entries for the error statuses a route can return."""
     descriptions = {
+        400: "The body could not be read (for example, not UTF-8).",
         401: "Not signed in, or the API token is not valid.",
         403: "Signed in but not allowed (or a missing CSRF token on a browser call).",
         404: "No such item in your organisation.",

@@ -35,7 +35,7 @@ def tokens(grant: SignedInGrant, session: SessionDep) -> list[TokenInfo]:
     response_model=TokenCreated,
     status_code=201,
     summary="Create a token",
-    responses=error_responses(409, 413),
+    responses=error_responses(400, 409, 413),
 )
 def create(body: TokenCreate, grant: SignedInGrant, session: SessionDep) -> TokenCreated:
     try:
