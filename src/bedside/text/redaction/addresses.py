@@ -39,7 +39,10 @@ _ADDRESS_LABELS = {
     "StreetNamePostType", "OccupancyType", "OccupancyIdentifier", "SubaddressIdentifier", "SubaddressType",
     "PlaceName", "StateName", "ZipCode", "USPSBoxType", "USPSBoxID", "BuildingName",
 }
-_STOP_WORDS = {"and", "but", "with", "for", "on", "at", "in", "to", "pt", "she", "he", "they", "please", "pls", "call"}
+_STOP_WORDS = {
+    "and", "but", "with", "for", "on", "at", "in", "to", "pt", "she", "he", "they", "please", "pls", "call", "ph", "phone",
+    "tel", "cell", "fax", "needs", "need", "mrn", "dob", "email", "home", "is", "was", "will", "then", "after", "before",
+}
 _WINDOW = 90
 
 
@@ -82,6 +85,7 @@ class AddressDetector(RedactionDetector):
         end = start
         pos = 0
         street_seen = False
+        state_seen = False
         for token, label in tagged:
             at = window.find(token, pos)
             if at < 0:
@@ -91,7 +95,12 @@ class AddressDetector(RedactionDetector):
                 break
             if label in {"StreetName", "StreetNamePostType", "USPSBoxID", "PlaceName", "ZipCode"}:
                 street_seen = True
+            if state_seen and label != "ZipCode":
+                break
             end = start + at + len(token.rstrip(",."))
+            if label == "ZipCode":
+                break
+            state_seen = state_seen or label == "StateName"
         if not street_seen:
             return start
         return end

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 TITLE_CUES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "mister", "mstr", "madam", "sr", "sra", "srta"})
-PATIENT_CUES: frozenset[str] = frozenset({"pt", "pts", "patient", "patients", "re", "pnt", "ptnt", "px"})
+PATIENT_CUES: frozenset[str] = frozenset({"pt", "pts", "patient", "patients", "re", "pnt", "ptnt", "px", "contact", "caller", "visitor"})
 RELATIVE_CUES: frozenset[str] = frozenset(
     {
         "daughter", "son", "wife", "husband", "mother", "mom", "mum", "father", "dad", "sister", "brother", "niece",
@@ -32,7 +32,7 @@ LOCATION_CUE = re.compile(
     re.IGNORECASE,
 )
 POST_CUE = re.compile(
-    r"(?:'s)?(?:(?:\s+(?:is|was|now|still|back))?\s+(?:in|on|from)\s+(?:room\s*|rm\.?\s*|bed\s*|bay\s*)?#?\d{1,4}[A-Za-z]?\b"
+    r"(?:'s)?(?:(?:\s+(?:is|was|now|still|back))?\s+(?:in|on)\s+(?:room\s*|rm\.?\s*|bed\s*|bay\s*)?#?\d{1,4}[A-Za-z]?\b(?![.:,]\d)"
     r"|\s*\(\s*(?:MRN|DOB|mr#|\d)"
     r"|,?\s+\d{1,3}\s?(?:yo\b|y/o|y\.o\.|M\b|F\b|-?year)"
     r"|\s*,\s*(?:MRN|DOB)\b"
@@ -42,7 +42,17 @@ POST_CUE = re.compile(
 POSSESSIVE_CUE = re.compile(
     r"'s\s+(?:labs?|k\b|potassium|family|daughter|son|wife|husband|mother|father|meds|medications|bp|vitals|"
     r"discharge|dc|d/c|insurance|room|bed|chart|mrn|dob|family|ride|pain|procedure|surgery|ct|mri|cultures?|inr|"
-    r"glucose|sugars?|dressing|wound|foley|iv|line|picc|appointment|appt|follow[- ]?up|husband|partner|caregiver)\b",
+    r"record|records|mychart|portal|account|bill|labs|results|glucose|sugars?|dressing|wound|foley|iv|line|picc|appointment|appt|follow[- ]?up|husband|partner|caregiver)\b",
     re.IGNORECASE,
 )
 FAMILY_OF = re.compile(r"\b(?:family|relatives?|kids|children|friends?)\s+of\s+(?:pt\.?\s+|patient\s+)?", re.IGNORECASE)
+VERB_AFTER = re.compile(
+    r"\s+(?:is|was|fell|has|had|needs|wants|refus\w*|says|said|states|denies|reports|asked|asking|called|left|went|"
+    r"pulled|spiked|desatted|agitated|declined|agrees|agreed|vomited|coded|complains|c/o|seems|looks|felt|feels|"
+    r"ambulated|walked|ate|slept|became|got|remains|continues|arrived|transferred|expired|passed)\b"
+)
+# Verbs whose object is a patient: "Rehab accepted Brown", "we transferred Long to ICU".
+PATIENT_OBJECT_VERBS: frozenset[str] = frozenset(
+    {"accepted", "discharged", "transferred", "admitted", "discharging", "admitting", "transferring", "saw", "visited",
+     "examined", "consented", "intubated", "extubated", "sedated", "restrained", "roomed", "triaged", "boarding"}
+)

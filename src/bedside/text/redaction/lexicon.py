@@ -27,17 +27,23 @@ class NameLexicon:
     last_names: dict[str, int]
 
     def is_first(self, word: str) -> bool:
-        return word in self.first_names
+        return _key(word) in self.first_names
 
     def is_last(self, word: str, max_rank: int | None = None) -> bool:
-        rank = self.last_names.get(word)
+        rank = self.last_names.get(_key(word))
         return rank is not None and (max_rank is None or rank <= max_rank)
 
     def is_name(self, word: str) -> bool:
-        return word in self.first_names or word in self.last_names
+        key = _key(word)
+        return key in self.first_names or key in self.last_names
 
     def is_common_name(self, word: str) -> bool:
-        return word in self.first_names or self.is_last(word, COMMON_SURNAME_RANK)
+        return self.is_first(word) or self.is_last(word, COMMON_SURNAME_RANK)
+
+
+def _key(word: str) -> str:
+    """Census spelling: no apostrophes ("O'Brien" is listed as OBRIEN)."""
+    return word.replace("'", "").replace("’", "") if "'" in word or "’" in word else word
 
 
 def _read_ranked(filename: str) -> dict[str, int]:

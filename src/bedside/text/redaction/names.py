@@ -11,7 +11,7 @@ stay.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
@@ -20,18 +20,22 @@ from bedside.text.redaction.cues import (
     FAMILY_OF,
     LOCATION_CUE,
     PATIENT_CUES,
+    PATIENT_OBJECT_VERBS,
     POSSESSIVE_CUE,
     POST_CUE,
     RELATIVE_CUES,
     STAFF_CUES,
     TITLE_CUES,
+    VERB_AFTER,
 )
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon, census_lexicon
-from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, COMMON_WORDS, FUNCTION_WORDS
+from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, COMMON_WORDS, FUNCTION_WORDS, NOT_NAME_SUFFIXES
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _INITIAL = re.compile(r"\s+[A-Z]\.?\s+$")
 _MAX_NAME_TOKENS = 3
+_PLAIN_GAP = re.compile(r"[ ,\"'()]+")
+_PLACEHOLDER_WORD = re.compile(r"\[[A-Z>89]+\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,8 @@ class _Token:
 def _tokens(text: str, lexicon: NameLexicon) -> list[_Token]:
     out: list[_Token] = []
     for m in _WORD.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] == "[" and _PLACEHOLDER_WORD.match(text, m.start() - 1):
+            continue  # a placeholder from an earlier redaction is not a word
         raw = m.group()
         end = m.end()
         if raw[-2:] in ("'s", "’s") and len(raw) > 3:
@@ -78,34 +84,83 @@ class NameDetector(RedactionDetector):
 
     # -- word tests ---------------------------------------------------------------------------
     def _nameish_part(self, lower: str) -> bool:
-        return any(self._lex.is_name(p) for p in lower.split("-")) if "-" in lower else self._lex.is_name(lower)
+        if "-" in lower:
+            return any(self._lex.is_name(p) for p in lower.split("-"))
+        return self._lex.is_name(lower)
 
-    def _strong_ok(self, tok: _Token, nxt: _Token | None) -> bool:
-        """After a strong cue: a capitalised non-function word, or a lower-case known name."""
-        if tok.lower in FUNCTION_WORDS and not (tok.cap and nxt is not None and nxt.cap and self._lex.is_name(tok.lower)):
+    def _census_common(self, lower: str) -> bool:
+        return self._lex.is_common_name(lower) or ("-" in lower and any(self._lex.is_common_name(p) for p in lower.split("-") if p))
+
+    @staticmethod
+    def _never(tok: _Token) -> bool:
+        """Words that are never a name, whatever the cue."""
+        return (
+            len(tok.lower) < 2
+            or tok.lower in FUNCTION_WORDS
+            or tok.lower in TITLE_CUES
+            or tok.lower in STAFF_CUES
+            or tok.lower in PATIENT_CUES
+            or tok.lower in RELATIVE_CUES
+        )
+
+    def _unknown_lower_ok(self, tok: _Token) -> bool:
+        """A lower-case word in no list that does not look like a verb or adjective ("pt ivanova")."""
+        lower = tok.lower
+        return (
+            len(lower) >= 4
+            and lower.isalpha()
+            and lower not in COMMON_WORDS
+            and not self._nameish_part(lower)
+            and not lower.endswith(NOT_NAME_SUFFIXES)
+        )
+
+    def _strong_ok(self, tok: _Token, nxt: _Token | None, text: str) -> bool:
+        """After a strong cue (title, "pt", relative, room number with a dash)."""
+        if self._never(tok) and not (tok.cap and tok.lower in AMBIGUOUS_NAME_WORDS and nxt is not None and nxt.cap):
             return False
-        if tok.upper and not self._nameish_part(tok.lower):
-            return False
+        if tok.upper:
+            return self._nameish_part(tok.lower) and tok.lower not in COMMON_WORDS
         if tok.cap:
             return tok.lower not in COMMON_WORDS or (
                 self._lex.is_first(tok.lower) and nxt is not None and nxt.cap and self._nameish_part(nxt.lower)
             )
-        return self._weak_ok(tok)
+        if self._weak_ok(tok) or self._unknown_lower_ok(tok):
+            return True
+        # "pt wood in 3A", "pt rose lindqvist": an ambiguous word confirmed by what follows.
+        if tok.lower in AMBIGUOUS_NAME_WORDS and self._nameish_part(tok.lower):
+            if POST_CUE.match(text, tok.end):
+                return True
+            return nxt is not None and not nxt.cap and text[tok.end : nxt.start] == " " and (
+                self._weak_ok(nxt) or self._unknown_lower_ok(nxt)
+            )
+        return False
 
     def _weak_ok(self, tok: _Token) -> bool:
         """Without capitals: a common Census name that is not an everyday or clinical word."""
         lower = tok.lower
         if lower in COMMON_WORDS or lower in AMBIGUOUS_NAME_WORDS or len(lower) < 2:
             return False
-        return self._lex.is_common_name(lower) or any(self._lex.is_common_name(p) for p in lower.split("-") if p)
+        return self._census_common(lower)
 
-    def _continuation_ok(self, tok: _Token) -> bool:
+    def _continuation_ok(self, tok: _Token, lower_run: bool) -> bool:
         """A second or third word of a name that already started."""
-        if tok.lower in COMMON_WORDS:
+        if self._never(tok) or tok.lower in COMMON_WORDS:
             return False
         if tok.cap:
             return not tok.upper or self._nameish_part(tok.lower)
-        return self._weak_ok(tok)
+        if not lower_run:
+            return False
+        return self._weak_ok(tok) or self._unknown_lower_ok(tok) or (
+            tok.lower in AMBIGUOUS_NAME_WORDS and self._lex.is_last(tok.lower, COMMON_SURNAME_RANK)
+        )
+
+    def _cap_name_ok(self, tok: _Token, allow_unknown: bool, allow_ambiguous: bool) -> bool:
+        """A capitalised word with no strong cue before it."""
+        if not tok.cap or tok.upper or self._never(tok) or tok.lower in COMMON_WORDS:
+            return False
+        if tok.lower in AMBIGUOUS_NAME_WORDS:
+            return allow_ambiguous
+        return allow_unknown or self._nameish_part(tok.lower)
 
     # -- detection ----------------------------------------------------------------------------
     def detect(self, text: str) -> list[Candidate]:
@@ -113,36 +168,39 @@ class NameDetector(RedactionDetector):
         if not toks:
             return []
         by_start = {t.start: i for i, t in enumerate(toks)}
-        staff = self._staff_token_indexes(toks, text)
+        staff = self._staff_token_indexes(toks)
         found: dict[int, tuple[int, str]] = {}  # first token index -> (last token index, reason)
 
-        def take(first: int, reason: str, strong: bool) -> None:
-            if first >= len(toks) or toks[first].lower in TITLE_CUES or toks[first].lower in STAFF_CUES:
-                return
-            nxt = toks[first + 1] if first + 1 < len(toks) else None
-            ok = self._strong_ok(toks[first], nxt) if strong else (toks[first].cap and self._weak_cap_ok(toks[first])) or self._weak_ok(toks[first])
-            if not ok:
-                return
+        def extend(first: int) -> int:
             last = first
+            lower_run = not toks[first].cap
             while last + 1 < len(toks) and last - first + 1 < _MAX_NAME_TOKENS:
                 gap = text[toks[last].end : toks[last + 1].start]
-                if gap not in (" ", ". ") and not _INITIAL.match(" " + gap) and gap != "-":
-                    break
-                if gap == ". " and len(toks[last].raw) > 1:
+                initial = len(toks[last].raw) == 1 and toks[last].cap
+                if gap not in (" ", "-") and not (initial and gap in (". ", ".")):
                     break
                 nxt_tok = toks[last + 1]
-                if toks[first].cap != nxt_tok.cap and not (len(toks[last].raw) == 1):
+                if nxt_tok.cap == lower_run:
                     break
-                if not self._continuation_ok(nxt_tok) or (not nxt_tok.cap and not self._weak_ok(nxt_tok)):
+                if not self._continuation_ok(nxt_tok, lower_run):
                     break
                 last += 1
+            return last
+
+        def take(first: int, reason: str, strong: bool) -> None:
+            if first >= len(toks):
+                return
+            nxt = toks[first + 1] if first + 1 < len(toks) else None
+            tok = toks[first]
+            ok = self._strong_ok(tok, nxt, text) if strong else (self._cap_name_ok(tok, False, False) or self._weak_ok(tok))
+            if not ok:
+                return
+            last = extend(first)
             if first in found and found[first][0] >= last:
                 return
             found[first] = (last, reason)
 
-        for i, tok in enumerate(toks):
-            if i + 1 >= len(toks):
-                break
+        for i, tok in enumerate(toks[:-1]):
             gap = text[tok.end : toks[i + 1].start]
             lower = tok.lower
             if lower in TITLE_CUES and (gap.startswith(".") or gap.isspace()) and len(gap) <= 3:
@@ -151,6 +209,8 @@ class NameDetector(RedactionDetector):
                 take(i + 1, f"A name after the patient cue '{tok.raw}'.", strong=True)
             elif lower in RELATIVE_CUES and _cue_gap_ok(gap):
                 take(i + 1, f"A relative's name after '{tok.raw}'.", strong=True)
+            elif lower in PATIENT_OBJECT_VERBS and gap == " " and self._cap_name_ok(toks[i + 1], True, True):
+                found.setdefault(i + 1, (extend(i + 1), f"A capitalised name after the verb '{tok.raw}'."))
         for m in FAMILY_OF.finditer(text):
             j = by_start.get(_skip_space(text, m.end()))
             if j is not None:
@@ -160,90 +220,125 @@ class NameDetector(RedactionDetector):
             if j is None:
                 continue
             sep = (m.group("sep") or m.group("sep2") or "").strip()
-            if sep or toks[j].cap:
-                take(j, "A name right after a room or bed number.", strong=bool(sep))
-            else:
-                take(j, "A name right after a room or bed number.", strong=False)
-        for i, tok in enumerate(toks):
-            if i in found or not (tok.cap or self._weak_ok(tok)):
-                continue
-            if tok.lower in COMMON_WORDS or tok.lower in AMBIGUOUS_NAME_WORDS and not tok.cap:
-                continue
-            if not self._nameish_part(tok.lower):
-                continue
-            if POST_CUE.match(text, tok.end) or POSSESSIVE_CUE.match(text, tok.end):
-                first = i
-                if i > 0 and toks[i - 1].cap and text[toks[i - 1].end : tok.start] == " " and self._lex.is_first(toks[i - 1].lower) \
-                        and toks[i - 1].lower not in COMMON_WORDS:
-                    first = i - 1
-                found.setdefault(first, (i, "A name-list word followed by a room, MRN, age or possessive cue."))
+            take(j, "A name right after a room or bed number.", strong=bool(sep))
+        self._post_cues(toks, text, found, extend)
         self._full_names(toks, text, found)
         self._last_first(toks, text, found)
-
-        # Expand to every other mention of a found name word.
-        name_words = {
-            toks[k].lower
-            for first, (last, _reason) in found.items()
-            for k in range(first, last + 1)
-            if len(toks[k].lower) > 2 and k not in staff
-        }
-        if name_words:
-            covered = {k for first, (last, _r) in found.items() for k in range(first, last + 1)}
-            for i, tok in enumerate(toks):
-                if i in covered or tok.lower not in name_words or i in staff:
-                    continue
-                if not tok.cap and (tok.lower in COMMON_WORDS or tok.lower in AMBIGUOUS_NAME_WORDS):
-                    continue
-                if i > 0 and toks[i - 1].lower in STAFF_CUES:
-                    continue
-                found[i] = (i, "Another mention of a name found elsewhere in this text.")
+        self._mid_sentence(toks, text, found, extend)
+        self._bracketed(toks, text, found)
+        self._propagate(toks, found, staff)
 
         out: list[Candidate] = []
         for first, (last, reason) in sorted(found.items()):
-            idx = range(first, last + 1)
-            if all(k in staff for k in idx):
+            if all(k in staff for k in range(first, last + 1)):
                 continue
             if first > 0 and toks[first - 1].lower in STAFF_CUES and text[toks[first - 1].end : toks[first].start] in (" ", ". ", "."):
                 continue
             out.append(Candidate("PATIENT", toks[first].start, toks[last].end, self.name, reason))
         return out
 
-    def _weak_cap_ok(self, tok: _Token) -> bool:
-        return tok.lower not in COMMON_WORDS and self._nameish_part(tok.lower)
+    def _post_cues(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]], extend: Callable[[int], int]) -> None:
+        """'Lopez in bed 3', 'Nguyen (MRN ...', 'Oduya, 72M', "Cook's labs", 'Long fell'."""
+        covered = _covered(found)
+        for i, tok in enumerate(toks):
+            if i in covered or not tok.cap or tok.upper or self._never(tok):
+                continue
+            census = self._nameish_part(tok.lower)
+            strong_post = POST_CUE.match(text, tok.end) is not None
+            if strong_post:
+                ok = tok.lower not in COMMON_WORDS or (census and tok.lower not in _STRUCTURE_WORDS)
+            elif POSSESSIVE_CUE.match(text, tok.end) or VERB_AFTER.match(text, tok.end):
+                ok = census and tok.lower not in COMMON_WORDS
+            else:
+                continue
+            if not ok:
+                continue
+            first = i
+            while first > 0 and first > i - 2:
+                prev = toks[first - 1]
+                if text[prev.end : toks[first].start] != " " or not self._cap_name_ok(prev, False, True):
+                    break
+                first -= 1
+            found.setdefault(first, (i, "A name followed by a room, MRN, age, possessive or verb cue."))
+
+    def _mid_sentence(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]], extend: Callable[[int], int]) -> None:
+        """A capitalised Census name in the middle of a sentence, where only names are capitalised."""
+        covered = _covered(found)
+        for i, tok in enumerate(toks):
+            if i in covered or i == 0:
+                continue
+            before = text[toks[i - 1].end : tok.start]
+            if not _PLAIN_GAP.fullmatch(before) or toks[i - 1].lower in STAFF_CUES:
+                continue
+            if not self._cap_name_ok(tok, allow_unknown=False, allow_ambiguous=False):
+                continue
+            if not (self._lex.is_first(tok.lower) or self._lex.is_last(tok.lower, COMMON_SURNAME_RANK)):
+                continue
+            last = extend(i)
+            found.setdefault(i, (last, "A capitalised Census name in the middle of a sentence."))
+            covered.update(range(i, last + 1))
+
+    def _bracketed(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
+        """'Fatima (Young)': a capitalised word in brackets right after a found name."""
+        for last, _reason in list(found.values()):
+            j = last + 1
+            if j < len(toks) and text[toks[last].end : toks[j].start] == " (" and text[toks[j].end : toks[j].end + 1] == ")":
+                if self._cap_name_ok(toks[j], True, True):
+                    found.setdefault(j, (j, "A capitalised word in brackets after a name."))
+
+    def _propagate(self, toks: list[_Token], found: dict[int, tuple[int, str]], staff: set[int]) -> None:
+        """Every other mention of a word already found as a name."""
+        name_words = {toks[k].lower for k in _covered(found) if len(toks[k].lower) > 2 and k not in staff}
+        if not name_words:
+            return
+        covered = _covered(found)
+        for i, tok in enumerate(toks):
+            if i in covered or tok.lower not in name_words or i in staff:
+                continue
+            if not tok.cap and (tok.lower in COMMON_WORDS or tok.lower in AMBIGUOUS_NAME_WORDS):
+                continue
+            if i > 0 and toks[i - 1].lower in STAFF_CUES:
+                continue
+            found[i] = (i, "Another mention of a name found elsewhere in this text.")
 
     def _full_names(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
-        """Capitalised Census first name + Census last name, with no cue needed."""
+        """Two capitalised words, at least one a Census name ("John Smith", "Agnieszka Fitzgerald")."""
+        covered = _covered(found)
         for i in range(len(toks) - 1):
             a, b = toks[i], toks[i + 1]
-            if not (a.cap and b.cap) or text[a.end : b.start] != " ":
+            if i in covered or i + 1 in covered or text[a.end : b.start] != " ":
                 continue
-            if a.lower in COMMON_WORDS or b.lower in COMMON_WORDS:
+            if not (self._cap_name_ok(a, True, True) and self._cap_name_ok(b, True, True)):
                 continue
             if a.lower in AMBIGUOUS_NAME_WORDS and b.lower in AMBIGUOUS_NAME_WORDS:
                 continue
-            if self._lex.is_first(a.lower) and (self._lex.is_last(b.lower, COMMON_SURNAME_RANK) or self._lex.is_first(b.lower)):
-                if any(first <= i <= last for first, (last, _r) in found.items()):
-                    continue
-                last = i + 1
-                if i + 2 < len(toks) and toks[i + 2].cap and text[b.end : toks[i + 2].start] == " " \
-                        and self._lex.is_last(toks[i + 2].lower, COMMON_SURNAME_RANK) and toks[i + 2].lower not in COMMON_WORDS:
-                    last = i + 2
-                found.setdefault(i, (last, "A capitalised first name followed by a surname (Census lists)."))
+            a_census = self._lex.is_first(a.lower)
+            b_census = self._lex.is_last(b.lower, COMMON_SURNAME_RANK) or self._lex.is_first(b.lower)
+            if not (a_census or b_census):
+                continue
+            last = i + 1
+            if i + 2 < len(toks) and text[b.end : toks[i + 2].start] == " " and self._cap_name_ok(toks[i + 2], False, True) \
+                    and self._lex.is_last(toks[i + 2].lower, COMMON_SURNAME_RANK):
+                last = i + 2
+            found.setdefault(i, (last, "Two capitalised words that are a first name and a surname (Census lists)."))
+            covered.update(range(i, last + 1))
 
     def _last_first(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
-        """'SMITH, John' / 'Smith, John' as written in lists and census exports."""
+        """'SMITH, John' / 'Achebe, Olga' as written in lists and exports."""
         for i in range(len(toks) - 1):
             a, b = toks[i], toks[i + 1]
-            if not (a.cap and b.cap) or text[a.end : b.start] not in (", ", ","):
+            if text[a.end : b.start] not in (", ", ","):
                 continue
-            if a.lower in COMMON_WORDS or b.lower in COMMON_WORDS:
+            if not (b.cap and not b.upper and self._lex.is_first(b.lower) and b.lower not in COMMON_WORDS):
                 continue
-            if (a.upper or self._lex.is_last(a.lower, COMMON_SURNAME_RANK)) and self._lex.is_first(b.lower) and self._lex.is_last(a.lower):
-                if a.lower in AMBIGUOUS_NAME_WORDS and b.lower in AMBIGUOUS_NAME_WORDS:
-                    continue
-                found.setdefault(i, (i + 1, "A surname, comma, first name (Census lists)."))
+            if not (a.raw[0].isupper() and len(a.raw) > 1) or a.lower in COMMON_WORDS or self._never(a):
+                continue
+            if a.lower in AMBIGUOUS_NAME_WORDS and b.lower in AMBIGUOUS_NAME_WORDS:
+                continue
+            found.setdefault(i, (i, "A surname written before a comma and a first name."))
+            found.setdefault(i + 1, (i + 1, "A first name after a surname and a comma."))
 
-    def _staff_token_indexes(self, toks: list[_Token], text: str) -> set[int]:
+    def _staff_token_indexes(self, toks: list[_Token]) -> set[int]:
         """Indexes of tokens that belong to a roster name (not preceded by a patient or relative cue)."""
         if not self._staff_parts:
             return set()
@@ -251,10 +346,17 @@ class NameDetector(RedactionDetector):
         for i, tok in enumerate(toks):
             if tok.lower not in self._staff_parts:
                 continue
-            if i > 0 and (toks[i - 1].lower in PATIENT_CUES or toks[i - 1].lower in RELATIVE_CUES):
+            if i > 0 and (toks[i - 1].lower in PATIENT_CUES or toks[i - 1].lower in RELATIVE_CUES or toks[i - 1].lower in TITLE_CUES):
                 continue
             staff.add(i)
         return staff
+
+
+_STRUCTURE_WORDS = frozenset({"room", "bed", "bay", "unit", "floor", "patient", "pt", "admit", "code", "team", "lab", "new", "next"})
+
+
+def _covered(found: dict[int, tuple[int, str]]) -> set[int]:
+    return {k for first, (last, _r) in found.items() for k in range(first, last + 1)}
 
 
 def _cue_gap_ok(gap: str) -> bool:

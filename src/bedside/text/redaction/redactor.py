@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 REDACTOR_NAME = "bedside-redactor"
 REDACTOR_VERSION = "1.0.0"
 PLACEHOLDER_TYPES: tuple[str, ...] = tuple(TYPE_PRIORITY) + ("FAX",)
+_MAX_PASSES = 3
 _PLACEHOLDER = re.compile(r"\[(?:" + "|".join(re.escape(t) for t in sorted(set(PLACEHOLDER_TYPES))) + r")\]")
 
 
@@ -51,16 +52,42 @@ class Redactor:
         """The redacted text, the identifier spans (input offsets) and the placeholders (output offsets)."""
         if not text:
             return RedactionResult(text=text)
-        existing = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
+        kept = self._find(text)
+        if not kept:
+            return RedactionResult(text=text)
+        result = _splice(text, kept)
+        # Replacing an identifier can change what its neighbours look like ("3/4/25Smith" becomes
+        # "[DATE]Smith"). Look again at the output until nothing new turns up, so that redacting
+        # redacted text never changes it.
+        for _ in range(_MAX_PASSES):
+            extra = self._find(result.text)
+            if not extra:
+                break
+            kept = sorted(kept + [_to_input(c, result) for c in extra], key=lambda c: c.start)
+            result = _splice(text, kept)
+        else:
+            logger.debug("redaction did not settle after %d passes", _MAX_PASSES)
+        return result
+
+    def _find(self, text: str) -> list[Candidate]:
+        existing = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)] if "[" in text else []
         candidates: list[Candidate] = []
         for detector in self.detectors:
             candidates.extend(detector.detect(text))
-        kept = resolve_overlaps(candidates, blocked=existing)
-        return _splice(text, kept)
+        return resolve_overlaps(candidates, blocked=existing)
 
     def redact_text(self, text: str) -> str:
         """Only the redacted text."""
         return self.redact(text).text
+
+
+def _to_input(cand: Candidate, result: RedactionResult) -> Candidate:
+    """Map a candidate found in the redacted text back to input offsets (it never overlaps a placeholder)."""
+    shift = 0
+    for span, ph in zip(result.spans, result.placeholders, strict=True):
+        if ph.end <= cand.start:
+            shift += (ph.end - ph.start) - (span.end - span.start)
+    return Candidate(cand.type, cand.start - shift, cand.end - shift, cand.detector, cand.reason)
 
 
 def _splice(text: str, kept: list[Candidate]) -> RedactionResult:

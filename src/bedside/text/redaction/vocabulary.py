@@ -52,6 +52,13 @@ home house floor bedside hallway desk station
 still again already also just only even really very quite pretty
 male female man woman gentleman lady boy girl
 monday tuesday wednesday thursday friday saturday sunday weekend
+year year-old years-old yr-old month-old week-old day-old yo yrs record records account form forms face sheet
+hospital clinic center centre medical health healthcare university department service services rehab snf ltach
+heme onc ortho neuro cards gi renal pulm id ent uro gyn obgyn peds psych medicine surgical surgery trauma
+policy meeting huddle rounds education training skills fair reminder incident contact security billing insurance
+portal mychart epic cerner email phone cell fax pager number address street avenue road
+na k cl co2 hco3 bun cr scr mg ca phos hgb hct plt wbc anc inr ptt pt/inr ast alt alk tbili dbili lipase ldh ck cpk
+tsh a1c ph pco2 po2 lac esr crp procal bnp ua ucx bcx mcv rdw alb trig ldl hdl ammonia
 """
 # Capitalised English words that head a message or a sentence and are also in the name lists.
 _CAPITALISED_COMMON = """
@@ -63,6 +70,11 @@ best bright cash cross dean dale fox gay golden hardy honey hope house joy key k
 oliver paris parish pope power rose royal rush sharp short strong swift wise worth
 reading north south east west new
 """
+# Verbs and adjectives whose endings mark a lower-case word after "pt" as not a name ("pt ambulating").
+NOT_NAME_SUFFIXES: tuple[str, ...] = (
+    "ing", "ed", "ly", "ous", "ive", "al", "ic", "ile", "ble", "ful", "less", "ent", "ant", "ate", "ize", "ise",
+    "tion", "sion", "ness", "ment", "ry", "ty", "sy", "gy", "phy", "emia", "itis", "osis", "ectomy", "scopy", "s",
+)
 
 FUNCTION_WORDS: frozenset[str] = frozenset(_FUNCTION.split())
 COMMON_WORDS: frozenset[str] = frozenset(_FUNCTION.split()) | frozenset(_CLINICAL.split())
