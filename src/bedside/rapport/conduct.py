@@ -107,7 +107,7 @@ class UnmitigatedCommands(Detector):
 
 
 _PUNCTUATION_RUNS = ("!!", "??", "?!", "!?")
-_CAPS_RE = re.compile(r"(?<!\[)\b[A-Z][A-Z']+\b(?!\])")
+_CAPS_RE = re.compile(r"(?<![\[\w'])[A-Z]{2,}(?:'[A-Z]+)?(?![\w\]'])")
 
 
 class Shouting(Detector):
