@@ -245,15 +245,22 @@ def existing_source_ids(
 
 
 def insert_messages(session: Session, rows: Sequence[Mapping[str, Any]], recipients: Sequence[Sequence[int]]) -> None:
-    """Insert a batch of messages (column dicts) and their recipients (person ids, one list per message)."""
+    """Insert a batch of messages (column dicts) and their recipients (person ids, one list per message).
+
+    All rows of a batch share ``organisation_id`` and ``source``. The messages go in with one
+    executemany; their new ids are then read back by source id (one indexed ``IN`` query), which is
+    much faster on SQLite than ``RETURNING`` with ordered parameters (one statement per row there).
+    """
     if not rows:
         return
     table = _table(Message)
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    message_ids = session.execute(statement, list(rows)).scalars().all()
+    session.execute(insert(table), list(rows))
+    ids = existing_source_ids(
+        session, "messages", rows[0]["organisation_id"], rows[0]["source"], [row["source_id"] for row in rows]
+    )
     links = [
-        {"message_id": message_id, "person_id": person_id}
-        for message_id, people in zip(message_ids, recipients, strict=True)
+        {"message_id": ids[row["source_id"]], "person_id": person_id}
+        for row, people in zip(rows, recipients, strict=True)
         for person_id in dict.fromkeys(people)
     ]
     if links:
