@@ -1,0 +1,118 @@
+"""Redaction throughput and recall: Bedside's redactor against Presidio (regex-only, no spaCy model).
+
+Both run in one process, one core, on the same messages: the annotated test part of the redaction
+set repeated to a few thousand messages. Presidio uses its documented ``no_op`` NLP engine (no model,
+no NER, so its PERSON detection is off) with its predefined pattern recognizers.
+
+    .venv/bin/python benchmarks/redaction_speed.py [--messages 3000]
+
+Recall here is span-level and type-agnostic (a gold identifier counts as found when any reported span
+overlaps it), so that Presidio's entity names need no mapping; precision is in the model card.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+from bedside.text.redaction import Redactor
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "redaction"
+
+
+def load(split: str) -> list[dict[str, Any]]:
+    with (DATA / f"{split}.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _keep_tldextract_offline() -> None:
+    """Presidio's e-mail recognizer calls tldextract, which fetches the public suffix list on first use:
+    point it at the snapshot bundled with tldextract instead (this machine is offline)."""
+    import types
+
+    import tldextract
+    from presidio_analyzer.predefined_recognizers.generic import email_recognizer
+
+    offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    email_recognizer.tldextract = types.SimpleNamespace(extract=offline)  # type: ignore[attr-defined]
+
+
+def presidio_analyzer() -> Any:
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    _keep_tldextract_offline()
+    engine = NlpEngineProvider(
+        nlp_configuration={"nlp_engine_name": "no_op", "models": [{"lang_code": "en", "model_name": "no_op"}]}
+    ).create_engine()
+    registry = RecognizerRegistry()
+    registry.load_predefined_recognizers(nlp_engine=engine, languages=["en"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["en"])
+
+
+def recall(rows: list[dict[str, Any]], predict: Any) -> tuple[float, float]:
+    """(recall over all gold spans, recall over PATIENT spans), type-agnostic overlap."""
+    found = total = found_names = names = 0
+    for row in rows:
+        predicted = predict(row["text"])
+        for g in row["spans"]:
+            hit = any(s < g["end"] and g["start"] < e for s, e in predicted)
+            total += 1
+            found += hit
+            if g["type"] == "PATIENT":
+                names += 1
+                found_names += hit
+    return found / total, found_names / names
+
+
+def rate(texts: list[str], fn: Any) -> float:
+    start = time.perf_counter()
+    for text in texts:
+        fn(text)
+    return len(texts) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Redaction throughput: Bedside vs Presidio (regex-only).")
+    parser.add_argument("--messages", type=int, default=3000, help="how many messages to time (test set repeated)")
+    args = parser.parse_args()
+    rows = load("test")
+    texts = [row["text"] for row in rows]
+    texts = (texts * (args.messages // len(texts) + 1))[: args.messages]
+    with (DATA / "staff.csv").open(encoding="utf-8", newline="") as handle:
+        staff = [row["name"] for row in csv.DictReader(handle)]
+
+    redactor = Redactor(staff_names=staff)
+    analyzer = presidio_analyzer()
+
+    def ours(text: str) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in redactor.redact(text).spans]
+
+    def presidio(text: str) -> list[tuple[int, int]]:
+        return [(r.start, r.end) for r in analyzer.analyze(text=text, language="en")]
+
+    ours(texts[0])
+    presidio(texts[0])  # warm-up: lazy compilation on first use is not throughput
+    ours_rate = rate(texts, ours)
+    presidio_rate = rate(texts, presidio)
+    ours_recall, ours_names = recall(rows, ours)
+    presidio_recall, presidio_names = recall(rows, presidio)
+    print(f"messages timed: {len(texts)} (test part, {len(rows)} unique)")
+    print(f"{'':<28}{'msg/s':>10}{'recall':>9}{'name recall':>13}")
+    print(f"{'bedside redactor':<28}{ours_rate:>10.0f}{ours_recall:>9.3f}{ours_names:>13.3f}")
+    print(f"{'presidio (no_op, regex)':<28}{presidio_rate:>10.0f}{presidio_recall:>9.3f}{presidio_names:>13.3f}")
+    print(f"speed ratio bedside/presidio: {ours_rate / presidio_rate:.1f}x")
+    print(f"vs Presidio with spaCy (~120 msg/s here, DESIGN.md): {ours_rate / 120:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
