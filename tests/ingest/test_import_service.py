@@ -281,3 +281,26 @@ def test_import_rows_reports_errors_by_row_number(
     with pytest.raises(IngestError, match=r"^generator:2: field 'role': unknown value 'wizard'"):
         import_rows(database, iter(roster), kind="roster", source="generator", settings=backend_settings)
     assert counts(database)["person"] == 0
+
+
+def test_progress_reports_bytes_and_rows_api_rejects_go_to_data_dir(
+    sqlite_database: Database, sqlite_settings: Settings, samples: Path
+) -> None:
+    calls: list[tuple[int, int]] = []
+    import_file(
+        sqlite_database, samples / "roster.csv", settings=sqlite_settings, progress=lambda d, t: calls.append((d, t))
+    )
+    size = (samples / "roster.csv").stat().st_size
+    assert calls and calls[-1] == (size, size)
+    assert all(done <= total for done, total in calls)
+
+    rows = [
+        {"note_id": "a", "about_id": "p1", "kind": "peer", "created_at": "2026-01-01", "text": "great handoff"},
+        {"note_id": "b", "about_id": "p1", "kind": "peer", "created_at": "2026-01-01", "text": ""},
+    ]
+    report = import_rows(
+        sqlite_database, rows, kind="notes", source="demo", settings=sqlite_settings, skip_invalid=True
+    )
+    assert (report.of("notes").added, report.of("notes").rejected) == (1, 1)
+    assert report.rejects_path == sqlite_settings.data_dir / "demo.rejects.jsonl"
+    assert json.loads(report.rejects_path.read_text(encoding="utf-8"))["field"] == "text"

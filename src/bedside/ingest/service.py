@@ -76,8 +76,9 @@ class ImportReport:
     rejects_path: Path | None = None
     seconds: float = 0.0
 
-    def of(self, kind: RecordKind) -> KindCounts:
-        return self.counts.setdefault(kind, KindCounts())
+    def of(self, kind: RecordKind | str) -> KindCounts:
+        """The counts of one kind (zeros when the file held none)."""
+        return self.counts.setdefault(RecordKind(kind), KindCounts())
 
     @property
     def added(self) -> int:
@@ -373,7 +374,7 @@ class _Import:
                 )
                 continue
             rows[row.person_id] = (raw, row)
-        known_units = set(records.upsert_units(self.session, self.organisation.id, {}))
+        known_units = set(records.unit_ids(self.session, self.organisation.id))
         rows = self._drop_unresolved_roster_rows(rows, known_units, section)
         unit_names: dict[str, str | None] = {}
         for _, row in rows.values():

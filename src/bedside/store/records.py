@@ -66,6 +66,12 @@ def staff_names(session: Session, organisation_id: int) -> list[str]:
     return list(session.scalars(select(Person.name).where(Person.organisation_id == organisation_id)))
 
 
+def unit_ids(session: Session, organisation_id: int) -> dict[str, int]:
+    """External id -> unit id for every unit of the organisation."""
+    rows = session.execute(select(Unit.external_id, Unit.id).where(Unit.organisation_id == organisation_id))
+    return {external_id: unit_id for external_id, unit_id in rows}
+
+
 def upsert_units(session: Session, organisation_id: int, names: Mapping[str, str | None]) -> dict[str, int]:
     """Create missing units and rename those given a new name; returns external id -> unit id for all units."""
     existing = {
@@ -92,12 +98,7 @@ def upsert_units(session: Session, organisation_id: int, names: Mapping[str, str
             update(table).where(table.c.id == bindparam("b_id")).values(name=bindparam("b_name")),
             renamed,
         )
-    return {
-        ext: unit_id
-        for ext, unit_id in session.execute(
-            select(Unit.external_id, Unit.id).where(Unit.organisation_id == organisation_id)
-        )
-    }
+    return unit_ids(session, organisation_id)
 
 
 @dataclass
