@@ -10,6 +10,7 @@ reply delays are log-normal per kind of exchange, and some messages are never an
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import random
 from collections.abc import Callable
@@ -91,6 +92,7 @@ class MessageGenerator:
         self.m = self.kit.messages
         self.phi_rate = phi_rate
         self.drafts: list[DraftMessage] = []
+        self.keys = itertools.count()
         self.thread_count = 0
         self.scenarios: list[tuple[Callable[[ThreadState], None], float]] = [
             (self.lab_followup, 0.16),
@@ -161,7 +163,7 @@ class MessageGenerator:
                 text = text.replace(PATIENT_MARK, reference.text, 1)
         text = text.replace(PATIENT_MARK, state.location)
         draft = DraftMessage(
-            key=len(self.drafts),
+            key=next(self.keys),
             thread_key=self.thread_count,
             reply_to_key=reply_to.key if reply_to else None,
             sender=sender,
@@ -174,8 +176,10 @@ class MessageGenerator:
             phi=phi,
             extra=dict(extra),
         )
-        self.drafts.append(draft)
-        state.messages.append(draft)
+        # A reply that would fall after the period is never sent (and neither is anything after it).
+        if draft.sent_at < END:
+            self.drafts.append(draft)
+            state.messages.append(draft)
         return draft
 
     def tone(self, sender: StaffMember, recipient: StaffMember, when: dt.datetime) -> str:
