@@ -12,12 +12,15 @@ import logging
 import typer
 
 from bedside import __version__
+from bedside.cli import analyze as analyze_commands
 from bedside.cli import db as db_commands
 from bedside.cli import demo as demo_commands
+from bedside.cli import detectors as detectors_commands
 from bedside.cli import export as export_commands
 from bedside.cli import ingest as ingest_commands
 from bedside.cli import redact as redact_commands
 from bedside.cli import serve as serve_commands
+from bedside.cli import tone as tone_commands
 from bedside.cli import users as users_commands
 from bedside.cli.common import console
 
@@ -55,6 +58,9 @@ app.command("serve")(serve_commands.serve)
 app.command("export")(export_commands.export)
 app.command("ingest")(ingest_commands.ingest)
 app.command("redact")(redact_commands.redact)
+app.command("tone")(tone_commands.tone)
+app.command("analyze")(analyze_commands.analyze)
+app.add_typer(detectors_commands.app, name="detectors")
 
 
 def main() -> None:
