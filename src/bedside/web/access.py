@@ -27,6 +27,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.routing import APIRoute
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 from starlette.routing import BaseRoute, Mount, Route
 
@@ -100,12 +101,14 @@ def is_api(request: Request) -> bool:
     return request.url.path.startswith(API_PREFIX) or request.url.path == "/openapi.json"
 
 
-def authenticate(request: Request, session: Session) -> Viewer | None:
+# Declares the token scheme in the OpenAPI schema; anonymous or cookie requests pass through as None.
+bearer_scheme = HTTPBearer(auto_error=False, description="A per-user API token (bsd_...) from /tokens.")
+
+
+def authenticate(request: Request, session: Session, bearer: HTTPAuthorizationCredentials | None) -> Viewer | None:
     """The viewer of a request: API token first, then the session cookie; None when anonymous."""
-    header = request.headers.get("authorization", "")
-    scheme, _, credential = header.partition(" ")
-    if scheme.lower() == "bearer":
-        account = account_for_token(session, credential.strip())
+    if bearer is not None:
+        account = account_for_token(session, bearer.credentials.strip())
         if account is None:
             raise HTTPException(401, "The API token is not valid or has been revoked.", {"WWW-Authenticate": "Bearer"})
         return viewer_for(session, account, auth_method="token")
@@ -155,9 +158,10 @@ class Access:
         request: Request,
         session: SessionDep,
         submitted_csrf: Annotated[str | None, Depends(csrf.submitted_token)],
+        bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
     ) -> Grant:
         rule = self.access_rule
-        viewer = authenticate(request, session)
+        viewer = authenticate(request, session, bearer)
         if viewer is None and rule.signed_in:
             raise SignInRequiredError
         if request.method not in csrf.SAFE_METHODS and (viewer is None or viewer.auth_method != "token"):
