@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bedside.config import Settings
-from bedside.ingest import FileError, IngestError, RowError, import_file, service
+from bedside.ingest import FileError, IngestError, RowError, import_file, job
 from bedside.store.database import Database
 
 MESSAGES_HEADER = "message_id,sender_id,recipient_ids,sent_at,text\n"
@@ -211,7 +211,7 @@ def test_file_errors_are_clear_and_store_nothing(
 def test_duplicate_ids_across_batches(
     roster: Database, sqlite_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(service, "BATCH_SIZE", 2)
+    monkeypatch.setattr(job, "BATCH_SIZE", 2)
     rows = [f"m{i},p1,p2,2026-03-01T10:00:00Z,hi" for i in (1, 2, 3, 4, 1)]
     path = _write(tmp_path, "messages.csv", MESSAGES_HEADER + "\n".join(rows) + "\n")
     with pytest.raises(

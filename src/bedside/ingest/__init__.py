@@ -9,8 +9,9 @@ the file, line and field. ``docs/ingest-formats.md`` describes the formats.
 from __future__ import annotations
 
 from bedside.ingest.errors import FileError, IngestError, RowError
+from bedside.ingest.report import ImportReport, KindCounts
 from bedside.ingest.rows import RecordKind
-from bedside.ingest.service import ImportConflictError, ImportReport, KindCounts, import_file, import_rows
+from bedside.ingest.service import ImportConflictError, import_file, import_rows
 
 __all__ = [
     "FileError",
