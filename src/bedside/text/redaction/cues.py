@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 TITLE_CUES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "mister", "mstr", "madam", "sr", "sra", "srta"})
-PATIENT_CUES: frozenset[str] = frozenset({"pt", "pts", "patient", "patients", "re", "pnt", "ptnt", "px", "contact", "caller", "visitor"})
+PATIENT_CUES: frozenset[str] = frozenset({"pt", "pts", "patient", "patients", "re", "pnt", "ptnt", "px", "contact", "caller", "visitor", "name"})
 RELATIVE_CUES: frozenset[str] = frozenset(
     {
         "daughter", "son", "wife", "husband", "mother", "mom", "mum", "father", "dad", "sister", "brother", "niece",
@@ -36,7 +36,8 @@ POST_CUE = re.compile(
     r"|\s*\(\s*(?:MRN|DOB|mr#|\d)"
     r"|,?\s+\d{1,3}\s?(?:yo\b|y/o|y\.o\.|M\b|F\b|-?year)"
     r"|\s*,\s*(?:MRN|DOB)\b"
-    r"|\s+(?:MRN|DOB)\b)",
+    r"|\s+(?:MRN|DOB)\b"
+    r"|\s+(?:family|daughter|son|wife|husband|kids|children)\b(?!\s+of\b))",
     re.IGNORECASE,
 )
 POSSESSIVE_CUE = re.compile(
@@ -54,5 +55,12 @@ VERB_AFTER = re.compile(
 # Verbs whose object is a patient: "Rehab accepted Brown", "we transferred Long to ICU".
 PATIENT_OBJECT_VERBS: frozenset[str] = frozenset(
     {"accepted", "discharged", "transferred", "admitted", "discharging", "admitting", "transferring", "saw", "visited",
-     "examined", "consented", "intubated", "extubated", "sedated", "restrained", "roomed", "triaged", "boarding"}
+     "examined", "consented", "intubated", "extubated", "sedated", "restrained", "roomed", "triaged", "boarding",
+     "for", "on", "about", "re", "with", "see", "called", "paged", "update", "d/c", "dc'd", "dc"}
+)
+# A capitalised word followed by one of these names a place ("the Jackson conference room"), not a person.
+PLACE_AFTER = re.compile(
+    r"\s+(?:conference|auditorium|building|hall|pavilion|wing|center|centre|hospital|clinic|institute|library|lounge|"
+    r"tower|campus|street|avenue|road|drive|university|college|county|memorial|medical|health|foundation|fund)\b",
+    re.IGNORECASE,
 )

@@ -40,6 +40,7 @@ _DOB_CUE = re.compile(
     r"(?:\bDOB|\bD\.O\.B\.?|\bdate\s+of\s+birth|\bborn(?:\s+on)?|\bbirth\s*date|\bbirthday|\bb\.)\s*[:\-]?\s*(?:is\s+)?$",
     re.IGNORECASE,
 )
+_ROOM_BEFORE = re.compile(r"\b(?:bed|room|rm|bay)\s*$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|h\b|hrs\b|o'clock)", re.IGNORECASE)
 
 
@@ -75,7 +76,7 @@ class DateDetector(RedactionDetector):
                 if _SHORT_CUE.search(before):
                     spans.append((m.start(), m.end(), "A month/day date after a date word such as 'on' or 'due'."))
         for m in _MONTH_DAY.finditer(text):
-            if _is_modal_may(text, m.start(), m.group()):
+            if _is_modal_may(text, m.start(), m.group()) or _ROOM_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue
             spans.append((m.start(), m.end(), "A written date (month name with a day)."))
         for m in _MONTH_YEAR.finditer(text):

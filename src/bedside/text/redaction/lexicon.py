@@ -9,6 +9,7 @@ package at start-up instead of copying them, and keep each name's frequency rank
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -17,6 +18,7 @@ logger = logging.getLogger(__name__)
 
 COMMON_SURNAME_RANK = 20_000
 _SOURCE_PACKAGE = "names"
+_PREFIX_APOSTROPHE = re.compile(r"^[a-z]{1,2}['\u2019][a-z]")
 
 
 @dataclass(frozen=True)

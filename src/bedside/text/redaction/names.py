@@ -21,6 +21,7 @@ from bedside.text.redaction.cues import (
     LOCATION_CUE,
     PATIENT_CUES,
     PATIENT_OBJECT_VERBS,
+    PLACE_AFTER,
     POSSESSIVE_CUE,
     POST_CUE,
     RELATIVE_CUES,
@@ -114,13 +115,15 @@ class NameDetector(RedactionDetector):
             and not lower.endswith(NOT_NAME_SUFFIXES)
         )
 
-    def _strong_ok(self, tok: _Token, nxt: _Token | None, text: str) -> bool:
+    def _strong_ok(self, tok: _Token, nxt: _Token | None, text: str, relative: bool = False) -> bool:
         """After a strong cue (title, "pt", relative, room number with a dash)."""
-        if self._never(tok) and not (tok.cap and tok.lower in AMBIGUOUS_NAME_WORDS and nxt is not None and nxt.cap):
+        if self._never(tok) and not (tok.cap and tok.lower in AMBIGUOUS_NAME_WORDS and (relative or (nxt is not None and nxt.cap))):
             return False
         if tok.upper:
             return self._nameish_part(tok.lower) and tok.lower not in COMMON_WORDS
         if tok.cap:
+            if relative and tok.lower in AMBIGUOUS_NAME_WORDS:
+                return True
             return tok.lower not in COMMON_WORDS or (
                 self._lex.is_first(tok.lower) and nxt is not None and nxt.cap and self._nameish_part(nxt.lower)
             )
@@ -144,7 +147,11 @@ class NameDetector(RedactionDetector):
 
     def _continuation_ok(self, tok: _Token, lower_run: bool) -> bool:
         """A second or third word of a name that already started."""
-        if self._never(tok) or tok.lower in COMMON_WORDS:
+        if self._never(tok):
+            return False
+        if tok.cap and not tok.upper and tok.lower in COMMON_WORDS:
+            return self._lex.is_last(tok.lower, COMMON_SURNAME_RANK) and tok.lower not in _STRUCTURE_WORDS
+        if tok.lower in COMMON_WORDS:
             return False
         if tok.cap:
             return not tok.upper or self._nameish_part(tok.lower)
@@ -187,12 +194,22 @@ class NameDetector(RedactionDetector):
                 last += 1
             return last
 
-        def take(first: int, reason: str, strong: bool) -> None:
+        def take(first: int, reason: str, strong: bool, relative: bool = False) -> None:
             if first >= len(toks):
                 return
             nxt = toks[first + 1] if first + 1 < len(toks) else None
             tok = toks[first]
-            ok = self._strong_ok(tok, nxt, text) if strong else (self._cap_name_ok(tok, False, False) or self._weak_ok(tok))
+            if strong:
+                ok = self._strong_ok(tok, nxt, text, relative)
+            elif tok.cap:
+                ok = self._cap_name_ok(tok, allow_unknown=True, allow_ambiguous=True)
+            else:
+                ok = self._weak_ok(tok) or (
+                    nxt is not None and not nxt.cap and text[tok.end : nxt.start] == " "
+                    and (self._lex.is_first(tok.lower) or self._unknown_lower_ok(tok))
+                    and tok.lower not in COMMON_WORDS and tok.lower not in FUNCTION_WORDS
+                    and self._weak_ok(nxt)
+                )
             if not ok:
                 return
             last = extend(first)
@@ -204,13 +221,13 @@ class NameDetector(RedactionDetector):
             gap = text[tok.end : toks[i + 1].start]
             lower = tok.lower
             if lower in TITLE_CUES and (gap.startswith(".") or gap.isspace()) and len(gap) <= 3:
-                take(i + 1, f"A name after the title '{tok.raw}'.", strong=True)
+                take(i + 1, f"A name after the title '{tok.raw}'.", strong=True, relative=True)
             elif lower in PATIENT_CUES and _cue_gap_ok(gap) and (lower != "re" or ":" in gap or tok.cap):
                 take(i + 1, f"A name after the patient cue '{tok.raw}'.", strong=True)
             elif lower in RELATIVE_CUES and _cue_gap_ok(gap):
-                take(i + 1, f"A relative's name after '{tok.raw}'.", strong=True)
-            elif lower in PATIENT_OBJECT_VERBS and gap == " " and self._cap_name_ok(toks[i + 1], True, True):
-                found.setdefault(i + 1, (extend(i + 1), f"A capitalised name after the verb '{tok.raw}'."))
+                take(i + 1, f"A relative's name after '{tok.raw}'.", strong=True, relative=True)
+            elif lower in PATIENT_OBJECT_VERBS and gap == " ":
+                self._after_object_word(i, toks, text, found, extend)
         for m in FAMILY_OF.finditer(text):
             j = by_start.get(_skip_space(text, m.end()))
             if j is not None:
@@ -236,6 +253,22 @@ class NameDetector(RedactionDetector):
                 continue
             out.append(Candidate("PATIENT", toks[first].start, toks[last].end, self.name, reason))
         return out
+
+    def _after_object_word(
+        self, i: int, toks: list[_Token], text: str, found: dict[int, tuple[int, str]], extend: Callable[[int], int]
+    ) -> None:
+        """'Rehab accepted Brown', 'labs back for abernathy:', 'd/c the foley on reyes'."""
+        tok, nxt = toks[i], toks[i + 1]
+        is_verb = tok.lower not in {"for", "on", "about", "re", "with", "update"}
+        if nxt.cap and not nxt.upper and (is_verb or nxt.lower not in AMBIGUOUS_NAME_WORDS):
+            if self._cap_name_ok(nxt, allow_unknown=is_verb, allow_ambiguous=is_verb) and not PLACE_AFTER.match(text, nxt.end):
+                found.setdefault(i + 1, (extend(i + 1), f"A capitalised name after '{tok.raw}'."))
+            return
+        if nxt.cap or not self._weak_ok(nxt):
+            return
+        after = text[nxt.end : nxt.end + 2]
+        if is_verb or after == "" or after[0] in ":,.?!;" or POST_CUE.match(text, nxt.end):
+            found.setdefault(i + 1, (extend(i + 1), f"A Census surname in lower case after '{tok.raw}'."))
 
     def _post_cues(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]], extend: Callable[[int], int]) -> None:
         """'Lopez in bed 3', 'Nguyen (MRN ...', 'Oduya, 72M', "Cook's labs", 'Long fell'."""
@@ -275,6 +308,8 @@ class NameDetector(RedactionDetector):
             if not (self._lex.is_first(tok.lower) or self._lex.is_last(tok.lower, COMMON_SURNAME_RANK)):
                 continue
             last = extend(i)
+            if PLACE_AFTER.match(text, toks[last].end):
+                continue
             found.setdefault(i, (last, "A capitalised Census name in the middle of a sentence."))
             covered.update(range(i, last + 1))
 
@@ -320,6 +355,8 @@ class NameDetector(RedactionDetector):
             if i + 2 < len(toks) and text[b.end : toks[i + 2].start] == " " and self._cap_name_ok(toks[i + 2], False, True) \
                     and self._lex.is_last(toks[i + 2].lower, COMMON_SURNAME_RANK):
                 last = i + 2
+            if PLACE_AFTER.match(text, toks[last].end):
+                continue
             found.setdefault(i, (last, "Two capitalised words that are a first name and a surname (Census lists)."))
             covered.update(range(i, last + 1))
 

@@ -15,7 +15,8 @@ not no nor yes and or but so if then than as at by for from in into of off on on
 via per about above after again against all also any around away back because before behind below between both down during
 each either else even ever every few first further just last later least less many more most much near neither next none now
 only other others own same several since some still such then though through thru till too under until very well what when
-where whether which while who whom whose why yet
+where whether which while who whom whose why yet how
+i'm i've i'd i'll let's that's what's there's here's who's he's she's we're they're you're we've they've you've
 """
 _CLINICAL = """
 pt pts patient patients resident family wife husband son daughter mother father mom dad sister brother niece nephew
@@ -52,12 +53,15 @@ home house floor bedside hallway desk station
 still again already also just only even really very quite pretty
 male female man woman gentleman lady boy girl
 monday tuesday wednesday thursday friday saturday sunday weekend
-year year-old years-old yr-old month-old week-old day-old yo yrs record records account form forms face sheet
+name names year year-old years-old yr-old month-old week-old day-old yo yrs record records account form forms face sheet
 hospital clinic center centre medical health healthcare university department service services rehab snf ltach
 heme onc ortho neuro cards gi renal pulm id ent uro gyn obgyn peds psych medicine surgical surgery trauma
 policy meeting huddle rounds education training skills fair reminder incident contact security billing insurance
 portal mychart epic cerner email phone cell fax pager number address street avenue road
 na k cl co2 hco3 bun cr scr mg ca phos hgb hct plt wbc anc inr ptt pt/inr ast alt alk tbili dbili lipase ldh ck cpk
+english spanish french german chinese american western eastern northern southern list class colonel general
+captain president professor sir lady lord saint mount lake river valley city state church queen prince princess god
+christmas easter thanksgiving holiday
 tsh a1c ph pco2 po2 lac esr crp procal bnp ua ucx bcx mcv rdw alb trig ldl hdl ammonia
 """
 # Capitalised English words that head a message or a sentence and are also in the name lists.
