@@ -6,6 +6,7 @@ show the signal is present for an analyzer to find, not that a particular detect
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -175,3 +176,20 @@ def test_lab_values_doses_and_times_are_common_and_not_listed_as_identifiers(ful
     assert sum(bool(re.search(r"\b(([01]\d|2[0-3]):?[0-5]\d|\d{1,2}(:\d\d)?(am|pm))\b", t)) for t in texts) > 1000
     listed = {i["value"] for found in full_demo.manifest["phi"]["messages"].values() for i in found}
     assert not any(re.fullmatch(r"\d+(\.\d+)? ?(mg|mEq|units)", value) for value in listed)
+
+
+def test_curt_personas_answer_nurses_more_slowly(full_demo: DemoFiles) -> None:
+    curt = {p["person_id"] for p in full_demo.manifest["personas"] if p["target_roles"]}
+    by_id = {m["message_id"]: m for m in full_demo.messages}
+    delays: dict[bool, list[float]] = {True: [], False: []}
+    for m in full_demo.messages:
+        parent = by_id.get(m["in_reply_to"] or "")
+        if parent is None or full_demo.roster[parent["sender_id"]]["role"] != "nurse":
+            continue
+        if full_demo.roster[m["sender_id"]]["role"] not in PRESCRIBERS:
+            continue
+        seconds = (
+            dt.datetime.fromisoformat(m["sent_at"]) - dt.datetime.fromisoformat(parent["sent_at"])
+        ).total_seconds()
+        delays[m["sender_id"] in curt].append(seconds)
+    assert statistics.median(delays[True]) > 1.3 * statistics.median(delays[False])

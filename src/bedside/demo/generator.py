@@ -28,6 +28,7 @@ from bedside.demo.organisation import ORG_NAME, ORG_SLUG, Organisation, generate
 from bedside.demo.patients import PatientPool
 from bedside.demo.personas import (
     BASELINE_MIX,
+    BRUSH_OFF_BASELINE,
     CONDESCENDING_TO_NURSES_MIX,
     CURT_TO_NURSES_MIX,
     PersonaBook,
@@ -261,6 +262,7 @@ def generate_demo(
             "notes_with_phi": len(note_phi),
         },
         "default_style": "courteous",
+        "brush_off_rate_baseline": BRUSH_OFF_BASELINE,
         "tone_mixes": {
             "baseline": BASELINE_MIX,
             "curt_to_nurses": CURT_TO_NURSES_MIX,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from bedside.demo.organisation import Organisation, StaffMember, UnitSpec
 from bedside.demo.patients import PatientPool, choose_phi_kinds, plain_location
-from bedside.demo.personas import PersonaBook
+from bedside.demo.personas import TARGET_REPLY_DELAY_FACTOR, PersonaBook
 from bedside.demo.phrasing import PATIENT_MARK, Slots, TextKit, add_typing_noise
 
 START = dt.datetime(2026, 4, 1, tzinfo=dt.UTC)
@@ -191,7 +191,7 @@ class MessageGenerator:
 
     def reply_factor(self, sender: StaffMember, recipient: StaffMember) -> float:
         persona = self.personas.personas.get(sender.person_id)
-        return 1.6 if persona and recipient.role in persona.target_roles else 1.0
+        return TARGET_REPLY_DELAY_FACTOR if persona and recipient.role in persona.target_roles else 1.0
 
     # -- scenarios ------------------------------------------------------------------------------
 

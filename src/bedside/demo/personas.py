@@ -25,6 +25,8 @@ CONDESCENDING_TO_NURSES_MIX: ToneMix = {"courteous": 0.06, "neutral": 0.24, "cur
 IMPROVEMENT_CURT_BY_MONTH: tuple[float, ...] = (0.62, 0.58, 0.40, 0.24, 0.08, 0.05)
 BRUSH_OFF_BASELINE = 0.12
 BRUSH_OFF_PERSONA = 0.6
+# Planted personas also answer their target roles more slowly (median reply delay multiplied).
+TARGET_REPLY_DELAY_FACTOR = 1.6
 
 
 @dataclass
@@ -50,6 +52,8 @@ class Persona:
             "target_roles": self.target_roles,
             "improvement_months": self.improvement_months,
             "curt_rate_by_month": self.curt_rate_by_month,
+            "reply_delay_factor_to_targets": TARGET_REPLY_DELAY_FACTOR if self.target_roles else 1.0,
+            "brush_off_rate_to_targets": BRUSH_OFF_PERSONA if self.target_roles else None,
         }
 
 
