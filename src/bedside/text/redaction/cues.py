@@ -32,11 +32,12 @@ LOCATION_CUE = re.compile(
     re.IGNORECASE,
 )
 POST_CUE = re.compile(
-    r"(?:'s)?(?:(?:\s+(?:is|was|now|still|back))?\s+(?:in|on)\s+(?:room\s*|rm\.?\s*|bed\s*|bay\s*)?#?\d{1,4}[A-Za-z]?\b(?![.:,]\d)"
+    r"(?:'s)?(?:(?:\s+(?:is|was|now|still|back))?\s+(?:in|on)\s+(?:room\s*|rm\.?\s*|bed\s*|bay\s*)?#?\d{1,4}[A-Fa-f]?\b(?![.:,/]\d)"
     r"|\s*\(\s*(?:MRN|DOB|mr#|\d)"
     r"|,?\s+\d{1,3}\s?(?:yo\b|y/o|y\.o\.|M\b|F\b|-?year)"
     r"|\s*,\s*(?:MRN|DOB)\b"
     r"|\s+(?:MRN|DOB)\b"
+    r"|\s*[-–—:]\s*(?:room\s*|rm\.?\s*|bed\s*)?\d{1,4}[A-Za-z]?\b(?![.:,]\d)\s*[-–—:,]"
     r"|\s+(?:family|daughter|son|wife|husband|kids|children)\b(?!\s+of\b))",
     re.IGNORECASE,
 )
@@ -50,17 +51,22 @@ FAMILY_OF = re.compile(r"\b(?:family|relatives?|kids|children|friends?)\s+of\s+(
 VERB_AFTER = re.compile(
     r"\s+(?:is|was|fell|has|had|needs|wants|refus\w*|says|said|states|denies|reports|asked|asking|called|left|went|"
     r"pulled|spiked|desatted|agitated|declined|agrees|agreed|vomited|coded|complains|c/o|seems|looks|felt|feels|"
-    r"ambulated|walked|ate|slept|became|got|remains|continues|arrived|transferred|expired|passed)\b"
+    r"ambulated|walked|ate|slept|became|got|remains|continues|arrived|transferred|expired|passed|can|could|"
+    r"should|would|will|went|done|did|does|is|has|keeps|refused|requests|requested|wants)\b"
 )
 # Verbs whose object is a patient: "Rehab accepted Brown", "we transferred Long to ICU".
 PATIENT_OBJECT_VERBS: frozenset[str] = frozenset(
     {"accepted", "discharged", "transferred", "admitted", "discharging", "admitting", "transferring", "saw", "visited",
      "examined", "consented", "intubated", "extubated", "sedated", "restrained", "roomed", "triaged", "boarding",
-     "for", "on", "about", "re", "with", "see", "called", "paged", "update", "d/c", "dc'd", "dc"}
+     "for", "on", "about", "re", "with", "see", "called", "paged", "update", "d/c", "dc'd", "dc", "if", "take", "says",
+     "said", "round", "check", "taking", "covering", "cover"}
 )
 # A capitalised word followed by one of these names a place ("the Jackson conference room"), not a person.
 PLACE_AFTER = re.compile(
     r"\s+(?:conference|auditorium|building|hall|pavilion|wing|center|centre|hospital|clinic|institute|library|lounge|"
     r"tower|campus|street|avenue|road|drive|university|college|county|memorial|medical|health|foundation|fund)\b",
     re.IGNORECASE,
+)
+MONTH_WORDS: frozenset[str] = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 )

@@ -19,6 +19,7 @@ from bedside.text.redaction.cues import (
     CUE_GAP,
     FAMILY_OF,
     LOCATION_CUE,
+    MONTH_WORDS,
     PATIENT_CUES,
     PATIENT_OBJECT_VERBS,
     PLACE_AFTER,
@@ -131,7 +132,7 @@ class NameDetector(RedactionDetector):
             return True
         # "pt wood in 3A", "pt rose lindqvist": an ambiguous word confirmed by what follows.
         if tok.lower in AMBIGUOUS_NAME_WORDS and self._nameish_part(tok.lower):
-            if POST_CUE.match(text, tok.end):
+            if POST_CUE.match(text, tok.end) or VERB_AFTER.match(text, tok.end):
                 return True
             return nxt is not None and not nxt.cap and text[tok.end : nxt.start] == " " and (
                 self._weak_ok(nxt) or self._unknown_lower_ok(nxt)
@@ -259,9 +260,11 @@ class NameDetector(RedactionDetector):
     ) -> None:
         """'Rehab accepted Brown', 'labs back for abernathy:', 'd/c the foley on reyes'."""
         tok, nxt = toks[i], toks[i + 1]
-        is_verb = tok.lower not in {"for", "on", "about", "re", "with", "update"}
-        if nxt.cap and not nxt.upper and (is_verb or nxt.lower not in AMBIGUOUS_NAME_WORDS):
-            if self._cap_name_ok(nxt, allow_unknown=is_verb, allow_ambiguous=is_verb) and not PLACE_AFTER.match(text, nxt.end):
+        is_verb = tok.lower not in {"for", "on", "about", "re", "with", "update", "if", "round", "check"}
+        if nxt.cap and not nxt.upper:
+            if nxt.lower in MONTH_WORDS or PLACE_AFTER.match(text, nxt.end):
+                return
+            if self._cap_name_ok(nxt, allow_unknown=True, allow_ambiguous=True):
                 found.setdefault(i + 1, (extend(i + 1), f"A capitalised name after '{tok.raw}'."))
             return
         if nxt.cap or not self._weak_ok(nxt):
@@ -274,14 +277,19 @@ class NameDetector(RedactionDetector):
         """'Lopez in bed 3', 'Nguyen (MRN ...', 'Oduya, 72M', "Cook's labs", 'Long fell'."""
         covered = _covered(found)
         for i, tok in enumerate(toks):
-            if i in covered or not tok.cap or tok.upper or self._never(tok):
+            if i in covered or tok.upper or self._never(tok):
                 continue
             census = self._nameish_part(tok.lower)
             strong_post = POST_CUE.match(text, tok.end) is not None
-            if strong_post:
+            if not tok.cap:
+                ok = strong_post and self._weak_ok(tok)
+            elif strong_post:
                 ok = tok.lower not in COMMON_WORDS or (census and tok.lower not in _STRUCTURE_WORDS)
             elif POSSESSIVE_CUE.match(text, tok.end) or VERB_AFTER.match(text, tok.end):
-                ok = census and tok.lower not in COMMON_WORDS
+                mid = i > 0 and _PLAIN_GAP.fullmatch(text[toks[i - 1].end : tok.start]) is not None
+                ok = tok.lower not in COMMON_WORDS and (census or mid) and (
+                    tok.lower not in FUNCTION_WORDS
+                )
             else:
                 continue
             if not ok:
@@ -289,7 +297,13 @@ class NameDetector(RedactionDetector):
             first = i
             while first > 0 and first > i - 2:
                 prev = toks[first - 1]
-                if text[prev.end : toks[first].start] != " " or not self._cap_name_ok(prev, False, True):
+                if text[prev.end : toks[first].start] != " ":
+                    break
+                if tok.cap and not self._cap_name_ok(prev, False, True):
+                    break
+                if not tok.cap and (prev.cap or self._never(prev) or prev.lower in COMMON_WORDS or not (
+                    self._lex.is_first(prev.lower) or self._weak_ok(prev) or self._unknown_lower_ok(prev)
+                )):
                     break
                 first -= 1
             found.setdefault(first, (i, "A name followed by a room, MRN, age, possessive or verb cue."))
@@ -318,19 +332,21 @@ class NameDetector(RedactionDetector):
         for last, _reason in list(found.values()):
             j = last + 1
             if j < len(toks) and text[toks[last].end : toks[j].start] == " (" and text[toks[j].end : toks[j].end + 1] == ")":
-                if self._cap_name_ok(toks[j], True, True):
+                if self._cap_name_ok(toks[j], False, True):
                     found.setdefault(j, (j, "A capitalised word in brackets after a name."))
 
     def _propagate(self, toks: list[_Token], found: dict[int, tuple[int, str]], staff: set[int]) -> None:
         """Every other mention of a word already found as a name."""
-        name_words = {toks[k].lower for k in _covered(found) if len(toks[k].lower) > 2 and k not in staff}
+        covered = _covered(found)
+        name_words = {toks[k].lower for k in covered if len(toks[k].lower) > 2 and k not in staff}
         if not name_words:
             return
-        covered = _covered(found)
+        # A lower-case mention counts only when the name was itself found in lower case somewhere.
+        lower_found = {toks[k].lower for k in covered if not toks[k].cap}
         for i, tok in enumerate(toks):
             if i in covered or tok.lower not in name_words or i in staff:
                 continue
-            if not tok.cap and (tok.lower in COMMON_WORDS or tok.lower in AMBIGUOUS_NAME_WORDS):
+            if not tok.cap and (tok.lower not in lower_found or tok.lower in COMMON_WORDS or tok.lower in AMBIGUOUS_NAME_WORDS):
                 continue
             if i > 0 and toks[i - 1].lower in STAFF_CUES:
                 continue
@@ -343,14 +359,19 @@ class NameDetector(RedactionDetector):
             a, b = toks[i], toks[i + 1]
             if i in covered or i + 1 in covered or text[a.end : b.start] != " ":
                 continue
-            if not (self._cap_name_ok(a, True, True) and self._cap_name_ok(b, True, True)):
-                continue
-            if a.lower in AMBIGUOUS_NAME_WORDS and b.lower in AMBIGUOUS_NAME_WORDS:
-                continue
-            a_census = self._lex.is_first(a.lower)
-            b_census = self._lex.is_last(b.lower, COMMON_SURNAME_RANK) or self._lex.is_first(b.lower)
-            if not (a_census or b_census):
-                continue
+            a_first = self._lex.is_first(a.lower) and a.lower not in AMBIGUOUS_NAME_WORDS and self._cap_name_ok(a, False, False)
+            b_surname_word = b.cap and not b.upper and b.lower in COMMON_WORDS and self._lex.is_last(b.lower, COMMON_SURNAME_RANK) \
+                and not self._never(b) and b.lower not in _STRUCTURE_WORDS
+            if not (a_first and b_surname_word):
+                if not (self._cap_name_ok(a, True, True) and self._cap_name_ok(b, True, True)):
+                    continue
+                if a.lower in AMBIGUOUS_NAME_WORDS and b.lower in AMBIGUOUS_NAME_WORDS:
+                    continue
+                a_census = self._lex.is_first(a.lower)
+                b_census = self._lex.is_last(b.lower, COMMON_SURNAME_RANK) or self._lex.is_first(b.lower)
+                mid = i > 0 and _PLAIN_GAP.fullmatch(text[toks[i - 1].end : a.start]) is not None
+                if not (a_census or b_census or (mid and len(a.raw) > 2 and len(b.raw) > 2)):
+                    continue
             last = i + 1
             if i + 2 < len(toks) and text[b.end : toks[i + 2].start] == " " and self._cap_name_ok(toks[i + 2], False, True) \
                     and self._lex.is_last(toks[i + 2].lower, COMMON_SURNAME_RANK):

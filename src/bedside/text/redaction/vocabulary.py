@@ -62,6 +62,15 @@ na k cl co2 hco3 bun cr scr mg ca phos hgb hct plt wbc anc inr ptt pt/inr ast al
 english spanish french german chinese american western eastern northern southern list class colonel general
 captain president professor sir lady lord saint mount lake river valley city state church queen prince princess god
 christmas easter thanksgiving holiday
+vietnamese mandarin cantonese russian arabic portuguese haitian creole somali korean japanese tagalog polish italian
+hindi urdu bengali punjabi farsi amharic swahili asl navajo hmong ukrainian
+tylenol motrin advil toradol dilaudid norco percocet oxycontin ativan xanax haldol seroquel zyprexa precedex propofol
+versed fentanyl narcan zofran reglan phenergan protonix pepcid colace senna miralax dulcolax lovenox coumadin
+eliquis xarelto plavix aspirin asa lipitor lopressor toprol coreg cardizem bumex aldactone norvasc hydralazine
+levophed neo vaso dobutamine milrinone amio amiodarone digoxin nitro dilantin depakote vimpat
+rocephin unasyn augmentin bactrim cipro levaquin flagyl clinda doxy azithro zithromax diflucan
+micafungin meropenem merrem acyclovir tamiflu decadron solumedrol prednisone lantus humalog novolog levemir glargine
+synthroid klor-con mag-ox vapotherm optiflow port-a-cath pyxis omnicell gofundme facebook google teams zoom
 tsh a1c ph pco2 po2 lac esr crp procal bnp ua ucx bcx mcv rdw alb trig ldl hdl ammonia
 """
 # Capitalised English words that head a message or a sentence and are also in the name lists.
