@@ -106,7 +106,7 @@ class UnmitigatedCommands(Detector):
         return found
 
 
-_PUNCTUATION_RUNS = ("!!", "??", "?!", "!?")
+_PUNCTUATION_RUN_RE = re.compile(r"[!?]{2}")
 _CAPS_RE = re.compile(r"(?<![\[\w'])[A-Z]{2,}(?:'[A-Z]+)?(?![\w\]'])")
 
 
@@ -127,7 +127,12 @@ class Shouting(Detector):
         text = prepared.text
         if text != prepared.lower:
             abbreviations = self._abbreviations
-            caps = [m for m in _CAPS_RE.finditer(text) if m.group().lower() not in abbreviations]
+            shouted = [w for w in _CAPS_RE.findall(text) if w.lower() not in abbreviations]
+            caps = (
+                [m for m in _CAPS_RE.finditer(text) if m.group().lower() not in abbreviations]
+                if len(shouted) >= 2
+                else []
+            )
             # One emphasised word ("do NOT give") is a safety habit; two or more is shouting.
             if len(caps) >= 2:
                 score = 0.9
@@ -144,7 +149,7 @@ class Shouting(Detector):
                         pattern,
                     )
                 )
-        if not any(run in text for run in _PUNCTUATION_RUNS):
+        if _PUNCTUATION_RUN_RE.search(text) is None:
             return found
         for i, word in enumerate(prepared.words):
             if word[0] in "!?" and (len(word) >= 3 or ("!" in word and "?" in word)):

@@ -27,6 +27,7 @@ ANALYZER_VERSION = "1.0"
 # Clinical emergencies, where bare commands are the right register (closed-loop crisis communication).
 _URGENT_WORDS = frozenset({"stat", "code", "arrest", "crashing", "unresponsive", "seizing", "coding", "rrt"})
 _COMMAND_LABELS = frozenset({"unmitigated_command", "demand"})
+_CONTEXT_SENSITIVE = frozenset({"sarcasm_candidate", "unmitigated_command", "demand", "terse_reply"})
 _SENIOR_ROLES = frozenset({"physician", "administrator"})
 _JUNIOR_ROLES = frozenset({"nurse", "resident", "technician", "other"})
 # A label on the left hides overlapping evidence of the labels on the right.
@@ -57,12 +58,14 @@ def adjust_by_context(evidence: list[Evidence], prepared: PreparedText, context:
     """Stage 3: let the rest of the message, the previous message and the roles change the reading."""
     if not evidence:
         return evidence
+    message = context.message
+    steep = message.sender_role in _SENIOR_ROLES and not _JUNIOR_ROLES.isdisjoint(message.recipient_roles)
     labels = {e.label for e in evidence}
+    if not steep and labels.isdisjoint(_CONTEXT_SENSITIVE):
+        return evidence
     problems = any(LABELS.get(label, UNKNOWN_LABEL).affects_tone for label in labels if label != "sarcasm_candidate")
     urgent = not _URGENT_WORDS.isdisjoint(prepared.word_set)
     previous = context.previous
-    message = context.message
-    steep = message.sender_role in _SENIOR_ROLES and not _JUNIOR_ROLES.isdisjoint(message.recipient_roles)
     adjusted: list[Evidence] = []
     for e in evidence:
         label = e.label
@@ -91,18 +94,23 @@ def adjust_by_context(evidence: list[Evidence], prepared: PreparedText, context:
     return adjusted
 
 
+def _order(e: Evidence) -> tuple[int, int, float]:
+    return e.start, -e.end, -e.score
+
+
 def merge(evidence: list[Evidence]) -> list[Evidence]:
     """Stage 4: drop duplicates (same label, overlapping: keep the stronger) and suppressed evidence; sort."""
     if len(evidence) < 2:
         return list(evidence)
-    ordered = sorted(evidence, key=lambda e: (e.start, -e.end, -e.score))
     kept: list[Evidence] = []
-    for e in ordered:
-        if any(k.label == e.label and k.overlaps(e) for k in kept):
+    reach: dict[str, int] = {}  # label -> furthest end kept so far (spans arrive sorted by start)
+    for e in sorted(evidence, key=_order):
+        if reach.get(e.label, -1) > e.start:
             continue
+        reach[e.label] = max(reach.get(e.label, -1), e.end)
         kept.append(e)
-    suppressors = [e for e in kept if e.label in SUPPRESSES]
-    if suppressors:
+    if reach.keys() & SUPPRESSES.keys():
+        suppressors = [e for e in kept if e.label in SUPPRESSES]
         kept = [
             e
             for e in kept

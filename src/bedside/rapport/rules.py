@@ -169,8 +169,8 @@ class RuleDetector(Detector):
                 Evidence(rule.label, starts[first], ends[last], rule.score, name, rule.reason, " ".join(tokens))
             )
         starters = self._start_matcher
-        if starters.could_match(prepared):
-            for first, last, tokens, value in starters.finditer(prepared):
+        if starters.heads:
+            for first, last, tokens, value in starters.matches(prepared):
                 if first in prepared.sentence_starts:
                     rule = value  # type: ignore[assignment]
                     found.append(

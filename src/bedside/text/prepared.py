@@ -25,6 +25,7 @@ _TOKEN_RE = re.compile(
 # A full stop after these does not end a sentence ("Dr. Lee", "pt. in bed 4").
 _ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "pt", "vs", "approx", "etc", "e", "g", "i", "st", "no"})
 _ENDERS = frozenset("!?.")
+_ENDER_RE = re.compile(r"[!?.]")
 
 
 class PreparedText:
@@ -42,17 +43,21 @@ class PreparedText:
         if len(lower) != len(text):  # a few characters (e.g. "İ") change length when lower-cased
             lower = "".join(ch.lower()[0] for ch in text)
         self.lower = lower
-        matches = list(_TOKEN_RE.finditer(lower))
-        words = [m.group() for m in matches]
+        words = _TOKEN_RE.findall(lower)
+        spans = [m.span() for m in _TOKEN_RE.finditer(lower)]
         if "\u2019" in lower:
             words = [w.replace("\u2019", "'") for w in words]
-        starts = [m.start() for m in matches]
-        ends = [m.end() for m in matches]
-        breaks = [
-            i + 1
-            for i, w in enumerate(words)
-            if w[0] in _ENDERS and not (w == "." and i and words[i - 1] in _ABBREVIATIONS and ends[i - 1] == starts[i])
-        ]
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        breaks = [i + 1 for i, w in enumerate(words) if w[0] in _ENDERS] if _ENDER_RE.search(lower) else []
+        if "." in lower and breaks:
+            breaks = [
+                b
+                for b in breaks
+                if not (
+                    words[b - 1] == "." and b > 1 and words[b - 2] in _ABBREVIATIONS and ends[b - 2] == starts[b - 1]
+                )
+            ]
         if "\n" in text:
             position = text.find("\n")
             while position >= 0:
