@@ -16,7 +16,7 @@ from bedside.text.redaction.addresses import AddressDetector
 from bedside.text.redaction.candidates import TYPE_PRIORITY, Candidate, RedactionDetector, resolve_overlaps
 from bedside.text.redaction.dates import DateDetector
 from bedside.text.redaction.names import NameDetector
-from bedside.text.redaction.numbers import NumericIdentifierDetector
+from bedside.text.redaction.numeric_ids import NumericIdentifierDetector
 from bedside.text.redaction.spans import RedactionResult, RedactionSpan
 from bedside.text.redaction.web import WebIdentifierDetector
 
