@@ -106,6 +106,7 @@ class MessageGenerator:
             (self.pharmacy, 0.05),
             (self.schedule, 0.06),
             (self.kudos, 0.03),
+            (self.peer_help, 0.05),
         ]
 
     # -- people ---------------------------------------------------------------------------------
@@ -572,6 +573,26 @@ class MessageGenerator:
                 tone="courteous",
                 channel=first.channel,
                 delay=self.delay("kudos_reply"),
+                reply_to=first,
+            )
+
+    def peer_help(self, state: ThreadState) -> None:
+        s, m = state.slots, self.m
+        asker = self.bedside_staff(state.unit)
+        helper = self.pick(state.unit, "nurse", "technician", exclude=asker)
+        s["to"] = helper.address_name
+        text = f"{s.pick(m['openers']['courteous' if self.rng.random() < 0.5 else 'neutral'])} {s.pick(m['peer_help'])}"
+        first = self.emit(state, asker, [helper], text.strip(), intent="peer_help", tone="neutral")
+        if self.rng.random() < 0.8:
+            tone = self.tone(helper, asker, state.clock)
+            self.emit(
+                state,
+                helper,
+                [asker],
+                s.pick(m["peer_help_replies"][tone]),
+                intent="peer_help_reply",
+                tone=tone,
+                delay=self.delay("ack"),
                 reply_to=first,
             )
 

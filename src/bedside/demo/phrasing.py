@@ -135,6 +135,9 @@ class TextKit:
             "vitals": lambda s: s.pick(c["vitals"]),
             "assessment": lambda s: s.pick(c["assessments"]),
             "rec": lambda s: s.pick(c["recs"]),
+            "assessment_or_stable": lambda s: s.rng.choice(
+                ("Stable, no meds due.", s.fill("Due for {drug} at {time}."), "")
+            ),
             "age": lambda s: str(s.rng.randrange(19, 89)),
             "sex": lambda s: s.rng.choice(("F", "M", "yo F", "yo M", "yoF", "yoM")),
             "day": lambda s: s.rng.choice(c["days"]),
