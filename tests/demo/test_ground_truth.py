@@ -193,3 +193,17 @@ def test_curt_personas_answer_nurses_more_slowly(full_demo: DemoFiles) -> None:
         ).total_seconds()
         delays[m["sender_id"] in curt].append(seconds)
     assert statistics.median(delays[True]) > 1.3 * statistics.median(delays[False])
+
+
+def test_true_standing_explains_the_scores_after_removing_rater_offsets(full_demo: DemoFiles) -> None:
+    truth = full_demo.manifest["true_standing"]
+    offsets = {r["person_id"]: r["offset"] for r in full_demo.manifest["raters"]}
+    errors = [
+        int(r["score"]) - (truth[r["subject_id"]][r["cycle"]][r["criterion"]] + offsets[r["rater_id"]])
+        for r in full_demo.ratings
+    ]
+    assert abs(statistics.mean(errors)) < 0.15 and statistics.pstdev(errors) < 0.7
+    curt = [p["person_id"] for p in full_demo.manifest["personas"] if p["target_roles"]]
+    others = [pid for pid in truth if pid not in curt]
+    mean = lambda ids: statistics.mean(truth[i]["FY2026"]["communication"] for i in ids)  # noqa: E731
+    assert mean(curt) < mean(others) - 0.7

@@ -180,6 +180,14 @@ def _write_ratings(path: Path, ratings: list[DraftRating]) -> None:
             )
 
 
+def _true_standing(ratings: list[DraftRating]) -> dict[str, dict[str, dict[str, float]]]:
+    """person id -> cycle -> value -> the unobserved standing the raters' scores scatter around."""
+    truth: dict[str, dict[str, dict[str, float]]] = {}
+    for r in ratings:
+        truth.setdefault(r.subject.person_id, {}).setdefault(r.cycle, {})[r.criterion] = r.true_score
+    return truth
+
+
 def generate_demo(
     data_dir: Path, *, seed: int = DEFAULT_SEED, scale: float = 1.0, on_stage: StageCallback | None = None
 ) -> GeneratedDemo:
@@ -272,6 +280,7 @@ def generate_demo(
         "rating_cycles": [cycle for cycle, _ in CYCLES],
         "rating_criteria": list(CRITERIA),
         "rating_scale": [1, 5],
+        "true_standing": _true_standing(ratings),
         "raters": [
             {"person_id": r.person_id, "name": r.name, "severity": r.severity, "offset": r.offset} for r in raters
         ],

@@ -4,6 +4,15 @@ The manifest is for tests and evaluation only; it is never imported into the dat
 It names the personas (ids, style, target roles, months of improvement), the raters' severities, the
 gender-coded reviewer, every planted patient identifier by message or note id, the seed and counts.
 Per-message labels (intent, tone, escalation outcome, SBAR parts) go to ``message_labels.jsonl``.
+
+Keys: ``seed``, ``scale``, ``period``, ``files``, ``units`` (with each unit's medical director and
+nurse manager), ``counts``, ``personas`` (``person_id``, ``style`` = curt_to_nurses /
+condescending_to_nurses / improving, ``target_roles``, ``improvement_months``, ``curt_rate_by_month``,
+``reply_delay_factor_to_targets``, ``brush_off_rate_to_targets``), ``tone_mixes``, ``raters``
+(``severity`` lenient / harsh / typical and the score ``offset``), ``true_standing`` (person -> cycle ->
+value -> the standing the raters scatter around), ``gender_coded_reviewer`` (person and the word lists
+used for women and men), and ``phi`` (``messages`` / ``notes``: item id -> list of ``{type, value}``
+where ``value`` is the exact text as written; types patient_name, mrn, dob, phone, address, age_over_89).
 """
 
 from __future__ import annotations
