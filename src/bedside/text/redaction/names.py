@@ -239,7 +239,7 @@ class NameDetector(RedactionDetector):
                 continue
             sep = (m.group("sep") or m.group("sep2") or "").strip()
             take(j, "A name right after a room or bed number.", strong=bool(sep))
-        self._post_cues(toks, text, found, extend)
+        self._post_cues(toks, text, found)
         self._full_names(toks, text, found)
         self._last_first(toks, text, found)
         self._mid_sentence(toks, text, found, extend)
@@ -273,7 +273,7 @@ class NameDetector(RedactionDetector):
         if is_verb or after == "" or after[0] in ":,.?!;" or POST_CUE.match(text, nxt.end):
             found.setdefault(i + 1, (extend(i + 1), f"A Census surname in lower case after '{tok.raw}'."))
 
-    def _post_cues(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]], extend: Callable[[int], int]) -> None:
+    def _post_cues(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
         """'Lopez in bed 3', 'Nguyen (MRN ...', 'Oduya, 72M', "Cook's labs", 'Long fell'."""
         covered = _covered(found)
         for i, tok in enumerate(toks):
