@@ -11,6 +11,7 @@ that the message would be rated polite (top quartile) rather than impolite (bott
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections.abc import Iterable
@@ -70,6 +71,12 @@ class PolitenessModel:
     intercept: float
     weights: dict[str, float]
     metadata: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def fingerprint(self) -> str:
+        """A short digest of the weights, so a retrained model changes the analyzer version."""
+        payload = json.dumps([self.intercept, sorted(self.weights.items())]).encode()
+        return hashlib.sha256(payload).hexdigest()[:12]
 
     def score_features(self, active: Iterable[str]) -> float:
         weights = self.weights

@@ -187,7 +187,7 @@ class ToneAnalyzer:
             for label, info in detector.label_infos().items():
                 self.catalog.setdefault(label, info)
         self.versions = {d.name: d.version for d in self.detectors}
-        parts = [f"{d.name}@{d.version}" for d in self.detectors] + [f"{model.name}@{model.version}"]
+        parts = [f"{d.name}@{d.version}" for d in self.detectors] + [f"{model.name}@{model.version}", model.fingerprint]
         digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:8]
         self.version = f"{ANALYZER_VERSION}+{digest}"
 
