@@ -66,6 +66,25 @@ NEGATIVES: list[str] = [
     "Thanks team, great work on the code blue today",
     "Pharmacy says Zosyn 4.5 g q6h, next dose at 18:00",
     "Census is 24 with 3 pending admits from the ED",
+    "Weight 72.5 kg, height 170 cm, BMI 25.1",
+    "Order #4432 for CBC, call x4432 or pager 48213",
+    "NPO since midnight, surgery at 0730 in OR 12",
+    "2/2 blood cultures positive, 1/2 tab at bedtime",
+    "plt 250000, WBC 12000, ANC 1500",
+    "Trop 0.04 -> 0.12, EKG at 14:05",
+    "Dr. Nguyen paged, Nurse Brown at bedside",
+    "Fluids at 125 mL/h x 2 L, UOP 30 mL/h",
+    "Pt in 12 says thanks to the night team",
+    "Pt will go home Friday",
+    "Huddle in the Jackson conference room at 7:30",
+]
+
+# Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.
+KNOWN_MISSES: list[tuple[str, str]] = [
+    ("Can you re-time Day's vanc?", "Day"),
+    ("Wrong-patient alert: two Frosts on the unit", "Frost"),
+    ("tele alarm bed 2 sokolov - artifact", "sokolov"),
+    ("GoFundMe for Nkechi going around", "Nkechi"),
 ]
 
 
@@ -79,6 +98,12 @@ def test_leaves_clinical_text_and_staff_alone(redactor: Redactor, text: str) -> 
     result = redactor.redact(text)
     assert result.spans == [], [(s.type, text[s.start : s.end]) for s in result.spans]
     assert result.text == text
+
+
+@pytest.mark.xfail(reason="known failure mode, see the model card", strict=False)
+@pytest.mark.parametrize(("text", "name"), KNOWN_MISSES)
+def test_known_misses(redactor: Redactor, text: str, name: str) -> None:
+    assert any(text[s.start : s.end].startswith(name) for s in redactor.redact(text).spans)
 
 
 def test_placeholders_and_reasons(redactor: Redactor) -> None:

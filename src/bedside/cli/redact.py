@@ -21,6 +21,8 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from bedside.cli.common import console, fail
 from bedside.text.redaction import REDACTOR_NAME, REDACTOR_VERSION, Redactor
 
+_PROGRESS_EVERY = 200
+
 
 class InputLineError(ValueError):
     """A line of the input file that cannot be redacted, with its line number."""
@@ -85,8 +87,12 @@ def redact(
             console=console, transient=True,
         ) as progress:
             task = progress.add_task("redact", total=total_bytes)
+            pending = 0
             for line_no, raw_bytes in enumerate(src, start=1):
-                progress.advance(task, len(raw_bytes))
+                pending += len(raw_bytes)
+                if line_no % _PROGRESS_EVERY == 0:  # refreshing Rich per line costs more than redacting
+                    progress.advance(task, pending)
+                    pending = 0
                 try:
                     raw = raw_bytes.decode("utf-8")
                 except UnicodeDecodeError as exc:
@@ -104,6 +110,7 @@ def redact(
                 out.write(json.dumps(obj, ensure_ascii=False) + "\n")
                 count += 1
                 n_spans += len(result.spans)
+            progress.advance(task, pending)
         os.replace(tmp_name, output)
     except InputLineError as exc:
         Path(tmp_name).unlink(missing_ok=True)
