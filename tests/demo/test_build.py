@@ -127,11 +127,12 @@ def test_building_again_adds_nothing_and_keeps_the_accounts(tmp_path: Path) -> N
         database.dispose()
 
 
-@pytest.mark.parametrize("scale", [0.02])
-def test_ground_truth_stays_out_of_the_database(tmp_path: Path, scale: float) -> None:
-    settings = Settings(environment="test", database_url=f"sqlite:///{tmp_path / 'gt.db'}", data_dir=tmp_path)
-    info = build_demo(settings, tmp_path, seed=9, scale=scale)
-    raw = (tmp_path / "gt.db").read_bytes()
-    for marker in (b"curt_to_nurses", b"condescending_to_nurses", b"gender_coded", b"brushed_off"):
+def test_ground_truth_stays_out_of_the_database(built_demo: tuple[Settings, DemoInfo]) -> None:
+    settings, info = built_demo
+    database_file = Path(settings.database_url.removeprefix("sqlite:///"))
+    wal = database_file.with_name(database_file.name + "-wal")
+    raw = database_file.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    assert b"Riverside General" in raw
+    for marker in (b"curt_to_nurses", b"condescending_to_nurses", b"gender_coded", b"brushed_off", b"true_standing"):
         assert marker not in raw
-    assert info.manifest_path.is_file()
+    assert info.manifest_path.is_file() and info.manifest_path.parent == info.data_dir
