@@ -84,7 +84,7 @@ KNOWN_MISSES: list[tuple[str, str]] = [
     ("Can you re-time Day's vanc?", "Day"),
     ("Wrong-patient alert: two Frosts on the unit", "Frost"),
     ("tele alarm bed 2 sokolov - artifact", "sokolov"),
-    ("GoFundMe for Nkechi going around", "Nkechi"),
+    ("tyrone wood - 13B - needs 2nd IV", "tyrone"),
 ]
 
 
