@@ -17,9 +17,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from argon2 import PasswordHasher
 from fastapi import FastAPI
 
 from bedside.config import Settings
+from bedside.store import accounts
 from bedside.store.accounts import create_user, get_or_create_organisation
 from bedside.store.database import Database, open_database
 from bedside.store.models import (
@@ -205,7 +207,11 @@ def org_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Org]:
     path = folder / "bedside.db"
     database = open_database(Settings(environment="test", database_url=f"sqlite:///{path}"))
     database.upgrade()
-    org = build_org(database)
+    # Cheap argon2 parameters for the test accounts: verification reads them from each hash, so every
+    # sign-in in the suite stays fast while still going through argon2.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        org = build_org(database)
     database.dispose()  # checkpoints the WAL into the main file
     return path, org
 

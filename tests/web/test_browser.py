@@ -155,6 +155,7 @@ def test_member_cannot_reach_another_persons_page(page: object, org_template: tu
     response = p.goto(f"/people/{org.cara}")  # type: ignore[attr-defined]
     assert response.status == 403
     assert p.get_by_role("heading", name="Not allowed").is_visible()  # type: ignore[attr-defined]
+    assert nav(p).get_by_role("link", name="My data").is_visible()  # type: ignore[attr-defined]
     assert "Cara" not in p.content()  # type: ignore[attr-defined]
 
 
@@ -166,6 +167,7 @@ def test_contest_a_finding_with_htmx(page: object) -> None:
     p.get_by_role("button", name="Add comment").click()  # type: ignore[attr-defined]
     p.get_by_text("I was asking about the drip, not blaming.").wait_for()  # type: ignore[attr-defined]
     assert p.url.endswith("/me")  # type: ignore[attr-defined]  # swapped in place, no navigation
+    assert p.get_by_label("Comment on or contest this finding").input_value() == ""  # type: ignore[attr-defined]
     p.reload()  # type: ignore[attr-defined]
     assert p.get_by_text("I was asking about the drip, not blaming.").is_visible()  # type: ignore[attr-defined]
 

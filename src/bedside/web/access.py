@@ -162,6 +162,7 @@ class Access:
     ) -> Grant:
         rule = self.access_rule
         viewer = authenticate(request, session, bearer)
+        request.state.viewer = viewer  # lets error pages keep the navigation for a signed-in user
         if viewer is None and rule.signed_in:
             raise SignInRequiredError
         if request.method not in csrf.SAFE_METHODS and (viewer is None or viewer.auth_method != "token"):

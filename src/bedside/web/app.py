@@ -7,6 +7,7 @@ refuses to start when a route lacks an access rule (see :mod:`bedside.web.access
 
 from __future__ import annotations
 
+import logging
 from importlib.resources import files
 
 from fastapi import FastAPI
@@ -14,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from bedside import __version__
-from bedside.config import Settings
+from bedside.config import PLACEHOLDER_SECRET, Settings
 from bedside.store.database import Database, open_database
 from bedside.web.access import check_route_rules
 from bedside.web.api import routers as api_routers
@@ -22,6 +23,8 @@ from bedside.web.errors import install_error_handlers
 from bedside.web.pages import routers as page_routers
 from bedside.web.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from bedside.web.templating import make_templates
+
+log = logging.getLogger(__name__)
 
 SESSION_COOKIE = "bedside_session"
 SESSION_MAX_AGE_SECONDS = 8 * 60 * 60  # one clinical shift
@@ -34,6 +37,8 @@ browser session (then state-changing calls need the `X-CSRF-Token` header). Erro
 
 def create_app(settings: Settings, *, database: Database | None = None) -> FastAPI:
     """Build the web app for ``settings`` (pass ``database`` to share an already open one)."""
+    if settings.secret_key == PLACEHOLDER_SECRET:
+        log.warning("BEDSIDE_SECRET_KEY is the development placeholder: session cookies can be forged. Set it.")
     app = FastAPI(
         title="Bedside",
         version=__version__,

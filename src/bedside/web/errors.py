@@ -35,7 +35,7 @@ def _error_page(request: Request, status: int, detail: str, headers: dict[str, s
     response = render(
         request,
         "errors/error.html",
-        viewer=None,
+        viewer=getattr(request.state, "viewer", None),
         status_code=status,
         title=TITLES.get(status, "Error"),
         status=status,

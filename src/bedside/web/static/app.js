@@ -27,6 +27,12 @@
     });
   }
 
+  // A form that HTMX submitted successfully is emptied, ready for the next entry.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail && event.detail.elt;
+    if (event.detail.successful && form && form.tagName === "FORM") { form.reset(); }
+  });
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", drawCharts);
   } else {
