@@ -77,6 +77,8 @@ NEGATIVES: list[str] = [
     "Pt in 12 says thanks to the night team",
     "Pt will go home Friday",
     "Huddle in the Jackson conference room at 7:30",
+    "Temp 101 F, HR 110, fever to 104 F overnight",
+    "T 100F, Tmax 102.3F, cooling blanket on",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.

@@ -284,7 +284,7 @@ class NameDetector(RedactionDetector):
             if not tok.cap:
                 ok = strong_post and self._weak_ok(tok)
             elif strong_post:
-                ok = tok.lower not in COMMON_WORDS or (census and tok.lower not in _STRUCTURE_WORDS)
+                ok = tok.lower not in COMMON_WORDS or (tok.lower in AMBIGUOUS_NAME_WORDS and tok.lower not in _STRUCTURE_WORDS)
             elif POSSESSIVE_CUE.match(text, tok.end) or VERB_AFTER.match(text, tok.end):
                 mid = i > 0 and _PLAIN_GAP.fullmatch(text[toks[i - 1].end : tok.start]) is not None
                 ok = tok.lower not in COMMON_WORDS and (census or mid) and (

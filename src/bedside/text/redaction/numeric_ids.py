@@ -53,6 +53,9 @@ _MEASURE_CUE = re.compile(
     r"\b(?:plt|platelets?|wbc|count|cells|copies|viral\s+load|vl|units?|iu|dose|mg|mcg|ml|steps|cost|\$|usd)\W{0,3}$",
     re.IGNORECASE,
 )
+_TEMPERATURE_CUE = re.compile(
+    r"\b(?:t|temp|temps|tmax|tm|tc|fever|fevers|febrile|spiked|spiking|temperature|to)\b[\s:=of~]{0,6}$", re.IGNORECASE
+)
 _AGE = [
     re.compile(
         r"(?<![\d.])(?P<value>9\d|1[0-2]\d)\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.|yrs?\b|years?\b|year-old\b|years-old\b|yr-old\b|y\b)",
@@ -125,6 +128,8 @@ class NumericIdentifierDetector(RedactionDetector):
             )
         for pattern in _AGE:
             for m in pattern.finditer(text):
+                if _TEMPERATURE_CUE.search(text, max(0, m.start() - 16), m.start()) or text[m.end("value") : m.end("value") + 2].strip().startswith("°"):
+                    continue  # "T 101 F" is a temperature
                 found.append(Candidate("AGE>89", m.start("value"), m.end("value"), self.name, "An age over 89 (Safe Harbor aggregates these)."))
         return found
 
