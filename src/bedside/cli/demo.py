@@ -16,7 +16,7 @@ from rich.table import Table
 
 from bedside.cli.common import console, fail
 from bedside.config import get_settings
-from bedside.demo import DEFAULT_SEED, DemoLogin, build_demo, demo_logins, load_manifest
+from bedside.demo import DEFAULT_SEED, DemoBuildError, DemoLogin, build_demo, demo_logins, load_manifest
 from bedside.demo.generator import IMPORT_ORDER
 from bedside.demo.manifest import LABELS_NAME, MANIFEST_NAME, ManifestError
 from bedside.ingest import IngestError
@@ -105,8 +105,8 @@ def demo(
 
             try:
                 info = build_demo(settings, out_dir, seed=seed, progress=on_progress)
-            except IngestError as exc:
-                raise fail(f"The demo data could not be imported: {exc}") from exc
+            except (IngestError, DemoBuildError) as exc:
+                raise fail(f"The demo could not be built: {exc}") from exc
         marker.write_text(json.dumps({"seed": seed, "seconds": round(info.seconds, 1)}) + "\n", encoding="utf-8")
         counts = info.counts
         console.print(

@@ -86,10 +86,6 @@ class StaffMember:
     leads: list[str] = field(default_factory=list)
 
     @property
-    def is_prescriber(self) -> bool:
-        return self.role in {"physician", "resident", "app"}
-
-    @property
     def address_name(self) -> str:
         """How colleagues address this person in a message ("Dr. Patel" or "Sarah")."""
         if self.role == "physician":
