@@ -243,3 +243,5 @@ async def test_openapi_schema_documents_the_api_only(clients: Clients) -> None:
         "/api/v1/tokens",
         "/api/v1/tokens/{token_id}",
     }
+    assert schema["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    assert schema["paths"]["/api/v1/people"]["get"]["security"] == [{"HTTPBearer": []}]

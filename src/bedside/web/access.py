@@ -96,6 +96,12 @@ class Grant:
             raise SignInRequiredError
         return self.viewer
 
+    def require_subject(self) -> Person:
+        """The checked subject of a person-scoped rule (404 if a route misuses a rule without one)."""
+        if self.subject is None:
+            raise HTTPException(404, "Not found.")
+        return self.subject
+
 
 def is_api(request: Request) -> bool:
     return request.url.path.startswith(API_PREFIX) or request.url.path == "/openapi.json"

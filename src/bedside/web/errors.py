@@ -58,7 +58,8 @@ async def _sign_in_required(request: Request, exc: Exception) -> Response:
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, StarletteHTTPException)
+    if not isinstance(exc, StarletteHTTPException):  # pragma: no cover - registered for this type only
+        return await _unexpected(request, exc)
     headers = dict(exc.headers or {})
     if is_api(request):
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
@@ -66,7 +67,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, RequestValidationError)
+    if not isinstance(exc, RequestValidationError):  # pragma: no cover - registered for this type only
+        return await _unexpected(request, exc)
     errors = [{k: v for k, v in e.items() if k in {"loc", "msg", "type"}} for e in exc.errors()]
     if is_api(request):
         return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)

@@ -61,9 +61,9 @@ def person(
     messages: Annotated[int, Query(ge=0, le=1000, description="How many recent messages to include.")] = 50,
 ) -> PersonRecord:
     viewer = grant.require_viewer()
-    assert grant.subject is not None
+    subject = grant.require_subject()
     return person_record(
-        session, grant.subject, include_analytics=may_see_analytics(viewer, grant.subject), message_limit=messages
+        session, subject, include_analytics=may_see_analytics(viewer, subject), message_limit=messages
     )
 
 
@@ -74,5 +74,5 @@ def person(
     responses=error_responses(403, 404),
 )
 def analyses(person_id: PersonId, grant: PersonAnalyticsGrant, session: SessionDep) -> list[AnalysisItem]:
-    assert grant.subject is not None
-    return analyses_of(session, grant.subject.id)
+    subject = grant.require_subject()
+    return analyses_of(session, subject.id)

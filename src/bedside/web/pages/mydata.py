@@ -22,19 +22,21 @@ MAX_COMMENT_CHARS = 2000
 @router.get("/me")
 def my_data(request: Request, grant: SelfViewGrant, session: SessionDep) -> Response:
     viewer = grant.require_viewer()
-    if grant.subject is None:
+    subject = grant.subject
+    if subject is None:
         return render(request, "pages/mydata.html", viewer=viewer, section="me", record=None, views=[], own=True)
-    record = person_record(session, grant.subject, include_analytics=True)
-    views = audit.views_of(session, person_id=grant.subject.id)
+    record = person_record(session, subject, include_analytics=True)
+    views = audit.views_of(session, person_id=subject.id)
     return render(request, "pages/mydata.html", viewer=viewer, section="me", record=record, views=views, own=True)
 
 
 @router.get("/me/export")
 def my_export(grant: SelfExportGrant, session: SessionDep) -> Response:
-    if grant.subject is None:
+    subject = grant.subject
+    if subject is None:
         return json_download({"person": None, "detail": "This account has no staff record."}, filename="bedside.json")
-    data = export_person_data(session, grant.subject, include_analytics=True)
-    return json_download(data, filename=f"bedside-{grant.subject.external_id}.json")
+    data = export_person_data(session, subject, include_analytics=True)
+    return json_download(data, filename=f"bedside-{subject.external_id}.json")
 
 
 @router.post("/me/findings/{result_id}/comments")
@@ -46,9 +48,9 @@ def comment_on_finding(
     text: Annotated[str, Form(min_length=1, max_length=MAX_COMMENT_CHARS)],
 ) -> Response:
     viewer = grant.require_viewer()
-    assert grant.subject is not None
+    subject = grant.require_subject()
     add_finding_comment(session, result_id=result_id, author_user_id=viewer.user_id, text=text.strip())
     if request.headers.get("HX-Request"):
-        analysis = next(a for a in analyses_of(session, grant.subject.id) if a.id == result_id)
+        analysis = next(a for a in analyses_of(session, subject.id) if a.id == result_id)
         return render(request, "partials/comments.html", viewer=viewer, analysis=analysis)
     return RedirectResponse(f"/me#finding-{result_id}", status_code=303)

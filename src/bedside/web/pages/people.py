@@ -39,14 +39,14 @@ def people_page(
 @router.get("/people/{person_id}")
 def person_page(request: Request, person_id: PersonId, grant: PersonViewGrant, session: SessionDep) -> Response:
     viewer = grant.require_viewer()
-    assert grant.subject is not None
-    record = person_record(session, grant.subject, include_analytics=may_see_analytics(viewer, grant.subject))
+    subject = grant.require_subject()
+    record = person_record(session, subject, include_analytics=may_see_analytics(viewer, subject))
     return render(request, "pages/person.html", viewer=viewer, section="people", record=record, own=False)
 
 
 @router.get("/people/{person_id}/export")
 def person_export(person_id: PersonId, grant: PersonExportGrant, session: SessionDep) -> Response:
     viewer = grant.require_viewer()
-    assert grant.subject is not None
-    data = export_person_data(session, grant.subject, include_analytics=may_see_analytics(viewer, grant.subject))
-    return json_download(data, filename=f"bedside-{grant.subject.external_id}.json")
+    subject = grant.require_subject()
+    data = export_person_data(session, subject, include_analytics=may_see_analytics(viewer, subject))
+    return json_download(data, filename=f"bedside-{subject.external_id}.json")
