@@ -79,6 +79,10 @@ NEGATIVES: list[str] = [
     "Huddle in the Jackson conference room at 7:30",
     "Temp 101 F, HR 110, fever to 104 F overnight",
     "T 100F, Tmax 102.3F, cooling blanket on",
+    "Patient Experience called about noise complaints",
+    "Glasgow Coma Scale 14, Braden score 12, Morse fall score 45",
+    "Started Keppra 500 bid per Neuro, hold Eliquis until EP study",
+    "Case Management says SNF bed available Monday",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.

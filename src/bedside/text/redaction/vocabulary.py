@@ -71,6 +71,11 @@ levophed neo vaso dobutamine milrinone amio amiodarone digoxin nitro dilantin de
 rocephin unasyn augmentin bactrim cipro levaquin flagyl clinda doxy azithro zithromax diflucan
 micafungin meropenem merrem acyclovir tamiflu decadron solumedrol prednisone lantus humalog novolog levemir glargine
 synthroid klor-con mag-ox vapotherm optiflow port-a-cath pyxis omnicell gofundme facebook google teams zoom
+experience relations advocate advocacy satisfaction safety quality access financial counselor navigator liaison
+coma scale score sign signs syndrome disease test criteria index classification protocol pathway bundle
+glasgow braden morse apgar babinski whipple hartmann parkinson parkinson's crohn crohn's jackson-pratt swan-ganz
+cushing addison graves hashimoto alzheimer alzheimer's huntington guillain-barre guillain barre stevens-johnson kawasaki
+wilms ewing hodgkin hodgkin's kussmaul cheyne-stokes trendelenburg valsalva heimlich seldinger wernicke korsakoff
 tsh a1c ph pco2 po2 lac esr crp procal bnp ua ucx bcx mcv rdw alb trig ldl hdl ammonia
 """
 # Capitalised English words that head a message or a sentence and are also in the name lists.
