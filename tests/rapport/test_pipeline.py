@@ -125,6 +125,24 @@ def test_ok_after_an_order_is_fine_but_after_a_concern_is_not() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "previous", "tone", "labels"),
+    [
+        ("k", "Can you recheck the K at 14:00?", "curt", ["curt_reply"]),
+        ("Y", None, "curt", ["curt_reply"]),
+        ("Heard. Be there in 5.", "I'm worried about bed 4, HR 150", "respectful", ["cus_acknowledged"]),
+        ("I'm uncomfortable with bed 10, HR 40. I need you to come see the patient.", None, "neutral", None),
+    ],
+)
+def test_context_cases(text: str, previous: str | None, tone: str, labels: list[str] | None) -> None:
+    result = analyze(text, MessageContext(previous_text=previous))
+    problems = [f.label for f in result.problems]
+    assert result.tone == tone, (result.tone, problems)
+    assert "demand" not in problems
+    if labels is not None:
+        assert [f.label for f in result.findings] == labels
+
+
 def test_analysis_is_json_ready_and_names_its_analyzer() -> None:
     result = analyze("Obviously you never listen!!!")
     data = json.loads(json.dumps(result.to_dict(include_evidence=True)))

@@ -50,6 +50,11 @@ ACK_PHRASES = PhraseMatcher(
     (p, None)
     for p in (
         "on my way",
+        "on the way",
+        "omw",
+        "heard",
+        "be there",
+        "right away",
         "coming",
         "be right there",
         "i'll come",
@@ -90,7 +95,7 @@ ACK_PHRASES = PhraseMatcher(
     )
 )
 TERSE_WORDS = frozenset(
-    {"ok", "okay", "k", "kk", "fine", "noted", "sure", "yes", "yep", "yeah", "yup", "no", "nope", "whatever", "."}
+    {"ok", "okay", "k", "kk", "y", "fine", "noted", "sure", "yes", "yep", "yeah", "yup", "no", "nope", "whatever", "."}
 )
 _REQUEST_WORDS = frozenset({"please", "pls", "could", "would", "can", "need", "order", "give", "start", "check"})
 _FACT_RE = re.compile(r"\d|\[[a-z_ ]+\]")

@@ -5,8 +5,9 @@ order") in a message with no softener anywhere (please, thanks, could you, when 
 Urgency ("now", "immediately", "!") turns it into a *demand*. Clinical emergencies legitimately
 use bare commands; the pipeline's context stage downgrades them there.
 
-*Shouting*: two or more words in capitals that are not clinical abbreviations (ICU, STAT, NPO, BP
-are not shouting; one emphasised "NOT" is a safety habit, not shouting), or runs of "!!!" / "???".
+*Shouting*: two or more ordinary words in capitals ("WHY IS THIS NOT DONE"); capitalised tokens that
+are not ordinary words are clinical acronyms (ICU, STAT, RVR, HFNC) or names and never count, and one
+emphasised "NOT" is a safety habit, not shouting. Also runs of "!!!" / "???".
 """
 
 from __future__ import annotations
@@ -17,18 +18,11 @@ from functools import cached_property
 from bedside.rapport.context import DetectionContext
 from bedside.rapport.detector import Detector
 from bedside.rapport.phrases import PhraseMatcher
+from bedside.rapport.vocabulary import COMMAND_VERBS, ordinary_words
 from bedside.text.evidence import Evidence
-from bedside.text.lexicons import load_lexicon
 from bedside.text.prepared import PreparedText
 
-IMPERATIVE_VERBS = frozenset(
-    """
-    answer bring call cancel change check come correct d/c dc discontinue do document don't draw
-    email explain fax find finish fix follow get give go hang hold increase decrease keep let listen
-    look make move notify order page put read recheck redo remove repeat replace reply respond restart
-    return review run see send sign start stop take talk tell text titrate update use wait write
-    """.split()
-)
+IMPERATIVE_VERBS = COMMAND_VERBS
 SOFTENERS = frozenset(
     {
         "please",
@@ -50,11 +44,9 @@ SOFT_PHRASES = PhraseMatcher(
     (p, None)
     for p in ("when you get a chance", "when you can", "if you can", "if you have a moment", "let me know", "no rush")
 )
-_URGENCY = frozenset({"now", "immediately", "asap"})
-_DEMAND_PHRASES = PhraseMatcher(
-    (p, None)
-    for p in ("i need you to", "you need to", "you must", "you have to", "you will", "right now", "right away")
-)
+_URGENCY = frozenset({"immediately", "asap", "stat"})
+_DEMAND_PHRASES = PhraseMatcher((p, None) for p in ("i need you to", "you need to", "you must", "you have to"))
+_NOT_AN_OBJECT = frozenset({".", ",", "!", "?", ":", ";"})
 _SKIP_OPENERS = frozenset({"just", "ok", "okay", "so", "and", "now", "then", "also"})
 
 
@@ -77,6 +69,10 @@ class UnmitigatedCommands(Detector):
                 head += 1
             if words[head] not in IMPERATIVE_VERBS or words[end - 1].startswith("?"):
                 continue
+            if head + 1 >= end or words[head + 1] in _NOT_AN_OBJECT:
+                continue  # a one-word reply ("Correct.") is an answer, not an order
+            if words[head + 1] == "back":
+                continue  # "Read back: ..." is closed-loop communication, not an order
             sentence = words[first:end]
             urgent = not _URGENCY.isdisjoint(sentence) or words[end - 1].startswith("!")
             if not urgent and any(w[0].isdigit() for w in sentence):
@@ -107,7 +103,7 @@ class UnmitigatedCommands(Detector):
 
 
 _PUNCTUATION_RUN_RE = re.compile(r"[!?]{2}")
-_CAPS_RE = re.compile(r"(?<![\[\w'])[A-Z]{2,}(?:'[A-Z]+)?(?![\w\]'])")
+_CAPS_RE = re.compile(r"\[?\b[A-Z]{2,}(?:'[A-Z]+)?\b")
 
 
 class Shouting(Detector):
@@ -119,20 +115,17 @@ class Shouting(Detector):
     labels = ("shouting_caps", "shouting_punctuation")
 
     @cached_property
-    def _abbreviations(self) -> frozenset[str]:
-        return load_lexicon("clinical-abbreviations").entries
+    def _ordinary(self) -> frozenset[str]:
+        # Unknown capitalised tokens are usually clinical acronyms (RVR, HFNC) or names, not shouting.
+        return ordinary_words()
 
     def detect(self, prepared: PreparedText, context: DetectionContext) -> list[Evidence]:
         found: list[Evidence] = []
         text = prepared.text
         if text != prepared.lower:
-            abbreviations = self._abbreviations
-            shouted = [w for w in _CAPS_RE.findall(text) if w.lower() not in abbreviations]
-            caps = (
-                [m for m in _CAPS_RE.finditer(text) if m.group().lower() not in abbreviations]
-                if len(shouted) >= 2
-                else []
-            )
+            ordinary = self._ordinary
+            shouted = [w for w in _CAPS_RE.findall(text) if w.lower() in ordinary]
+            caps = [m for m in _CAPS_RE.finditer(text) if m.group().lower() in ordinary] if len(shouted) >= 2 else []
             # One emphasised word ("do NOT give") is a safety habit; two or more is shouting.
             if len(caps) >= 2:
                 score = 0.9

@@ -83,6 +83,7 @@ LABELS: dict[str, LabelInfo] = {
     "read_back": LabelInfo("closed_loop", "positive"),
     "acknowledgement": LabelInfo("closed_loop", "positive"),
     "terse_reply": LabelInfo("closed_loop", "info", shown=False),
+    "curt_reply": _conduct("terse", "low"),
 }
 
 # Courtesy strategies that can make a message "respectful" when nothing else is wrong.

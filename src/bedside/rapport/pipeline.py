@@ -27,6 +27,7 @@ ANALYZER_VERSION = "1.0"
 # Clinical emergencies, where bare commands are the right register (closed-loop crisis communication).
 _URGENT_WORDS = frozenset({"stat", "code", "arrest", "crashing", "unresponsive", "seizing", "coding", "rrt"})
 _COMMAND_LABELS = frozenset({"unmitigated_command", "demand"})
+_CURT_REPLIES = frozenset({"k", "kk", "fine", "whatever", "y"})
 _CONTEXT_SENSITIVE = frozenset({"sarcasm_candidate", "unmitigated_command", "demand", "terse_reply"})
 _SENIOR_ROLES = frozenset({"physician", "administrator"})
 _JUNIOR_ROLES = frozenset({"nurse", "resident", "technician", "other"})
@@ -71,6 +72,10 @@ def adjust_by_context(evidence: list[Evidence], prepared: PreparedText, context:
         label = e.label
         if label == "sarcasm_candidate" and (problems or "negative_word" in labels):
             e = e.with_changes(label="sarcasm", reason="Thanks or praise next to criticism reads as sarcasm.")
+        elif label in _COMMAND_LABELS and "cus_concern" in labels:
+            e = e.with_changes(
+                label="urgent_command", reason="An assertive request while voicing a safety concern, as CUS teaches."
+            )
         elif label in _COMMAND_LABELS and urgent:
             e = e.with_changes(
                 label="urgent_command", reason="A bare command in a clinical emergency, where brevity is expected."
@@ -78,9 +83,13 @@ def adjust_by_context(evidence: list[Evidence], prepared: PreparedText, context:
         elif label in _COMMAND_LABELS and previous is not None and "?" in previous.text and looks_like_order(prepared):
             # An instruction that answers the colleague's own question ("Can I give more?" "Give 2 mg.").
             e = e.with_changes(label="urgent_command", reason="An instruction answering the colleague's question.")
+        elif label == "terse_reply" and previous is not None and has_cus(previous):
+            continue  # the CUS acknowledgement detector reports the unanswered concern
+        elif label == "terse_reply" and not _CURT_REPLIES.isdisjoint(prepared.word_set):
+            e = e.with_changes(
+                label="curt_reply", reason="A one-word brush-off ('k', 'fine', 'whatever') reads as curt."
+            )
         elif label == "terse_reply" and previous is not None:
-            if has_cus(previous):
-                continue  # the CUS acknowledgement detector reports the unanswered concern
             if looks_like_order(previous):
                 e = e.with_changes(
                     label="acknowledgement", reason="A brief acknowledgement of an order closes the loop."

@@ -27,7 +27,7 @@ from functools import cache
 from bedside.rapport.analysis import Finding, MessageAnalysis
 from bedside.rapport.conduct import IMPERATIVE_VERBS
 from bedside.rapport.model import FUNCTION_WORDS
-from bedside.text.lexicons import load_lexicon
+from bedside.rapport.vocabulary import ordinary_words
 from bedside.text.prepared import PreparedText
 
 REMOVE_LABELS = frozenset({"condescension", "sarcasm", "dismissive", "insult", "threat", "profanity"})
@@ -98,18 +98,15 @@ def _plain_words() -> frozenset[str]:
     """Ordinary words an edit may remove or re-case (never numbers, names, drugs or placeholders)."""
     from bedside.rapport.registry import DEFAULT_DETECTORS
 
-    words: set[str] = set(FUNCTION_WORDS) | IMPERATIVE_VERBS
-    words |= {w for w in load_lexicon("sentiment-words").entries if w.isalpha()}
-    words |= load_lexicon("common-words").entries
+    words: set[str] = set(ordinary_words())
     for _, factory in DEFAULT_DETECTORS:
         spec = getattr(factory(), "spec", None)
         if spec is not None:
             for rule in spec.rules:
                 for phrase in rule.phrases:
                     words.update(PreparedText(phrase).words)
-    for phrase, _ in _BLAME_REPLACEMENTS.items():
+    for phrase in _BLAME_REPLACEMENTS:
         words.update(phrase.split())
-    words |= {"what", "with", "is", "wrong", "are", "serious", "kidding", "read", "chart", "time", "times", "many"}
     return frozenset(w for w in words if w.replace("'", "").isalpha())
 
 

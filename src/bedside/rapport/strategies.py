@@ -44,7 +44,27 @@ REASONS: dict[str, str] = {
 
 # Words that mark a strategy wherever they occur.
 _ANYWHERE: dict[str, str] = {
-    **dict.fromkeys(("thank", "thanks", "thx", "appreciate", "appreciated", "grateful"), "gratitude"),
+    **dict.fromkeys(
+        (
+            "thank",
+            "thanks",
+            "thx",
+            "thanx",
+            "thnx",
+            "appreciate",
+            "appreciated",
+            "grateful",
+            # frequent typing slips in secure chat
+            "tahnk",
+            "tahnks",
+            "thnak",
+            "thnaks",
+            "thakn",
+            "thakns",
+            "thansk",
+        ),
+        "gratitude",
+    ),
     **dict.fromkeys(("sorry", "apologize", "apologise", "apologies", "oops", "woops", "pardon"), "apology"),
     **dict.fromkeys(
         (

@@ -4,19 +4,21 @@
 the sender's role, the recipients' roles, and the text of the message it answers (``in_reply_to``
 names another message's ``source_id``; failing that, the previous message in the same thread).
 ``replace_results`` stores one analyzer's results, replacing that analyzer's earlier result for the
-same message, in the caller's transaction.
+same message, in the caller's transaction. ``analyze_stored_messages`` runs the tone analyzer over
+the stored messages and stores the results (the service behind ``bedside analyze`` and the demo).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from bedside.rapport import MessageContext, default_analyzer
 from bedside.store.models import AnalysisResult, Message, MessageRecipient, Organisation, Person
 
 SUBJECT_MESSAGE = "message"
@@ -155,3 +157,62 @@ def count_results(session: Session, *, analyzer: str, organisation_id: int | Non
     if organisation_id is not None:
         query = query.where(AnalysisResult.organisation_id == organisation_id)
     return {str(label): int(n) for label, n in session.execute(query)}
+
+
+@dataclass(frozen=True)
+class AnalysisRun:
+    """What :func:`analyze_stored_messages` did: how many messages, with which analyzer, and the tone mix."""
+
+    messages: int
+    analyzer: str
+    analyzer_version: str
+    tones: dict[str, int]
+
+
+def analyze_stored_messages(
+    session: Session,
+    *,
+    organisation_id: int | None = None,
+    batch_size: int = 1000,
+    progress: Callable[[int, int], None] | None = None,
+) -> AnalysisRun:
+    """(Re)analyse stored messages with the default tone analyzer and store the results.
+
+    Each message is read with its context; results replace the analyzer's earlier ones, in the
+    caller's transaction. ``progress(done, total)`` is called after each stored batch.
+    """
+    analyzer = default_analyzer()
+    messages = messages_for_analysis(session, organisation_id=organisation_id)
+    tones: Counter[str] = Counter()
+    batch: list[StoredAnalysis] = []
+    done = 0
+    for message in messages:
+        context = MessageContext(
+            sender_role=message.sender_role,
+            recipient_roles=message.recipient_roles,
+            previous_text=message.previous_text,
+            previous_sender_role=message.previous_sender_role,
+            thread_id=message.thread_id,
+        )
+        result = analyzer.analyze(message.text, context)
+        tones[result.tone] += 1
+        batch.append(
+            StoredAnalysis(
+                message_id=message.id,
+                organisation_id=message.organisation_id,
+                person_id=message.sender_id,
+                analyzer_version=result.analyzer_version,
+                label=result.tone,
+                score=round(result.politeness, 4),
+                findings=[f.to_dict() for f in result.findings],
+            )
+        )
+        if len(batch) >= batch_size:
+            done += replace_results(session, analyzer=analyzer.name, results=batch)
+            batch = []
+            if progress is not None:
+                progress(done, len(messages))
+    done += replace_results(session, analyzer=analyzer.name, results=batch)
+    if progress is not None:
+        progress(done, len(messages))
+    return AnalysisRun(messages=len(messages), analyzer=analyzer.name, analyzer_version=analyzer.version, tones=dict(tones))

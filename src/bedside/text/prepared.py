@@ -43,8 +43,8 @@ class PreparedText:
         if len(lower) != len(text):  # a few characters (e.g. "İ") change length when lower-cased
             lower = "".join(ch.lower()[0] for ch in text)
         self.lower = lower
-        words = _TOKEN_RE.findall(lower)
         spans = [m.span() for m in _TOKEN_RE.finditer(lower)]
+        words = [lower[s:e] for s, e in spans]
         if "\u2019" in lower:
             words = [w.replace("\u2019", "'") for w in words]
         starts = [s for s, _ in spans]
