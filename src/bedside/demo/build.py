@@ -25,7 +25,8 @@ from bedside.demo.generator import DEFAULT_SEED, GeneratedDemo, generate_demo
 from bedside.demo.organisation import ORG_NAME, ORG_SLUG
 from bedside.ingest import ImportReport, import_file
 from bedside.store.accounts import create_user, get_or_create_organisation
-from bedside.store.database import open_database
+from bedside.store.analyses import AnalysisRun, analyze_stored_messages, organisation_id_for
+from bedside.store.database import Database, open_database
 from bedside.store.models import AccountRole, Organisation, Person, UserAccount
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class DemoInfo:
     logins: list[DemoLogin]
     imports: list[ImportReport]
     seconds: float
+    analysis: AnalysisRun | None = None
 
 
 def demo_logins(manifest: dict[str, Any]) -> list[DemoLogin]:
@@ -126,6 +128,24 @@ def create_demo_accounts(session: Session, organisation: Organisation, logins: l
         )
 
 
+ANALYSIS_STEP = "Analysing message tone"
+
+
+def _analyse_messages(database: Database, report: BuildProgress) -> AnalysisRun:
+    """Run the tone analysis over the imported messages (as ``bedside analyze`` does), so Rapport has data."""
+    report(ANALYSIS_STEP, 0, 1)
+    with database.session() as session:
+        organisation_id = organisation_id_for(session, ORG_SLUG)
+        run = analyze_stored_messages(
+            session,
+            organisation_id=organisation_id,
+            batch_size=500,
+            progress=lambda done, total: report(ANALYSIS_STEP, done, max(total, 1)),
+        )
+    log.info("analysed %d demo messages with %s %s", run.messages, run.analyzer, run.analyzer_version)
+    return run
+
+
 def build_demo(
     settings: Settings,
     out_dir: Path,
@@ -161,6 +181,7 @@ def build_demo(
                 report(what, done, total)
 
             imports.append(import_file(database, path, settings=settings, org_slug=ORG_SLUG, progress=on_bytes))
+        analysis = _analyse_messages(database, report)
         report("Creating demo accounts", 0, 1)
         with database.session() as session:
             organisation = get_or_create_organisation(session, ORG_SLUG, ORG_NAME)
@@ -180,4 +201,5 @@ def build_demo(
         logins=logins,
         imports=imports,
         seconds=seconds,
+        analysis=analysis,
     )
