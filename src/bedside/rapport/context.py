@@ -32,11 +32,21 @@ class DetectionContext:
     previous: PreparedText | None = None
 
     @classmethod
-    def of(cls, context: MessageContext | None) -> DetectionContext:
-        """Prepare the previous message (if any) once for every detector."""
+    def of(cls, context: MessageContext | None, recent: PreparedText | None = None) -> DetectionContext:
+        """Prepare the previous message (if any) once for every detector.
+
+        ``recent`` is a message prepared just before; when it is the previous message (the usual case
+        when a thread is analysed in order) it is reused instead of tokenised again.
+        """
         if context is None:
             return EMPTY_CONTEXT
-        previous = PreparedText(context.previous_text) if context.previous_text else None
+        text = context.previous_text
+        if not text:
+            previous = None
+        elif recent is not None and recent.text == text:
+            previous = recent
+        else:
+            previous = PreparedText(text)
         return cls(message=context, previous=previous)
 
 

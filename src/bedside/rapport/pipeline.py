@@ -42,9 +42,11 @@ POLITENESS_RESPECTFUL = 0.35
 POLITENESS_CURT = 0.5
 
 
-def prepare(text: str, context: MessageContext | None = None) -> tuple[PreparedText, DetectionContext]:
-    """Stage 1: tokenise the message (and the message it replies to) once."""
-    return PreparedText(text), (DetectionContext.of(context) if context is not None else EMPTY_CONTEXT)
+def prepare(
+    text: str, context: MessageContext | None = None, recent: PreparedText | None = None
+) -> tuple[PreparedText, DetectionContext]:
+    """Stage 1: tokenise the message (and the message it replies to, unless it is ``recent``) once."""
+    return PreparedText(text), (DetectionContext.of(context, recent) if context is not None else EMPTY_CONTEXT)
 
 
 def detect(prepared: PreparedText, context: DetectionContext, detectors: Sequence[Detector]) -> list[Evidence]:
@@ -199,6 +201,7 @@ class ToneAnalyzer:
         parts = [f"{d.name}@{d.version}" for d in self.detectors] + [f"{model.name}@{model.version}", model.fingerprint]
         digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:8]
         self.version = f"{ANALYZER_VERSION}+{digest}"
+        self._recent: PreparedText | None = None
 
     def evidence(self, prepared: PreparedText, context: DetectionContext) -> list[Evidence]:
         """Stages 2-4: detect, adjust by context, merge (before thresholds)."""
@@ -206,7 +209,8 @@ class ToneAnalyzer:
 
     def analyze(self, text: str, context: MessageContext | None = None) -> MessageAnalysis:
         """Analyse one message; ``context`` gives roles and the message it replies to."""
-        prepared, detection_context = prepare(text, context)
+        prepared, detection_context = prepare(text, context, self._recent)
+        self._recent = prepared  # the next message is often a reply to this one
         merged = self.evidence(prepared, detection_context)
         politeness = self.model.score_features(features(prepared, merged))
         kept = threshold(merged, self.catalog)
