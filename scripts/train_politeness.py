@@ -31,7 +31,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_score
 
 from bedside.rapport.model import MODEL_FILE, PolitenessModel, features
-from bedside.rapport.pipeline import default_analyzer, prepare
+from bedside.rapport.pipeline import ToneAnalyzer, prepare
+from bedside.rapport.registry import load_detectors
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "politeness" / "wikipedia.train.csv"
@@ -61,8 +62,15 @@ def load(path: Path) -> tuple[list[str], np.ndarray]:
     return texts, np.array(labels)
 
 
+def builtin_analyzer() -> ToneAnalyzer:
+    """The built-in detectors only (no plug-ins), with a placeholder model: only evidence is needed."""
+    return ToneAnalyzer(
+        [item.detector for item in load_detectors(include_plugins=False)], PolitenessModel("none", "0", 0.0, {})
+    )
+
+
 def feature_dicts(texts: list[str], keep: str) -> list[dict[str, float]]:
-    analyzer = default_analyzer()
+    analyzer = builtin_analyzer()
     rows = []
     for text in texts:
         prepared, context = prepare(text)
