@@ -304,3 +304,17 @@ def test_progress_reports_bytes_and_rows_api_rejects_go_to_data_dir(
     assert (report.of("notes").added, report.of("notes").rejected) == (1, 1)
     assert report.rejects_path == sqlite_settings.data_dir / "demo.rejects.jsonl"
     assert json.loads(report.rejects_path.read_text(encoding="utf-8"))["field"] == "text"
+
+
+def test_byte_order_marks_are_accepted(sqlite_database: Database, sqlite_settings: Settings, tmp_path: Path) -> None:
+    roster = tmp_path / "excel.csv"
+    roster.write_bytes("person_id,name,role,unit\r\np1,Zoë Ng,nurse,icu\r\n".encode("utf-8-sig"))
+    notes = tmp_path / "notes.jsonl"
+    notes.write_bytes(
+        '{"note_id": "n", "about_id": "p1", "kind": "self", "created_at": "2026-01-01", "text": "ok"}\n'.encode(
+            "utf-8-sig"
+        )
+    )
+    assert import_file(sqlite_database, roster, settings=sqlite_settings).added == 1
+    assert import_file(sqlite_database, notes, settings=sqlite_settings).of("notes").added == 1
+    assert _people(sqlite_database)["p1"].name == "Zoë Ng"
