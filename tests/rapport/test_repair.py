@@ -105,6 +105,8 @@ def test_rewrites_are_deterministic_and_calmer(case: tuple[str, list[str]]) -> N
         ),
         ("Obviously, the K is 3.1, you idiot!!!", "The K is 3.1! Thank you."),
         ("WHERE ARE THE LABS???", "Where are the labs? Thank you."),
+        ("You never answer your pages, this is ridiculous.", "You did not answer your pages. Thank you."),
+        ("k", "Got it, thank you."),
     ],
 )
 def test_examples(text: str, expected: str) -> None:

@@ -63,6 +63,7 @@ REASONS = {
     "punctuation": "Reduced '{text}' to a single mark, which reads calmer.",
     "cus": "Acknowledged the colleague's safety concern before answering (TeamSTEPPS CUS).",
     "thanks": "Added thanks, which makes the request easier to act on.",
+    "curt_reply": "Replaced a one-word brush-off with an acknowledgement that closes the loop.",
     "sbar": "Consider adding the missing SBAR parts ({text}); they were not invented here.",
 }
 _WHAT = {
@@ -222,6 +223,12 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
     return text
 
 
+# "this is ridiculous" minus the insult leaves "this is": remove the whole evaluative clause.
+_EMPTIED_CLAUSE = re.compile(
+    r"[,;]?\s*\b(?:this|that|it|you|he|she|they)(?:\s+(?:is|was|are|were)|'s|'re)\s+"
+    r"(?:so\s+|really\s+|just\s+|totally\s+|completely\s+|absolutely\s+)?" + "\x00",
+    re.IGNORECASE,
+)
 _DANGLING_YOU = re.compile(r",\s*you(?=\s*(?:[.!?]|$))", re.IGNORECASE)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _REPEATED_PUNCT = re.compile(r"([,;:])\s*(?=[,.;:!?]|$)")
@@ -277,7 +284,10 @@ def suggest_repair(analysis: MessageAnalysis) -> Repair | None:
     if not problems:
         return None
     edits, reasons = _edits_for(analysis)
-    rewrite = _tidy(_drop_empty_sentences(_apply(analysis.text, edits)))
+    if any(f.label == "curt_reply" for f in problems):
+        reasons.append(REASONS["curt_reply"])
+        return Repair(original=analysis.text, rewrite="Got it, thank you.", reasons=tuple(reasons))
+    rewrite = _tidy(_drop_empty_sentences(_EMPTIED_CLAUSE.sub(_REMOVED, _apply(analysis.text, edits))))
     labels = {f.label for f in analysis.findings}
     if "cus_unacknowledged" in labels:
         rewrite = "Thank you for raising this concern. " + rewrite if rewrite else "Thank you for raising this concern."
