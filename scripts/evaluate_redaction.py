@@ -2,9 +2,17 @@
 
     .venv/bin/python scripts/evaluate_redaction.py              # dev and test parts
     .venv/bin/python scripts/evaluate_redaction.py --split test --show-errors
+    .venv/bin/python scripts/evaluate_redaction.py --demo            # the demo hospital as a third set
 
 Span-level: a predicted span counts when it overlaps a gold span of a compatible type (MRN~ID,
 DATE~DOB, PHONE~FAX); character recall is the share of gold characters covered by any placeholder.
+
+``--demo`` generates the demo hospital (``bedside.demo``, written by another engineer, so an
+independent set) into a temporary folder, redacts every message and note with the demo roster as the
+allow-list, and counts a planted identifier as caught when none of it is left in the output (for
+names: no name word left, as the demo's own test checks). It also reports the false-positive rate on
+demo messages with no planted identifier: the share of them that get any placeholder, and the
+placeholders per message.
 """
 
 from __future__ import annotations
@@ -12,7 +20,11 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
+import tempfile
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from bedside.text.redaction import Redactor
 from bedside.text.redaction.evaluation import EvaluationReport, evaluate, load_gold
@@ -40,12 +52,105 @@ def print_report(split: str, report: EvaluationReport, show_errors: bool) -> Non
             print(f"  FALSE {alarm['type']:<8} {alarm['surface']!r:<28} {alarm['id']}: {alarm['text']}")
 
 
+_TITLES = {"Mr", "Mrs", "Ms", "Miss"}
+
+
+def _left_over(value: str, kind: str, text: str) -> list[str]:
+    """What is still visible of a planted identifier (names: each name word, as the demo test checks)."""
+    if kind != "patient_name":
+        return [value] if value in text else []
+    words = [w for w in re.findall(r"[A-Za-z']{2,}", value) if w not in _TITLES]
+    return [w for w in words if re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", text)]
+
+
+def evaluate_demo(seed: int, show_errors: bool) -> dict[str, Any]:
+    """Recall per planted identifier type, and placeholders on messages with nothing planted."""
+    from bedside.demo import generate_demo
+
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        manifest = generate_demo(data, seed=seed).manifest
+        roster = staff_names(data / "roster.csv")
+        items: dict[str, str] = {}
+        for name, key in (("messages.jsonl", "message_id"), ("notes.jsonl", "note_id")):
+            with (data / name).open(encoding="utf-8") as handle:
+                for line in handle:
+                    row = json.loads(line)
+                    items[row[key]] = row["text"]
+    redactor = Redactor(staff_names=roster)
+    planted_by_id = {**manifest["phi"]["messages"], **manifest["phi"]["notes"]}
+    planted: Counter[str] = Counter()
+    leaked: Counter[str] = Counter()
+    errors: list[str] = []
+    clean = clean_flagged = clean_placeholders = 0
+    false_examples: list[str] = []
+    for item_id, text in items.items():
+        result = redactor.redact(text)
+        found = planted_by_id.get(item_id, [])
+        for identifier in found:
+            kind = identifier["type"]
+            planted[kind] += 1
+            parts = _left_over(identifier["value"], kind, result.text)
+            if parts:
+                leaked[kind] += 1
+                errors.append(f"  MISS  {kind:<12} {parts!s:<24} {item_id}: {result.text}")
+        if not found and item_id.startswith("m"):
+            clean += 1
+            if result.spans:
+                clean_flagged += 1
+                clean_placeholders += len(result.spans)
+                false_examples.append(f"  FALSE {item_id}: {text!r} -> {result.text!r}")
+    per_type = {
+        kind: {"planted": n, "leaked": leaked[kind], "recall": round(1 - leaked[kind] / n, 4)}
+        for kind, n in sorted(planted.items())
+    }
+    total = sum(planted.values())
+    report: dict[str, Any] = {
+        "seed": seed,
+        "items": len(items),
+        "per_type": per_type,
+        "overall_recall": round(1 - sum(leaked.values()) / total, 4) if total else 1.0,
+        "clean_messages": clean,
+        "clean_messages_with_placeholder": clean_flagged,
+        "false_positive_rate": round(clean_flagged / clean, 4) if clean else 0.0,
+        "placeholders_on_clean_messages": clean_placeholders,
+    }
+    if show_errors:
+        report["errors"] = errors + false_examples
+    return report
+
+
+def print_demo(report: dict[str, Any]) -> None:
+    print(f"\n== demo (seed {report['seed']}): {report['items']} messages and notes ==")
+    print(f"{'type':<14}{'planted':>8}{'leaked':>8}{'recall':>9}")
+    for kind, score in report["per_type"].items():
+        print(f"{kind:<14}{score['planted']:>8}{score['leaked']:>8}{score['recall']:>9.3f}")
+    print(f"{'OVERALL':<14}{'':>16}{report['overall_recall']:>9.3f}")
+    print(
+        f"messages with nothing planted: {report['clean_messages']}, of which "
+        f"{report['clean_messages_with_placeholder']} got a placeholder "
+        f"(false-positive rate {report['false_positive_rate']:.4f}; "
+        f"{report['placeholders_on_clean_messages']} placeholders)"
+    )
+    for line in report.get("errors", []):
+        print(line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
     parser.add_argument("--show-errors", action="store_true", help="list every miss and false alarm")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of tables")
+    parser.add_argument("--demo", action="store_true", help="measure on the generated demo hospital instead")
+    parser.add_argument("--seed", type=int, default=1234, help="demo seed (default: the one tests/demo uses)")
     args = parser.parse_args()
+    if args.demo:
+        demo = evaluate_demo(args.seed, args.show_errors)
+        if args.json:
+            print(json.dumps(demo, indent=2))
+        else:
+            print_demo(demo)
+        return
     redactor = Redactor(staff_names=staff_names(DATA / "staff.csv"))
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     results = {split: evaluate(redactor, load_gold(DATA / f"{split}.jsonl")) for split in splits}

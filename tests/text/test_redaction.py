@@ -50,6 +50,16 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("lives at 12 Oak Street, Springfield, IL 62704", [("ADDRESS", "12 Oak Street, Springfield, IL 62704")]),
     ("94 yo F with hip fracture", [("AGE>89", "94")]),
     ("insurance member ID XJH448812 denied", [("ID", "XJH448812")]),
+    # Name shapes in any case: EHR "LAST, FIRST", lower-case "first last", extension of a found name.
+    ("MORALES, TERESA in bed 12 needs a sitter", [("PATIENT", "MORALES, TERESA")]),
+    ("pt GUTIERREZ, RAMON in rm 4 pulled his IV", [("PATIENT", "GUTIERREZ, RAMON")]),
+    ("STONE, MARGARET (MRN 4471123) for CT at 14:00", [("PATIENT", "STONE, MARGARET")]),
+    ("can someone check on teresa morales, she is calling out", [("PATIENT", "teresa morales")]),
+    ("handing off ramon gutierrez to nights", [("PATIENT", "ramon gutierrez")]),
+    ("bed 7 (Whitfield) K 3.2, repleting", [("PATIENT", "Whitfield")]),
+    ("labs for pt Little in ER 3 are back", [("PATIENT", "Little")]),
+    ("tyrone wood - 13B - needs 2nd IV", [("PATIENT", "tyrone wood")]),
+    ("new consult: okafor, 35M, ?appendicitis", [("PATIENT", "okafor")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -83,6 +93,17 @@ NEGATIVES: list[str] = [
     "Glasgow Coma Scale 14, Braden score 12, Morse fall score 45",
     "Started Keppra 500 bid per Neuro, hold Eliquis until EP study",
     "Case Management says SNF bed available Monday",
+    # Ordinary and clinical words in name positions, and roster names in lower case or first name only.
+    "bed 12 fell getting out of bed, no head strike",
+    "room 4: syncope, temp 38.9, HR 120",
+    "get a 12-lead on bed 4 please",
+    "Can you cover Sun night? Still need someone for Fri",
+    "Situation: 54M with cellulitis. Background: DM2. Assessment: stable.",
+    "Evening Ana Anyone free to help turn bed 9?",
+    "ana, can you check bed 4 when you get a sec",
+    "grace kim is charge tonight, ben oyelaran on call",
+    "Please update the whiteboard in 433",
+    "lactated ringer's to 1 L bolus over an hour",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.
@@ -90,7 +111,6 @@ KNOWN_MISSES: list[tuple[str, str]] = [
     ("Can you re-time Day's vanc?", "Day"),
     ("Wrong-patient alert: two Frosts on the unit", "Frost"),
     ("tele alarm bed 2 sokolov - artifact", "sokolov"),
-    ("tyrone wood - 13B - needs 2nd IV", "tyrone"),
 ]
 
 

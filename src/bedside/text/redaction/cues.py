@@ -26,14 +26,17 @@ STAFF_CUES: frozenset[str] = frozenset(
 # Words allowed between a cue and the name: "pt: Smith", "daughter, Maria,", "wife (Grace)", "son is Tom".
 CUE_GAP = re.compile(r"\.?(?:'s)?\s*(?:[:,(\-–—]|\bis\b|\bnamed\b|\bcalled\b)?\s*(?:\bis\b|\bnamed\b)?\s*\(?\s*")
 TITLE_GAP = re.compile(r"\.?\s+|\.")
+# Where a patient is: "room 12", "rm 4B", "ICU bed 5", "hall bed 27", "ED 23", "bay 9", "chair 3".
+_PLACE = r"(?:room|rm\.?|bed|bay|bd|cubicle|cube|pod|ed|er|chair|stretcher|trauma|resus|hallway|hall)"
 LOCATION_CUE = re.compile(
-    r"\b(?:room|rm|bed|bay|rm\.|bd|cubicle|cube|pod)\s*#?\s*\d{1,4}[A-Za-z]?\b(?P<sep>\s*[-–—:,/|]\s*|\s+)"
-    r"|(?:^|(?<=[\s(]))\d{1,3}[A-Za-z]?(?P<sep2>\s*[-–—:|]\s*)",
+    r"\b" + _PLACE + r"\s*#?\s*\d{1,4}[A-Za-z]?\b(?P<sep>\s*[-–—:,/|(]\s*|\s+)"
+    r"|(?:^|(?<=[\s(]))\d{1,3}[A-Za-z]?(?P<sep2>\s+[-–—|]\s*|\s*[:–—]\s+|\s*[|]\s*)",
     re.IGNORECASE,
 )
 POST_CUE = re.compile(
-    r"(?:'s)?(?:(?:\s+(?:is|was|now|still|back))?\s+(?:in|on)\s+(?:room\s*|rm\.?\s*|bed\s*|bay\s*)?#?\d{1,4}[A-Fa-f]?\b(?![.:,/]\d)"
-    r"|\s*\(\s*(?:MRN|DOB|mr#|\d)"
+    r"(?:'s)?(?:(?:\s+(?:is|was|now|still|back))?\s+(?:in|on)\s+(?:(?:icu|hall|er|ed)\s+)?(?:" + _PLACE + r"\s*)?#?\d{1,4}[A-Fa-f]?\b(?![.:,/]\d)"
+    r"|\s+(?:to|from)\s+(?:(?:icu|hall|er|ed)\s+)?" + _PLACE + r"\s*#?\d{1,4}[A-Fa-f]?\b(?![.:,/]\d)"
+    r"|\s*\(\s*(?:MRN|DOB|mr#|med rec|\d|(?:(?:icu|hall|er|ed)\s+)?" + _PLACE + r"\s*#?\d)"
     r"|,?\s+\d{1,3}\s?(?:yo\b|y/o|y\.o\.|M\b|F\b|-?year)"
     r"|\s*,\s*(?:MRN|DOB)\b"
     r"|\s+(?:MRN|DOB)\b"
@@ -66,6 +69,10 @@ PLACE_AFTER = re.compile(
     r"\s+(?:conference|auditorium|building|hall|pavilion|wing|center|centre|hospital|clinic|institute|library|lounge|"
     r"tower|campus|street|avenue|road|drive|university|college|county|memorial|medical|health|foundation|fund)\b",
     re.IGNORECASE,
+)
+DAY_WORDS: frozenset[str] = frozenset(
+    {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+     "thursday", "friday", "saturday", "sunday", "today", "tonight", "tomorrow", "yesterday"}
 )
 MONTH_WORDS: frozenset[str] = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}

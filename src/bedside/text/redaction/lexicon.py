@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -27,6 +27,8 @@ class NameLexicon:
 
     first_names: dict[str, int]
     last_names: dict[str, int]
+    # Share of the US population carrying each name (first names: half the sex-specific share).
+    shares: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
 
     def is_first(self, word: str) -> bool:
         return _key(word) in self.first_names
@@ -48,22 +50,29 @@ def _key(word: str) -> str:
     return word.replace("'", "").replace("’", "") if "'" in word or "’" in word else word
 
 
-def _read_ranked(filename: str) -> dict[str, int]:
+def _read_ranked(filename: str, shares: dict[str, float], scale: float) -> dict[str, int]:
+    """Name -> rank; adds each name's population share (percent column x ``scale``) to ``shares``."""
     ranked: dict[str, int] = {}
     text = resources.files(_SOURCE_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
     for line in text.splitlines():
         parts = line.split()
         if len(parts) >= 4 and parts[3].isdigit():
-            ranked.setdefault(parts[0].lower(), int(parts[3]))
+            name = parts[0].lower()
+            ranked.setdefault(name, int(parts[3]))
+            try:
+                shares[name] = shares.get(name, 0.0) + float(parts[1]) * scale / 100.0
+            except ValueError:
+                continue
     return ranked
 
 
 @lru_cache(maxsize=1)
 def census_lexicon() -> NameLexicon:
     """The Census name lists (loaded once per process; the result is read-only)."""
-    first = _read_ranked("dist.female.first")
-    for name, rank in _read_ranked("dist.male.first").items():
+    shares: dict[str, float] = {}
+    first = _read_ranked("dist.female.first", shares, 0.5)
+    for name, rank in _read_ranked("dist.male.first", shares, 0.5).items():
         first[name] = min(rank, first.get(name, rank))
-    last = _read_ranked("dist.all.last")
+    last = _read_ranked("dist.all.last", shares, 1.0)
     logger.debug("loaded %d first names and %d last names", len(first), len(last))
-    return NameLexicon(first_names=first, last_names=last)
+    return NameLexicon(first_names=first, last_names=last, shares=shares)

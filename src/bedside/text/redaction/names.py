@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
+from bedside.text.lexicons import load_lexicon
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
 from bedside.text.redaction.cues import (
     CUE_GAP,
+    DAY_WORDS,
     FAMILY_OF,
     LOCATION_CUE,
     MONTH_WORDS,
@@ -31,40 +32,22 @@ from bedside.text.redaction.cues import (
     VERB_AFTER,
 )
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon, census_lexicon
-from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, COMMON_WORDS, FUNCTION_WORDS, NOT_NAME_SUFFIXES
+from bedside.text.redaction.name_forms import NameWords, extend_names, shape_pairs
+from bedside.text.redaction.ordinary import ordinary_words
+from bedside.text.redaction.tokens import WORD as _WORD
+from bedside.text.redaction.tokens import Token as _Token
+from bedside.text.redaction.tokens import tokens as _tokens
+from bedside.text.redaction.vocabulary import (
+    AMBIGUOUS_NAME_WORDS,
+    COMMON_WORDS,
+    FUNCTION_WORDS,
+    NOT_NAME_SUFFIXES,
+    STRUCTURE_WORDS,
+)
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _INITIAL = re.compile(r"\s+[A-Z]\.?\s+$")
 _MAX_NAME_TOKENS = 3
 _PLAIN_GAP = re.compile(r"[ ,\"'()]+")
-_PLACEHOLDER_WORD = re.compile(r"\[[A-Z>89]+\]")
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    start: int
-    end: int  # without a possessive 's
-    raw: str
-    lower: str
-    cap: bool  # starts with a capital (all-caps words only when they are known names)
-    upper: bool
-
-
-def _tokens(text: str, lexicon: NameLexicon) -> list[_Token]:
-    out: list[_Token] = []
-    for m in _WORD.finditer(text):
-        if m.start() > 0 and text[m.start() - 1] == "[" and _PLACEHOLDER_WORD.match(text, m.start() - 1):
-            continue  # a placeholder from an earlier redaction is not a word
-        raw = m.group()
-        end = m.end()
-        if raw[-2:] in ("'s", "’s") and len(raw) > 3:
-            raw = raw[:-2]
-            end -= 2
-        lower = raw.lower()
-        upper = raw.isupper() and len(raw) > 1
-        cap = raw[0].isupper() and (not upper or (lexicon.is_name(lower) and lower not in COMMON_WORDS))
-        out.append(_Token(m.start(), end, raw, lower, cap, upper))
-    return out
 
 
 class NameDetector(RedactionDetector):
@@ -83,6 +66,8 @@ class NameDetector(RedactionDetector):
                 parts.update(w for w in words if len(w) > 1)
         self._staff_full = frozenset(full)
         self._staff_parts = frozenset(parts)
+        # Words that are not names without a strong cue: ordinary English (by frequency), clinical words.
+        self._plain = ordinary_words() | COMMON_WORDS | _clinical_words()
 
     # -- word tests ---------------------------------------------------------------------------
     def _nameish_part(self, lower: str) -> bool:
@@ -98,6 +83,7 @@ class NameDetector(RedactionDetector):
         """Words that are never a name, whatever the cue."""
         return (
             len(tok.lower) < 2
+            or (not tok.upper and _INNER_CAPITAL.search(tok.raw) is not None and not _NAME_PREFIX.match(tok.raw))
             or tok.lower in FUNCTION_WORDS
             or tok.lower in TITLE_CUES
             or tok.lower in STAFF_CUES
@@ -111,25 +97,38 @@ class NameDetector(RedactionDetector):
         return (
             len(lower) >= 4
             and lower.isalpha()
-            and lower not in COMMON_WORDS
+            and lower not in self._plain
             and not self._nameish_part(lower)
             and not lower.endswith(NOT_NAME_SUFFIXES)
         )
 
-    def _strong_ok(self, tok: _Token, nxt: _Token | None, text: str, relative: bool = False) -> bool:
+    def _strong_ok(
+        self, tok: _Token, nxt: _Token | None, text: str, relative: bool = False, location: bool = False
+    ) -> bool:
         """After a strong cue (title, "pt", relative, room number with a dash)."""
         if self._never(tok) and not (tok.cap and tok.lower in AMBIGUOUS_NAME_WORDS and (relative or (nxt is not None and nxt.cap))):
             return False
         if tok.upper:
-            return self._nameish_part(tok.lower) and tok.lower not in COMMON_WORDS
+            return self._nameish_part(tok.lower) and tok.lower not in self._plain
         if tok.cap:
             if relative and tok.lower in AMBIGUOUS_NAME_WORDS:
                 return True
+            confirmed = POST_CUE.match(text, tok.end) is not None
+            if not relative and tok.lower in self._plain and not confirmed and not (
+                nxt is not None and nxt.cap and text[tok.end : nxt.start] == " " and self._nameish_part(nxt.lower)
+            ):
+                return False  # "pt - Staff meeting", "re: Sunday": an ordinary word after a patient cue
+            if confirmed and self._lex.is_last(tok.lower, COMMON_SURNAME_RANK) and tok.lower not in _STRUCTURE_WORDS:
+                return True  # "pt Little in ED 8"
             return tok.lower not in COMMON_WORDS or (
                 self._lex.is_first(tok.lower) and nxt is not None and nxt.cap and self._nameish_part(nxt.lower)
             )
-        if self._weak_ok(tok) or self._unknown_lower_ok(tok):
+        if self._weak_ok(tok):
             return True
+        if self._unknown_lower_ok(tok):
+            # After a room number, a lower-case word in no list is more often a finding ("bed 4: syncope")
+            # than a name: it needs a second sign ("bed 4: sokolov, 80M").
+            return not location or POST_CUE.match(text, tok.end) is not None
         # "pt wood in 3A", "pt rose lindqvist": an ambiguous word confirmed by what follows.
         if tok.lower in AMBIGUOUS_NAME_WORDS and self._nameish_part(tok.lower):
             if POST_CUE.match(text, tok.end) or VERB_AFTER.match(text, tok.end):
@@ -142,7 +141,7 @@ class NameDetector(RedactionDetector):
     def _weak_ok(self, tok: _Token) -> bool:
         """Without capitals: a common Census name that is not an everyday or clinical word."""
         lower = tok.lower
-        if lower in COMMON_WORDS or lower in AMBIGUOUS_NAME_WORDS or len(lower) < 2:
+        if lower in self._plain or lower in AMBIGUOUS_NAME_WORDS or len(lower) < 2:
             return False
         return self._census_common(lower)
 
@@ -195,13 +194,13 @@ class NameDetector(RedactionDetector):
                 last += 1
             return last
 
-        def take(first: int, reason: str, strong: bool, relative: bool = False) -> None:
+        def take(first: int, reason: str, strong: bool, relative: bool = False, location: bool = False) -> None:
             if first >= len(toks):
                 return
             nxt = toks[first + 1] if first + 1 < len(toks) else None
             tok = toks[first]
             if strong:
-                ok = self._strong_ok(tok, nxt, text, relative)
+                ok = self._strong_ok(tok, nxt, text, relative, location)
             elif tok.cap:
                 ok = self._cap_name_ok(tok, allow_unknown=True, allow_ambiguous=True)
             else:
@@ -238,18 +237,24 @@ class NameDetector(RedactionDetector):
             if j is None:
                 continue
             sep = (m.group("sep") or m.group("sep2") or "").strip()
-            take(j, "A name right after a room or bed number.", strong=bool(sep))
+            # "bed 13 (Branch)": a word in brackets right after a room is a label, as after a title.
+            label = sep == "(" and text.startswith(")", toks[j].end)
+            take(j, "A name right after a room or bed number.", strong=bool(sep), relative=label, location=not label)
         self._post_cues(toks, text, found)
         self._full_names(toks, text, found)
         self._last_first(toks, text, found)
         self._mid_sentence(toks, text, found, extend)
         self._bracketed(toks, text, found)
+        words = NameWords(self._lex, self._plain, staff.__contains__)
+        shape_pairs(toks, text, found, words)
+        extend_names(toks, text, found, words)
         self._propagate(toks, found, staff)
 
         out: list[Candidate] = []
         for first, (last, reason) in sorted(found.items()):
-            if all(k in staff for k in range(first, last + 1)):
-                continue
+            span = range(first, last + 1)
+            if any(k in staff for k in span) and all(k in staff or (toks[k].lower in self._plain and toks[k].cap) for k in span):
+                continue  # a roster name, maybe with the next sentence's first word ("Evening Kent Anyone free?")
             if first > 0 and toks[first - 1].lower in STAFF_CUES and text[toks[first - 1].end : toks[first].start] in (" ", ". ", "."):
                 continue
             out.append(Candidate("PATIENT", toks[first].start, toks[last].end, self.name, reason))
@@ -262,7 +267,7 @@ class NameDetector(RedactionDetector):
         tok, nxt = toks[i], toks[i + 1]
         is_verb = tok.lower not in {"for", "on", "about", "re", "with", "update", "if", "round", "check"}
         if nxt.cap and not nxt.upper:
-            if nxt.lower in MONTH_WORDS or PLACE_AFTER.match(text, nxt.end):
+            if nxt.lower in MONTH_WORDS or nxt.lower in DAY_WORDS or PLACE_AFTER.match(text, nxt.end):
                 return
             if self._cap_name_ok(nxt, allow_unknown=True, allow_ambiguous=True):
                 found.setdefault(i + 1, (extend(i + 1), f"A capitalised name after '{tok.raw}'."))
@@ -282,12 +287,23 @@ class NameDetector(RedactionDetector):
             census = self._nameish_part(tok.lower)
             strong_post = POST_CUE.match(text, tok.end) is not None
             if not tok.cap:
-                ok = strong_post and self._weak_ok(tok)
+                # A rare or unlisted word needs a cue stronger than "in 4": an age, an MRN, "- 26A -".
+                # After "the", "a", "my"... a lower-case word is a thing ("the whiteboard in 433").
+                rare_ok = (
+                    _IN_PLACE.match(text, tok.end) is None
+                    and not (i > 0 and toks[i - 1].lower in _DETERMINERS)
+                    and (self._unknown_lower_ok(tok) or (
+                        self._lex.is_last(tok.lower) and tok.lower not in self._plain and tok.lower not in AMBIGUOUS_NAME_WORDS
+                    ))
+                )
+                ok = strong_post and (self._weak_ok(tok) or rare_ok)
             elif strong_post:
-                ok = tok.lower not in COMMON_WORDS or (tok.lower in AMBIGUOUS_NAME_WORDS and tok.lower not in _STRUCTURE_WORDS)
+                ok = (tok.lower not in COMMON_WORDS and (census or tok.lower not in self._plain)) or (
+                    tok.lower in AMBIGUOUS_NAME_WORDS and tok.lower not in _STRUCTURE_WORDS
+                )
             elif POSSESSIVE_CUE.match(text, tok.end) or VERB_AFTER.match(text, tok.end):
                 mid = i > 0 and _PLAIN_GAP.fullmatch(text[toks[i - 1].end : tok.start]) is not None
-                ok = tok.lower not in COMMON_WORDS and (census or mid) and (
+                ok = tok.lower not in COMMON_WORDS and (census or (mid and tok.lower not in self._plain)) and (
                     tok.lower not in FUNCTION_WORDS
                 )
             else:
@@ -317,7 +333,7 @@ class NameDetector(RedactionDetector):
             before = text[toks[i - 1].end : tok.start]
             if not _PLAIN_GAP.fullmatch(before) or toks[i - 1].lower in STAFF_CUES:
                 continue
-            if not self._cap_name_ok(tok, allow_unknown=False, allow_ambiguous=False):
+            if not self._cap_name_ok(tok, allow_unknown=False, allow_ambiguous=False) or tok.lower in self._plain:
                 continue
             if not (self._lex.is_first(tok.lower) or self._lex.is_last(tok.lower, COMMON_SURNAME_RANK)):
                 continue
@@ -410,7 +426,18 @@ class NameDetector(RedactionDetector):
         return staff
 
 
-_STRUCTURE_WORDS = frozenset({"room", "bed", "bay", "unit", "floor", "patient", "pt", "admit", "code", "team", "lab", "new", "next"})
+_IN_PLACE = re.compile(r"(?:'s)?(?:\s+(?:is|was|now|still|back))?\s+(?:in|on)\b")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "my", "your", "our", "their", "his", "her", "its", "any", "some"})
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z]|[A-Z][a-z]+-[A-Z]")
+
+
+def _clinical_words() -> frozenset[str]:
+    """The package's clinical word lists (abbreviations, words describing a patient's state)."""
+    return load_lexicon("clinical-abbreviations").entries | load_lexicon("clinical-neutral").entries
+
+
+_STRUCTURE_WORDS = STRUCTURE_WORDS
 
 
 def _covered(found: dict[int, tuple[int, str]]) -> set[int]:

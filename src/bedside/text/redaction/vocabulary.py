@@ -77,6 +77,13 @@ glasgow braden morse apgar babinski whipple hartmann parkinson parkinson's crohn
 cushing addison graves hashimoto alzheimer alzheimer's huntington guillain-barre guillain barre stevens-johnson kawasaki
 wilms ewing hodgkin hodgkin's kussmaul cheyne-stokes trendelenburg valsalva heimlich seldinger wernicke korsakoff
 tsh a1c ph pco2 po2 lac esr crp procal bnp ua ucx bcx mcv rdw alb trig ldl hdl ammonia
+recheck rechecks repeat titrate wean bolus fingerstick accucheck glucometer telemetry ringer ringer's lactated
+syncope presyncope afib aflutter rvr svt vtach vfib nstemi stemi acs chf copd dka hhs aki ckd esrd uti cva tia pe dvt
+cellulitis pneumonia pancreatitis cholecystitis appendicitis diverticulitis colitis delirium dementia withdrawal
+hypoxia hypotension hypertension hypoglycemia hyperglycemia hyperkalemia hypokalemia hyponatremia tachycardia
+bradycardia constipation diarrhea nausea emesis melena hematuria hemoptysis dyspnea orthopnea edema ascites
+lethargic obtunded somnolent diaphoretic tachypneic febrile afebrile hypoxic septic anemic jaundiced
+sbar situation background assessment recommendation handoff signout sign-out precepting preceptor orientee
 """
 # Capitalised English words that head a message or a sentence and are also in the name lists.
 _CAPITALISED_COMMON = """
@@ -97,3 +104,7 @@ NOT_NAME_SUFFIXES: tuple[str, ...] = (
 FUNCTION_WORDS: frozenset[str] = frozenset(_FUNCTION.split())
 COMMON_WORDS: frozenset[str] = frozenset(_FUNCTION.split()) | frozenset(_CLINICAL.split())
 AMBIGUOUS_NAME_WORDS: frozenset[str] = frozenset(_CAPITALISED_COMMON.split())
+# Words that structure a message ("room", "bed", "new") and never continue or start a name.
+STRUCTURE_WORDS: frozenset[str] = frozenset(
+    {"room", "bed", "bay", "unit", "floor", "patient", "pt", "admit", "code", "team", "lab", "new", "next"}
+)

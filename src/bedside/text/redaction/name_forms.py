@@ -1,0 +1,153 @@
+"""Name shapes that hold in any case: "first last", "LAST, FIRST", and the words around a found name.
+
+EHR exports print "LAST, FIRST" in capitals; clinicians type "dawn taylor in ED 2" in lower case. These
+rules do not depend on capitals. They need the words themselves to look like names: both are in the
+Census lists (the first as a first name, the other as a surname) and neither is an ordinary English or
+clinical word (:mod:`bedside.text.redaction.ordinary`). Two words of the same case shape are required,
+so "ICU, BP" or "will smith" (an ordinary word) never qualify.
+
+:func:`extend_names` then grows every found name over neighbouring name-shaped words: "pt PATEL" →
+"pt PATEL, SANDRA"; "[PATIENT], SANDRA" left by an earlier pass gets its first name too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bedside.text.redaction.cues import POST_CUE
+from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon
+from bedside.text.redaction.tokens import Token
+from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, FUNCTION_WORDS, STRUCTURE_WORDS
+
+Found = dict[int, tuple[int, str]]
+_PATIENT_PLACEHOLDER = re.compile(r"\[PATIENT\]")
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """Word tests shared by the shape rules; ``plain`` holds ordinary, clinical and function words."""
+
+    lex: NameLexicon
+    plain: frozenset[str]
+    staff: Callable[[int], bool]
+
+    def first(self, tok: Token) -> bool:
+        return self.lex.is_first(tok.lower) and self._free(tok)
+
+    def last(self, tok: Token, max_rank: int | None = COMMON_SURNAME_RANK) -> bool:
+        if "-" in tok.lower:
+            parts = [p for p in tok.lower.split("-") if p]
+            return bool(parts) and all(self.lex.is_last(p) for p in parts) and tok.lower not in self.plain
+        return self.lex.is_last(tok.lower, max_rank) and self._free(tok)
+
+    def any_name(self, tok: Token) -> bool:
+        return self.first(tok) or self.last(tok, None)
+
+    def word_surname(self, tok: Token) -> bool:
+        """A common Census surname that is also an ordinary word (Price, West, Long, Day, Brady)."""
+        return (
+            len(tok.lower) > 1
+            and tok.lower not in FUNCTION_WORDS
+            and tok.lower not in STRUCTURE_WORDS
+            and self.lex.is_last(tok.lower, COMMON_SURNAME_RANK)
+        )
+
+    def word_first(self, tok: Token) -> bool:
+        """A Census first name that is also an ordinary word (Heather, Christian, Wayne)."""
+        return len(tok.lower) > 2 and tok.lower not in FUNCTION_WORDS and tok.lower not in STRUCTURE_WORDS \
+            and self.lex.is_first(tok.lower)
+
+    def _free(self, tok: Token) -> bool:
+        return len(tok.lower) > 1 and tok.lower not in self.plain
+
+
+def _same_shape(a: Token, b: Token) -> bool:
+    return a.shape == b.shape or (a.shape != "lower" and b.shape != "lower")
+
+
+def shape_pairs(toks: Sequence[Token], text: str, found: Found, words: NameWords) -> None:
+    """'dawn taylor', 'JEREMY WAGNER', 'WAGNER, JEREMY', 'gibson, lawrence' with no cue at all."""
+    covered = {k for first, (last, _r) in found.items() for k in range(first, last + 1)}
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if i in covered or i + 1 in covered or a.shape != b.shape or a.shape == "title":
+            continue
+        if words.staff(i) and words.staff(i + 1):
+            continue
+        gap = text[a.end : b.start]
+        cued = POST_CUE.match(text, b.end) is not None
+        if gap == " ":
+            ok = words.first(a) and words.last(b) and not (a.lower in AMBIGUOUS_NAME_WORDS and b.lower in AMBIGUOUS_NAME_WORDS)
+            # With a cue after it ("samuel flowers in bay 2", "tyrone brady (ED 4)"), one of the two may
+            # be an ordinary word.
+            ok = ok or (cued and (
+                (words.first(a) and words.word_surname(b)) or (words.word_first(a) and words.last(b))
+            ))
+            reason = "A first name and a surname from the Census lists, neither an ordinary word."
+        elif gap in (", ", ","):
+            # "PRICE, KELSEY": the surname may be an ordinary word when a real first name follows.
+            ok = (words.last(a, None) or (a.shape == "upper" and words.word_surname(a))) and words.first(b)
+            reason = "A surname, a comma and a first name (the 'LAST, FIRST' form of lists and exports)."
+        else:
+            continue
+        if ok:
+            found[i] = (i + 1, reason)
+            covered.update((i, i + 1))
+
+
+def extend_names(toks: Sequence[Token], text: str, found: Found, words: NameWords) -> None:
+    """Grow found names over adjacent name-shaped words, and anchor on earlier [PATIENT] placeholders."""
+    index_at = {t.start: k for k, t in enumerate(toks)}
+    for first in sorted(found):
+        last, reason = found[first]
+        last = _grow_right(toks, text, last, words)
+        first_new = _grow_left(toks, text, first, words)
+        if first_new != first or last != found[first][0]:
+            del found[first]
+            found[first_new] = (last, reason)
+    covered = {k for first, (last, _r) in found.items() for k in range(first, last + 1)}
+    for m in _PATIENT_PLACEHOLDER.finditer(text):
+        after = re.match(r",? ", text[m.end() :])
+        if after:
+            j = index_at.get(m.end() + after.end())
+            if j is not None and j not in covered and not words.staff(j) and (words.any_name(toks[j]) or (
+                POST_CUE.match(text, toks[j].end) is not None and words.word_surname(toks[j])
+            )):
+                found[j] = (j, "A name-shaped word right after a redacted name.")
+                covered.add(j)
+        before = re.search(r"(?:, | )$", text[: m.start()])
+        if before:
+            k = next((n for n in range(len(toks)) if toks[n].end == before.start()), None)
+            if k is not None and k not in covered and not words.staff(k) and (
+                words.any_name(toks[k]) or (before.group() == ", " and toks[k].cap and words.word_surname(toks[k]))
+            ):
+                found[k] = (k, "A name-shaped word right before a redacted name.")
+                covered.add(k)
+
+
+def _grow_right(toks: Sequence[Token], text: str, last: int, words: NameWords) -> int:
+    j = last + 1
+    if j >= len(toks) or words.staff(j):
+        return last
+    gap = text[toks[last].end : toks[j].start]
+    nxt = toks[j]
+    if not _same_shape(toks[last], nxt):
+        return last
+    if gap in (", ", ",") and words.first(nxt) and (j + 1 >= len(toks) or text[nxt.end : toks[j + 1].start] != ", "):
+        return j  # "PATEL, SANDRA": a comma-inverted name
+    if gap == " " and words.last(nxt) and words.lex.is_first(toks[last].lower):
+        return j  # "kenneth malone"
+    return last
+
+
+def _grow_left(toks: Sequence[Token], text: str, first: int, words: NameWords) -> int:
+    k = first - 1
+    if k < 0 or words.staff(k):
+        return first
+    prev = toks[k]
+    if text[prev.end : toks[first].start] == " " and _same_shape(prev, toks[first]) and words.first(prev) \
+            and words.lex.is_last(toks[first].lower):
+        return k  # "jeremy [wagner]"
+    return first

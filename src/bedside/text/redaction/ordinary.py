@@ -1,0 +1,47 @@
+"""Is this word an ordinary English word, or mostly a name? Decided from word frequency against name frequency.
+
+The Census name lists hold thousands of English words (Fell, Staff, Go, Sun, Hope...). A word counts
+as *ordinary* when it is used on the web far more often than the number of people carrying it as a
+name explains: ``log10(web frequency / population share) > ORDINARY_EXCESS``. "kenneth" (-2.7),
+"taylor" (-1.9) and "brown" (-1.8) stay names; "fell" (+0.6), "staff" (+1.1) and "sun" (+0.2) are
+ordinary. A word in no name list is ordinary when its Zipf frequency is at least
+``UNLISTED_MIN_ZIPF`` ("onset", "weigh"), so rare words and unknown surnames ("sokolov") stay
+possible names after a cue.
+
+Frequencies come from the ``wordfreq`` package (code Apache-2.0, data CC BY-SA 4.0, Robyn Speer et
+al.), read from its installed wheel: nothing is downloaded and nothing is copied into Bedside. The set
+is computed once per process (about a quarter of a second) and is read-only afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from functools import lru_cache
+
+from wordfreq import get_frequency_dict
+
+from bedside.text.redaction.lexicon import census_lexicon
+
+logger = logging.getLogger(__name__)
+
+ORDINARY_EXCESS = -0.9
+UNLISTED_MIN_ZIPF = 3.0
+_MIN_FREQUENCY = 10 ** (UNLISTED_MIN_ZIPF - 9)  # Zipf = log10(frequency per billion words)
+_SHARE_FLOOR = 5e-7  # the Census lists round rare names' shares to zero
+
+
+@lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """Lower-cased English words (Zipf >= 3) that are not mostly names."""
+    lex = census_lexicon()
+    out: set[str] = set()
+    for word, freq in get_frequency_dict("en", wordlist="best").items():
+        if freq < _MIN_FREQUENCY or not word.replace("'", "").replace("-", "").isalpha():
+            continue
+        share = lex.shares.get(word)
+        if share is not None and math.log10(freq / max(share, _SHARE_FLOOR)) <= ORDINARY_EXCESS:
+            continue
+        out.add(word)
+    logger.debug("%d ordinary English words", len(out))
+    return frozenset(out)
