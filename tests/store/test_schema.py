@@ -66,3 +66,29 @@ def test_source_ids_are_unique_per_organisation(database: Database) -> None:
         for _ in range(2):
             s.add(Message(organisation_id=org.id, sender_id=a.id, sent_at=now, text="x", source="f", source_id="1"))
             s.flush()
+
+
+def test_migrations_match_the_models(database: Database) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with database.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_rating_comments_keep_their_placeholders(database: Database) -> None:
+    from bedside.store.models import ReviewRating
+
+    now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    with database.session() as s:
+        org, a, b = _org_with_two_people(s)
+        s.add(
+            ReviewRating(
+                organisation_id=org.id, subject_id=a.id, rater_id=b.id, cycle="FY26", criterion="teamwork",
+                score=4, comment="Calm with [PATIENT]'s family.", redactions=[{"type": "PATIENT", "start": 10, "end": 19}],
+                created_at=now, source="r.csv", source_id="1",
+            )
+        )
+    with database.session() as s:
+        assert s.scalars(sa.select(ReviewRating.redactions)).one()[0]["type"] == "PATIENT"

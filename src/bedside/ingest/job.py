@@ -321,7 +321,7 @@ class FileImport:
             for pending in fresh:
                 rating = pending.row
                 assert isinstance(rating, RatingRow)
-                comment = self.gate.redact_text(rating.comment) if rating.comment is not None else None
+                comment, redactions = self.gate.redact(rating.comment) if rating.comment is not None else (None, [])
                 ratings.append(
                     {k: v for k, v in base.items() if k != "created_at"}
                     | pending.refs
@@ -331,6 +331,7 @@ class FileImport:
                         "criterion": rating.criterion,
                         "score": rating.score,
                         "comment": comment,
+                        "redactions": redactions,
                         "created_at": rating.created_at,
                     }
                 )

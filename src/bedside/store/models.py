@@ -253,6 +253,7 @@ class ReviewRating(Base):
     criterion: Mapped[str] = mapped_column(String(100))
     score: Mapped[float] = mapped_column(Float)
     comment: Mapped[str | None] = mapped_column(Text)
+    redactions: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[dt.datetime]
     source: Mapped[str] = mapped_column(String(200))
     source_id: Mapped[str] = mapped_column(String(100))
