@@ -60,6 +60,7 @@ class Org:
     zed: int
     cara_result: int
     ben_result: int
+    cara_message: int
 
 
 # Role name used in the access matrix -> username.
@@ -197,6 +198,7 @@ def build_org(database: Database) -> Org:
             zed=zed.id,
             cara_result=cara_result.id,
             ben_result=ben_result.id,
+            cara_message=stored[1].id,
         )
 
 
@@ -302,3 +304,43 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     outcome = yield
     report = outcome.get_result()  # type: ignore[attr-defined]
     setattr(item, f"rep_{report.when}", report)
+
+
+RAPPORT_LINES = {
+    # (sender, recipient): texts cycled over the months March to May.
+    ("ana", "ben"): [
+        "Obviously you should have checked the potassium. Do it now.",
+        "As I already said, page me only for real problems.",
+        "Hang the fluids. Now.",
+    ],
+    ("ana", "cara"): ["Thanks so much for the update on bed 4, could you recheck the lactate at 14:00?"],
+    ("ben", "cara"): ["Could you please cover bed 6 while I am at lunch? Thank you!"],
+    ("cara", "ben"): ["Sure, happy to help. Thanks for the handover."],
+    ("ben", "ana"): ["Hi Dr Lead, bed 4 BP 85/50 after the second bolus; could you review please?"],
+    ("cara", "ana"): ["Good morning, the family in bed 2 would like a word when you have a moment. Thanks."],
+}
+
+
+def add_rapport_messages(database: Database, org: Org, *, per_pair: int = 9) -> None:
+    """Add enough ICU messages between Ana, Ben and Cara for the Rapport pages, and analyse them."""
+    from bedside.store.analyses import analyze_stored_messages
+
+    ids = {"ana": org.ana, "ben": org.ben, "cara": org.cara}
+    with database.session() as s:
+        n = 0
+        for (sender, recipient), texts in RAPPORT_LINES.items():
+            for i in range(per_pair):
+                at = dt.datetime(2026, 3 + i % 3, 1 + i, 8 + i % 8, 15, tzinfo=dt.UTC)
+                m = Message(
+                    organisation_id=org.org_id,
+                    sender_id=ids[sender],
+                    sent_at=at,
+                    text=texts[i % len(texts)],
+                    source="test-rapport",
+                    source_id=f"r{n}",
+                )
+                m.recipients.append(MessageRecipient(person_id=ids[recipient]))
+                s.add(m)
+                n += 1
+        s.flush()
+        analyze_stored_messages(s, organisation_id=org.org_id)

@@ -52,6 +52,15 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/admin"): PAGE_ADMIN,
     ("GET", "/admin/audit"): PAGE_ADMIN,
     ("GET", "/rapport"): PAGE_SIGNED_IN,
+    ("GET", "/rapport/me"): row(303, 303, 303, 303, 303),  # to one's own coaching page
+    ("GET", "/rapport/units/{unit_id}"): row(303, 403, 403, 200, 200),  # ICU
+    ("GET", "/rapport/people/{person_id}"): row(303, 403, 403, 200, 200),
+    ("GET", "/rapport/messages/{message_id}"): row(303, 403, 403, 200, 200),  # Cara's message
+    ("GET", "/rapport/check"): PAGE_SIGNED_IN,
+    ("POST", "/rapport/check"): PAGE_SIGNED_IN,
+    ("POST", "/api/v1/tone"): API_SIGNED_IN,
+    ("GET", "/api/v1/rapport/units/{unit_id}"): row(401, 403, 403, 200, 200),
+    ("GET", "/api/v1/rapport/people/{person_id}"): row(401, 403, 403, 200, 200),
     ("GET", "/reviews"): PAGE_SIGNED_IN,
     ("GET", "/growth"): PAGE_SIGNED_IN,
     ("GET", "/simulator"): PAGE_SIGNED_IN,
@@ -66,8 +75,12 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
 }
 
 # With coaching mode on, analytics are Cara's alone.
+# Unit dashboards stay open to their leaders and admins (team aggregates only; see test_rapport_pages).
 COACHING_OVERRIDES: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/api/v1/people/{person_id}/analyses"): row(401, 403, 403, 403, 403),
+    ("GET", "/rapport/people/{person_id}"): row(303, 403, 403, 403, 403),
+    ("GET", "/rapport/messages/{message_id}"): row(303, 403, 403, 403, 403),
+    ("GET", "/api/v1/rapport/people/{person_id}"): row(401, 403, 403, 403, 403),
 }
 
 
@@ -115,7 +128,13 @@ async def _run_matrix(
     clients: Clients, org: Org, app: FastAPI, expected: dict[tuple[str, str], dict[str, int]]
 ) -> list[str]:
     token_id = await _cara_token(clients)
-    params = {"person_id": org.cara, "result_id": org.cara_result, "token_id": token_id}
+    params = {
+        "person_id": org.cara,
+        "result_id": org.cara_result,
+        "token_id": token_id,
+        "unit_id": org.icu_id,
+        "message_id": org.cara_message,
+    }
     failures: list[str] = []
     for role in ROLES:
         client = clients.anonymous() if role == "anonymous" else await clients.signed_in(ROLE_USERS[role])
@@ -134,6 +153,10 @@ async def _run_matrix(
                 kwargs["data"] = {"text": "I disagree."}
             elif template == "/api/v1/tokens" and method == "POST":
                 kwargs["json"] = {"name": "matrix"}
+            elif template == "/rapport/check" and method == "POST":
+                kwargs["data"] = {"text": "Call me about bed 4."}
+            elif template == "/api/v1/tone":
+                kwargs["json"] = {"text": "Call me about bed 4."}
             response = await client.request(method, path, **kwargs)  # type: ignore[arg-type]
             want = expected[(method, template)][role]
             if response.status_code != want:

@@ -242,6 +242,9 @@ async def test_openapi_schema_documents_the_api_only(clients: Clients) -> None:
         "/api/v1/people/{person_id}/analyses",
         "/api/v1/tokens",
         "/api/v1/tokens/{token_id}",
+        "/api/v1/tone",
+        "/api/v1/rapport/units/{unit_id}",
+        "/api/v1/rapport/people/{person_id}",
     }
     assert schema["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     assert schema["paths"]["/api/v1/people"]["get"]["security"] == [{"HTTPBearer": []}]

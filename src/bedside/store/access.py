@@ -11,7 +11,8 @@ to produce a ``UserAccount`` and call :func:`viewer_for`. The rules:
 Coaching mode (an organisation setting) narrows communication analytics further: they are visible
 to the person they describe and to nobody else, not even leaders or admins. Exporting a person's full
 record is reserved to that person and the organisation's admins. Contesting a finding is reserved to
-the person the finding is about.
+the person the finding is about. A unit's communication dashboard is for the unit's leaders and the
+organisation's admins.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session
 
-from bedside.store.models import AccountRole, Organisation, Person, UnitLeader, UserAccount
+from bedside.store.models import AccountRole, Organisation, Person, Unit, UnitLeader, UserAccount
 
 
 class Action(enum.StrEnum):
@@ -33,6 +34,7 @@ class Action(enum.StrEnum):
     export_person = "export_person"  # the full personal-data export
     comment_finding = "comment_finding"  # contest a finding about oneself
     administer = "administer"  # organisation-wide pages (audit trail)
+    view_unit = "view_unit"  # a unit's communication dashboard (team aggregates)
 
 
 @dataclass(frozen=True)
@@ -107,3 +109,20 @@ def is_allowed(session: Session, viewer: Viewer, action: Action, subject: Person
 def may_see_analytics(viewer: Viewer, subject: Person) -> bool:
     """Whether ``subject``'s analytics belong in a page or export ``viewer`` may already see."""
     return (viewer.person_id is not None and viewer.person_id == subject.id) or not viewer.coaching_mode
+
+
+def dashboard_units(viewer: Viewer) -> Select[Unit]:
+    """A query for the units whose communication dashboard ``viewer`` may open (admins: all; leaders: theirs)."""
+    query = select(Unit).where(Unit.organisation_id == viewer.organisation_id).order_by(Unit.name)
+    if viewer.is_admin:
+        return query
+    if viewer.role is AccountRole.leader and viewer.person_id is not None:
+        return query.where(Unit.id.in_(select(UnitLeader.unit_id).where(UnitLeader.person_id == viewer.person_id)))
+    return query.where(Unit.id.is_(None))
+
+
+def may_view_unit(session: Session, viewer: Viewer, unit: Unit) -> bool:
+    """The access decision for a unit's dashboard (:attr:`Action.view_unit`)."""
+    if unit.organisation_id != viewer.organisation_id:
+        return False
+    return bool(session.scalar(select(exists(dashboard_units(viewer).where(Unit.id == unit.id)))))

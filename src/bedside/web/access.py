@@ -9,9 +9,10 @@ dependency, in this order:
    anonymous callers where the rule needs a signed-in user (401 for the API, a redirect to the
    sign-in page for pages);
 2. checks the CSRF token on state-changing requests that are not authenticated by an API token;
-3. resolves the subject person (from the ``person_id`` or ``result_id`` path parameter, or the
-   viewer's own record) and asks :func:`bedside.store.access.is_allowed` (404 when the subject does
-   not exist in the viewer's organisation, 403 when it is not allowed);
+3. resolves the subject person (from the ``person_id``, ``result_id`` or ``message_id`` path
+   parameter, or the viewer's own record) or the unit (``unit_id``) and asks the policy in
+   :mod:`bedside.store.access` (404 when the subject does not exist in the viewer's organisation,
+   403 when it is not allowed);
 4. writes the audit event when the rule is a view or export of a person's data.
 
 Adding a route: pick a rule below (or add one here, with its policy action in
@@ -32,9 +33,10 @@ from sqlalchemy.orm import Session
 from starlette.routing import BaseRoute, Mount, Route
 
 from bedside.store import audit
-from bedside.store.access import Action, Viewer, is_allowed, viewer_for
-from bedside.store.models import Person
+from bedside.store.access import Action, Viewer, is_allowed, may_view_unit, viewer_for
+from bedside.store.models import Person, Unit
 from bedside.store.people import analysis_subject
+from bedside.store.rapport import message_sender
 from bedside.web import csrf
 from bedside.web.credentials import account_for_token, active_account
 from bedside.web.deps import SessionDep
@@ -52,6 +54,8 @@ class Subject(enum.StrEnum):
     none = "none"
     path_person = "path_person"  # the ``person_id`` path parameter
     path_finding = "path_finding"  # the person an analysis result (``result_id``) is about
+    path_message = "path_message"  # the sender of a message (``message_id``)
+    path_unit = "path_unit"  # a unit (``unit_id``); the grant carries it in ``unit``
     self = "self"  # the viewer's own staff record (may be absent)
 
 
@@ -77,6 +81,10 @@ PERSON_EXPORT = Rule("person_export", action=Action.export_person, subject=Subje
 SELF_VIEW = Rule("self_view", action=Action.view_person, subject=Subject.self, audit_action="view")
 SELF_EXPORT = Rule("self_export", action=Action.export_person, subject=Subject.self, audit_action="export")
 FINDING_SUBJECT = Rule("finding_subject", action=Action.comment_finding, subject=Subject.path_finding)
+MESSAGE_ANALYTICS = Rule(
+    "message_analytics", action=Action.view_analytics, subject=Subject.path_message, audit_action="view_analytics"
+)
+UNIT_DASHBOARD = Rule("unit_dashboard", action=Action.view_unit, subject=Subject.path_unit)
 
 
 class SignInRequiredError(Exception):
@@ -90,6 +98,7 @@ class Grant:
     viewer: Viewer | None
     subject: Person | None
     rule: Rule
+    unit: Unit | None = None
 
     def require_viewer(self) -> Viewer:
         if self.viewer is None:
@@ -101,6 +110,12 @@ class Grant:
         if self.subject is None:
             raise HTTPException(404, "Not found.")
         return self.subject
+
+    def require_unit(self) -> Unit:
+        """The checked unit of a unit-scoped rule (404 if a route misuses a rule without one)."""
+        if self.unit is None:
+            raise HTTPException(404, "Not found.")
+        return self.unit
 
 
 def is_api(request: Request) -> bool:
@@ -146,6 +161,8 @@ def _resolve_subject(request: Request, session: Session, rule: Rule, viewer: Vie
         person = session.get(Person, _path_id(request, "person_id"))
     elif rule.subject is Subject.path_finding:
         person = analysis_subject(session, _path_id(request, "result_id"))
+    elif rule.subject is Subject.path_message:
+        person = message_sender(session, _path_id(request, "message_id"))
     else:
         return None
     if person is None or person.organisation_id != viewer.organisation_id:
@@ -176,6 +193,13 @@ class Access:
                 raise HTTPException(403, "The form has expired or its CSRF token is missing; reload the page.")
         if viewer is None or rule.action is None:
             return Grant(viewer=viewer, subject=None, rule=rule)
+        if rule.subject is Subject.path_unit:
+            unit = session.get(Unit, _path_id(request, "unit_id"))
+            if unit is None or unit.organisation_id != viewer.organisation_id:
+                raise HTTPException(404, "Not found.")
+            if not may_view_unit(session, viewer, unit):
+                raise HTTPException(403, "You do not have access to this.")
+            return Grant(viewer=viewer, subject=None, rule=rule, unit=unit)
         subject = _resolve_subject(request, session, rule, viewer)
         if rule.subject is Subject.self and subject is None:
             return Grant(viewer=viewer, subject=None, rule=rule)  # an account without a staff record
@@ -257,3 +281,5 @@ PersonExportGrant = Annotated[Grant, Depends(Access(PERSON_EXPORT))]
 SelfViewGrant = Annotated[Grant, Depends(Access(SELF_VIEW))]
 SelfExportGrant = Annotated[Grant, Depends(Access(SELF_EXPORT))]
 FindingSubjectGrant = Annotated[Grant, Depends(Access(FINDING_SUBJECT))]
+MessageAnalyticsGrant = Annotated[Grant, Depends(Access(MESSAGE_ANALYTICS))]
+UnitDashboardGrant = Annotated[Grant, Depends(Access(UNIT_DASHBOARD))]

@@ -31,6 +31,7 @@ NAVIGATION = (
     NavItem("growth", "Growth", "/growth"),
     NavItem("simulator", "Simulator", "/simulator"),
     NavItem("people", "People", "/people"),
+    NavItem("my-communication", "My communication", "/rapport/me"),
     NavItem("me", "My data", "/me"),
     NavItem("admin", "Admin", "/admin", admin_only=True),
 )

@@ -6,6 +6,6 @@ from fastapi import APIRouter
 
 
 def routers() -> list[APIRouter]:
-    from bedside.web.api import health, people, tokens
+    from bedside.web.api import health, people, rapport, tokens, tone
 
-    return [health.router, people.router, tokens.router]
+    return [health.router, people.router, tokens.router, tone.router, rapport.router]

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 
 def routers() -> list[APIRouter]:
-    from bedside.web.pages import admin, auth, home, mydata, people, sections, tokens
+    from bedside.web.pages import admin, auth, home, mydata, people, rapport, sections, tokens
 
-    return [auth.router, home.router, people.router, mydata.router, tokens.router, admin.router, sections.router]
+    return [auth.router, home.router, people.router, mydata.router, tokens.router, admin.router,
+            rapport.router, sections.router]

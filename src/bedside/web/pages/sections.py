@@ -14,7 +14,6 @@ from bedside.web.templating import render
 router = APIRouter(include_in_schema=False)
 
 UPCOMING = {
-    "rapport": ("Rapport", "How your team talks to each other: tone findings with evidence, repair rewrites, patterns."),
     "reviews": ("Reviews", "Values-based reviews: evidence feed, scorecards with uncertainty, calibration, bias audit."),
     "growth": ("Growth", "Development plans built from the other signals, with goals, resources and milestones."),
     "simulator": ("Simulator", "Rehearse breaking bad news with a simulated patient and get SPIKES / NURSE feedback."),

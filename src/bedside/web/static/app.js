@@ -27,10 +27,13 @@
     });
   }
 
-  // A form that HTMX submitted successfully is emptied, ready for the next entry.
+  // A form that HTMX submitted successfully is emptied, ready for the next entry (unless it asks to
+  // keep its values, like the draft checker).
   document.addEventListener("htmx:afterRequest", function (event) {
     var form = event.detail && event.detail.elt;
-    if (event.detail.successful && form && form.tagName === "FORM") { form.reset(); }
+    if (event.detail.successful && form && form.tagName === "FORM" && !form.hasAttribute("data-keep-values")) {
+      form.reset();
+    }
   });
 
   if (document.readyState === "loading") {
