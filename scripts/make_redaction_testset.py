@@ -43,6 +43,16 @@ LAST = [
     "Thompson", "Hernandez", "Washington", "Jablonski", "Ramirez", "Kaur", "Petrov", "Adeyemi",
 ]
 AMBIG_LAST = ["Brown", "White", "Young", "King", "Hall", "Wood", "Hill", "Long", "Green", "Black", "Rivers", "Love", "Day", "Cook", "Ward", "Frost"]
+# Second pools, used only by the name-shape templates added in the fourth batch (any case, EHR forms).
+FIRST2 = [
+    "Teresa", "Ramon", "Yolanda", "Xavier", "Destiny", "Lorenzo", "Carmen", "Darnell", "Bridget", "Evelyn",
+    "Stanley", "Marisol", "Kendra", "Gustavo", "Priscilla", "Leonard", "Imani", "Bernard", "Rosalind", "Hector",
+]
+LAST2 = [
+    "Morales", "Gutierrez", "Fleming", "Ochoa", "Castro", "Barnes", "Burke", "Chambers", "Underwood", "Kaczmarek",
+    "Adebayo", "Baptiste", "Holloway", "Pham", "Vasquez", "Schneider", "McCarthy", "Nwosu", "Lindberg", "Carver",
+    "Stone", "Marsh", "Fox", "Bishop", "Rich",
+]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 AREA = ["217", "312", "415", "617", "773", "206", "503", "720", "404", "919", "614", "305"]
 STREETS = ["Oak", "Maple", "Cedar", "Elm", "Washington", "Lincoln", "Park", "Lakeview", "Hillcrest", "Sunset", "Prairie", "Willow"]
@@ -60,6 +70,14 @@ def _first(rng: random.Random) -> str:
 
 def _last(rng: random.Random) -> str:
     return _pick(rng, AMBIG_LAST) if rng.random() < 0.25 else _pick(rng, LAST)
+
+
+def _first2(rng: random.Random) -> str:
+    return _pick(rng, FIRST2) if rng.random() < 0.6 else _first(rng)
+
+
+def _last2(rng: random.Random) -> str:
+    return _pick(rng, LAST2) if rng.random() < 0.6 else _last(rng)
 
 
 def _date(rng: random.Random, year_lo: int = 2024, year_hi: int = 2026) -> str:
@@ -80,7 +98,7 @@ def _phone(rng: random.Random) -> str:
 
 def _address(rng: random.Random) -> str:
     num, street, suf = rng.randint(3, 9899), _pick(rng, STREETS), _pick(rng, SUFFIX)
-    city, state = _pick(rng, CITIES)
+    city, state = CITIES[rng.randrange(len(CITIES))]
     zipc = rng.randint(10000, 99999)
     return _pick(rng, [
         f"{num} {street} {suf}", f"{num} {street} {suf}, {city}, {state} {zipc}", f"{num} N {street} {suf}",
@@ -120,8 +138,16 @@ GEN: dict[str, Callable[[random.Random], str]] = {
     "memberid": lambda r: _pick(r, [f"{_pick(r, ['XJH', 'W', 'BCX', 'MCD'])}{r.randint(100000, 999999999)}", f"{r.randint(1, 9)}EG{r.randint(1, 9)}-TE{r.randint(1, 9)}-MK{r.randint(10, 99)}"]),
     "acct": lambda r: str(r.randint(10000000, 999999999)),
     "serial": lambda r: f"{_pick(r, ['PJN', 'RNA', 'SN'])}{r.randint(100000, 9999999)}",
+    "full2_lower": lambda r: f"{_first2(r)} {_last2(r)}".lower(),
+    "full2_upper": lambda r: f"{_first2(r)} {_last2(r)}".upper(),
+    "last2": _last2,
+    "lastfirst2_upper": lambda r: f"{_last2(r)}, {_first2(r)}".upper(),
+    "lastfirst2_lower": lambda r: f"{_last2(r)}, {_first2(r)}".lower(),
     # not identifiers
     "staff": lambda r: _pick(r, STAFF),
+    "staff_lower": lambda r: _pick(r, STAFF).lower(),
+    "staff_first_lower": lambda r: _pick(r, STAFF).split()[0].lower(),
+    "staff_lastfirst_upper": lambda r: ", ".join(reversed(_pick(r, STAFF).upper().split())),
     "staff_first": lambda r: _pick(r, STAFF).split()[0],
     "staff_last": lambda r: _pick(r, STAFF).split()[-1],
     "room": lambda r: _pick(r, [str(r.randint(2, 40)), f"{r.randint(2, 9)}{r.randint(10, 40)}", f"{r.randint(1, 30)}{_pick(r, ['A', 'B'])}"]),
@@ -297,6 +323,29 @@ DEV_TEMPLATES = [
     "Please update the whiteboard in {room}",
     "Vanc 1250 mg q12h, trough before 4th dose",
     "Thank you all for your patience during the Epic downtime",
+    # fourth batch: name shapes in any case (EHR "LAST, FIRST", lower-case "first last"), more room cues
+    "EHR list: {PATIENT:lastfirst2_upper} / MRN {MRN:mrn} / rm {room}",
+    "{PATIENT:lastfirst2_upper} in bed {bed} is on q2h turns, skin intact",
+    "pt {PATIENT:lastfirst2_upper} due for CT abd at {time}",
+    "can someone look in on {PATIENT:full2_lower} in {room}, call light on a lot",
+    "{PATIENT:full2_lower} ({room}) needs a new IV, blew the last one",
+    "handing over {PATIENT:full2_lower} to the night team, stable",
+    "spoke with {PATIENT:full2_lower} about the plan, agrees to PT eval",
+    "{PATIENT:full2_upper} - ED {bed} - waiting on the CT read",
+    "lab called a critical K {k} for {PATIENT:full2_lower}, repleting",
+    "bed {bed} ({PATIENT:last2}) K {k}, Mg {mg}",
+    "pt {PATIENT:last2} in ER {bed} is asking for water, NPO?",
+    "room {room} ({PATIENT:full2_lower}) c/o nausea since {time}",
+    "{PATIENT:lastfirst2_lower} - {room} - sitter at bedside overnight",
+    "{staff_lower} is covering {room} tonight",
+    "{staff_first_lower}, can you look at bed {bed} when free?",
+    "rm {room} fell, no injury, {staff_first} notified",
+    "bed {bed}: syncope workup, tele ordered",
+    "get a 12-lead on bed {bed} please, {staff_first}",
+    "Can you cover Sat night? {staff_first} called out",
+    "Situation: {age}F, pneumonia. Background: COPD. Assessment: sats {spo2}%. Recommendation: RT eval.",
+    "{staff_lastfirst_upper} is the attending of record",
+    "Evening {staff_first} Anyone free to help boost {room}?",
 ]
 
 TEST_TEMPLATES = [
@@ -357,6 +406,21 @@ TEST_TEMPLATES = [
     "Code status discussion done, full code, {staff} documented",
     "Pt states pain better, ambulated {count} laps with PT",
     "Reminder to chart I&Os by {time}, {staff_first}",
+    # fourth batch, written before looking at any test result: name shapes in any case
+    "ADT: {PATIENT:lastfirst2_upper} admitted to {room} from ED",
+    "Reminder - {PATIENT:lastfirst2_upper} NPO for IR at {time}",
+    "who has {PATIENT:full2_lower}? family at the desk",
+    "{PATIENT:full2_lower} in bay {bed} wants to leave AMA",
+    "checking on {PATIENT:full2_lower}'s insulin order",
+    "Pt {PATIENT:full2_upper} MRN {MRN:mrn} for dialysis at {time}",
+    "rm {room} ({PATIENT:lastfirst2_upper}) - fall risk, bed alarm on",
+    "ICU bed {bed} - {PATIENT:last2}: lactate {lactate}",
+    "{PATIENT:full2_lower} ok to eat after the scope?",
+    "{staff_lower} says bed {bed} is clean",
+    "bed {bed} vomited x2, zofran given",
+    "room {room}: chest pain resolved after nitro",
+    "{staff_lastfirst_upper} signed the order at {time}",
+    "hey {staff_first_lower} can u swap Sun with me",
 ]
 
 
@@ -405,7 +469,8 @@ def main() -> None:
         with (OUT / f"{split}.jsonl").open("w", encoding="utf-8") as handle:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-        print(f"{split}: {len(rows)} messages from {len(templates)} templates, {sum(len(r['spans']) for r in rows)} spans")  # type: ignore[arg-type]
+        spans = sum(len(r["spans"]) for r in rows if isinstance(r["spans"], list))
+        print(f"{split}: {len(rows)} messages from {len(templates)} templates, {spans} spans")
     with (OUT / "staff.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["person_id", "name"])

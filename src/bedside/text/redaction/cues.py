@@ -62,7 +62,7 @@ PATIENT_OBJECT_VERBS: frozenset[str] = frozenset(
     {"accepted", "discharged", "transferred", "admitted", "discharging", "admitting", "transferring", "saw", "visited",
      "examined", "consented", "intubated", "extubated", "sedated", "restrained", "roomed", "triaged", "boarding",
      "for", "on", "about", "re", "with", "see", "called", "paged", "update", "d/c", "dc'd", "dc", "if", "take", "says",
-     "said", "round", "check", "taking", "covering", "cover"}
+     "said", "round", "check", "taking", "covering", "cover", "over", "out", "has", "have", "spoke", "meet", "met"}
 )
 # A capitalised word followed by one of these names a place ("the Jackson conference room"), not a person.
 PLACE_AFTER = re.compile(

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from bedside.text.redaction.cues import POST_CUE
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon
+from bedside.text.redaction.ordinary import typo_of
 from bedside.text.redaction.tokens import Token
-from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, FUNCTION_WORDS, STRUCTURE_WORDS
+from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, FUNCTION_WORDS, NOT_NAME_SUFFIXES, STRUCTURE_WORDS
 
 Found = dict[int, tuple[int, str]]
 _PATIENT_PLACEHOLDER = re.compile(r"\[PATIENT\]")
@@ -44,6 +45,19 @@ class NameWords:
 
     def any_name(self, tok: Token) -> bool:
         return self.first(tok) or self.last(tok, None)
+
+    def unlisted(self, tok: Token) -> bool:
+        """A word in no list at all ("adebayo", "KACZMAREK"): a name only next to a listed name."""
+        low = tok.lower
+        return (
+            len(low) >= 4
+            and low.isalpha()
+            and low not in self.plain
+            and not self.lex.is_name(low)
+            and not low.endswith(NOT_NAME_SUFFIXES)
+            and any(v in low for v in "aeiouy")
+            and not typo_of(low, self.plain)
+        )
 
     def word_surname(self, tok: Token) -> bool:
         """A common Census surname that is also an ordinary word (Price, West, Long, Day, Brady)."""
@@ -74,12 +88,16 @@ def shape_pairs(toks: Sequence[Token], text: str, found: Found, words: NameWords
         a, b = toks[i], toks[i + 1]
         if i in covered or i + 1 in covered or a.shape != b.shape or a.shape == "title":
             continue
-        if words.staff(i) and words.staff(i + 1):
-            continue
+        if words.staff(i) or words.staff(i + 1):
+            continue  # roster names stay; a patient who shares one is found by a cue
         gap = text[a.end : b.start]
         cued = POST_CUE.match(text, b.end) is not None
         if gap == " ":
-            ok = words.first(a) and words.last(b) and not (a.lower in AMBIGUOUS_NAME_WORDS and b.lower in AMBIGUOUS_NAME_WORDS)
+            ok = not (a.lower in AMBIGUOUS_NAME_WORDS and b.lower in AMBIGUOUS_NAME_WORDS) and (
+                (words.first(a) and words.last(b, None))
+                or (words.first(a) and a.lower not in AMBIGUOUS_NAME_WORDS and words.unlisted(b))
+                or (words.unlisted(a) and words.last(b) and b.lower not in AMBIGUOUS_NAME_WORDS)
+            )
             # With a cue after it ("samuel flowers in bay 2", "tyrone brady (ED 4)"), one of the two may
             # be an ordinary word.
             ok = ok or (cued and (
@@ -89,6 +107,9 @@ def shape_pairs(toks: Sequence[Token], text: str, found: Found, words: NameWords
         elif gap in (", ", ","):
             # "PRICE, KELSEY": the surname may be an ordinary word when a real first name follows.
             ok = (words.last(a, None) or (a.shape == "upper" and words.word_surname(a))) and words.first(b)
+            ok = ok or (words.last(a, None) and words.unlisted(b)) or (words.unlisted(a) and words.first(b))
+            # With a cue after it ("rich, mark - 831 -"), both may be ordinary words.
+            ok = ok or (cued and (words.last(a, None) or words.word_surname(a)) and (words.first(b) or words.word_first(b)))
             reason = "A surname, a comma and a first name (the 'LAST, FIRST' form of lists and exports)."
         else:
             continue
@@ -135,7 +156,7 @@ def _grow_right(toks: Sequence[Token], text: str, last: int, words: NameWords) -
     nxt = toks[j]
     if not _same_shape(toks[last], nxt):
         return last
-    if gap in (", ", ",") and words.first(nxt) and (j + 1 >= len(toks) or text[nxt.end : toks[j + 1].start] != ", "):
+    if gap in (", ", ",") and (words.first(nxt) or (nxt.shape == "upper" and words.unlisted(nxt))) and (j + 1 >= len(toks) or text[nxt.end : toks[j + 1].start] != ", "):
         return j  # "PATEL, SANDRA": a comma-inverted name
     if gap == " " and words.last(nxt) and words.lex.is_first(toks[last].lower):
         return j  # "kenneth malone"

@@ -33,7 +33,7 @@ from bedside.text.redaction.cues import (
 )
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon, census_lexicon
 from bedside.text.redaction.name_forms import NameWords, extend_names, shape_pairs
-from bedside.text.redaction.ordinary import ordinary_words
+from bedside.text.redaction.ordinary import ordinary_words, typo_of
 from bedside.text.redaction.tokens import WORD as _WORD
 from bedside.text.redaction.tokens import Token as _Token
 from bedside.text.redaction.tokens import tokens as _tokens
@@ -99,6 +99,7 @@ class NameDetector(RedactionDetector):
             and lower.isalpha()
             and lower not in self._plain
             and not self._nameish_part(lower)
+            and not typo_of(lower, self._plain)
             and not lower.endswith(NOT_NAME_SUFFIXES)
         )
 
@@ -269,13 +270,19 @@ class NameDetector(RedactionDetector):
         if nxt.cap and not nxt.upper:
             if nxt.lower in MONTH_WORDS or nxt.lower in DAY_WORDS or PLACE_AFTER.match(text, nxt.end):
                 return
+            if not is_verb and nxt.lower in self._plain and nxt.lower not in AMBIGUOUS_NAME_WORDS \
+                    and not POST_CUE.match(text, nxt.end):
+                return  # "a page about Halloween", "sources for Canada": an ordinary word after a preposition
             if self._cap_name_ok(nxt, allow_unknown=True, allow_ambiguous=True):
                 found.setdefault(i + 1, (extend(i + 1), f"A capitalised name after '{tok.raw}'."))
             return
         if nxt.cap or not self._weak_ok(nxt):
             return
         after = text[nxt.end : nxt.end + 2]
-        if is_verb or after == "" or after[0] in ":,.?!;" or POST_CUE.match(text, nxt.end):
+        surname_next = i + 2 < len(toks) and text[nxt.end : toks[i + 2].start] == " " and not toks[i + 2].cap \
+            and self._lex.is_first(nxt.lower) and self._lex.is_last(toks[i + 2].lower, COMMON_SURNAME_RANK) \
+            and toks[i + 2].lower not in FUNCTION_WORDS and toks[i + 2].lower not in _STRUCTURE_WORDS
+        if is_verb or surname_next or after == "" or after[0] in ":,.?!;" or POST_CUE.match(text, nxt.end):
             found.setdefault(i + 1, (extend(i + 1), f"A Census surname in lower case after '{tok.raw}'."))
 
     def _post_cues(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
@@ -381,6 +388,10 @@ class NameDetector(RedactionDetector):
             if not (a_first and b_surname_word):
                 if not (self._cap_name_ok(a, True, True) and self._cap_name_ok(b, True, True)):
                     continue
+                if (a.lower in self._plain and a.lower not in AMBIGUOUS_NAME_WORDS) or (
+                    b.lower in self._plain and b.lower not in AMBIGUOUS_NAME_WORDS
+                ):
+                    continue  # "Railway Companies", "Saudi Arabia": ordinary words, not a first name and surname
                 if a.lower in AMBIGUOUS_NAME_WORDS and b.lower in AMBIGUOUS_NAME_WORDS:
                     continue
                 a_census = self._lex.is_first(a.lower)

@@ -39,9 +39,19 @@ def ordinary_words() -> frozenset[str]:
     for word, freq in get_frequency_dict("en", wordlist="best").items():
         if freq < _MIN_FREQUENCY or not word.replace("'", "").replace("-", "").isalpha():
             continue
-        share = lex.shares.get(word)
+        share = lex.shares.get(word.replace("'", ""))
         if share is not None and math.log10(freq / max(share, _SHARE_FLOOR)) <= ORDINARY_EXCESS:
             continue
         out.add(word)
     logger.debug("%d ordinary English words", len(out))
     return frozenset(out)
+
+
+def typo_of(low: str, plain: frozenset[str]) -> bool:
+    """'wolud', 'satff', 'rpeeat': two neighbouring letters swapped, or a letter doubled, in a word of ``plain``."""
+    for k in range(len(low) - 1):
+        if low[:k] + low[k + 1] + low[k] + low[k + 2 :] in plain:
+            return True
+        if low[k] == low[k + 1] and low[:k] + low[k + 1 :] in plain:
+            return True
+    return False
