@@ -189,4 +189,6 @@ def test_tablet_layout_and_keyboard_navigation(page: object) -> None:
     nav(p).get_by_role("link", name="Rapport", exact=True).focus()  # type: ignore[attr-defined]
     p.keyboard.press("Enter")  # type: ignore[attr-defined]
     p.wait_for_url("**/rapport")  # type: ignore[attr-defined]
+    assert p.get_by_role("heading", name="Rapport", level=1).is_visible()  # type: ignore[attr-defined]
+    nav(p).get_by_role("link", name="Reviews", exact=True).click()  # type: ignore[attr-defined]
     assert p.get_by_text("Coming in a later release.").is_visible()  # type: ignore[attr-defined]

@@ -47,22 +47,23 @@
         responsive: true, maintainAspectRatio: false, animation: false,
         scales: {
           y: { min: 0, max: 100, position: "left", title: { display: true, text: "% curt or hostile" } },
-          y1: { position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "politeness" } }
+          y1: { position: "right", min: 0, max: 1, grid: { drawOnChartArea: false }, title: { display: true, text: "politeness" } }
         }
       }
     });
   }
 
-  function edgeColour(share) {
-    if (share < 0.05) { return "rgba(30, 107, 53, 0.55)"; }
-    if (share < 0.2) { return "rgba(217, 119, 6, 0.75)"; }
-    return "rgba(164, 22, 26, 0.9)";
+  // Calm connections stay faint and thin so the curt ones (drawn last, on top) stand out.
+  function edgeStyle(share) {
+    if (share < 0.1) { return { colour: "rgba(30, 107, 53, 0.22)", width: 1 }; }
+    if (share < 0.25) { return { colour: "rgba(217, 119, 6, 0.8)", width: 2 }; }
+    return { colour: "rgba(164, 22, 26, 0.95)", width: 3 };
   }
 
   function drawNetwork(canvas, data) {
     var ctx = canvas.getContext("2d");
     var w = canvas.width, h = canvas.height, cx = w / 2, cy = h / 2;
-    var radius = Math.min(w, h) / 2 - 90;
+    var radius = Math.min(w, h) / 2 - 70;
     var nodes = data.nodes.slice().sort(function (a, b) {
       return a.role === b.role ? a.name.localeCompare(b.name) : a.role.localeCompare(b.role);
     });
@@ -74,11 +75,13 @@
     ctx.clearRect(0, 0, w, h);
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, w, h);
-    data.edges.forEach(function (edge) {
+    var edges = data.edges.slice().sort(function (a, b) { return a.not_respectful - b.not_respectful; });
+    edges.forEach(function (edge) {
       var a = position[edge.source], b = position[edge.target];
       if (!a || !b) { return; }
-      ctx.strokeStyle = edgeColour(edge.not_respectful);
-      ctx.lineWidth = Math.min(1 + edge.messages / 10, 6);
+      var style = edgeStyle(edge.not_respectful);
+      ctx.strokeStyle = style.colour;
+      ctx.lineWidth = style.width;
       ctx.beginPath();
       ctx.moveTo(a.x, a.y);
       // Curve each direction to its own side so A->B and B->A stay apart.
@@ -104,7 +107,19 @@
       var right = Math.cos(p.angle) >= 0;
       ctx.textAlign = right ? "left" : "right";
       ctx.textBaseline = "middle";
-      ctx.fillText(node.name, p.x + (right ? 11 : -11) * 1, p.y + Math.sin(p.angle) * 4);
+      ctx.fillText(node.name, cx + (radius + 12) * Math.cos(p.angle), cy + (radius + 12) * Math.sin(p.angle));
+    });
+    // Legend of node colours (roles present), top left.
+    var roles = [];
+    nodes.forEach(function (node) { if (roles.indexOf(node.role) < 0) { roles.push(node.role); } });
+    ctx.textAlign = "left";
+    roles.forEach(function (role, i) {
+      ctx.fillStyle = ROLE_COLOURS[role] || "#999";
+      ctx.beginPath();
+      ctx.arc(14, 16 + i * 18, 6, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.fillStyle = "#1b2430";
+      ctx.fillText(role, 26, 16 + i * 18);
     });
     return { nodes: nodes.length, edges: data.edges.length };
   }
