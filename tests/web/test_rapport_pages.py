@@ -188,3 +188,19 @@ async def test_members_see_no_unit_dashboards(clients: Clients, rich: Org) -> No
     assert "Unit dashboards" not in html and "/rapport/check" in html
     ada = await clients.signed_in("ada")
     assert f'href="/rapport/units/{rich.icu_id}"' in (await ada.get("/rapport")).text
+
+
+def test_people_named_as_to_support_are_audited(web_database: Database, org: Org) -> None:
+    from bedside.store.access import viewer_for
+    from bedside.store.models import UserAccount
+    from bedside.store.rapport import audit_people_to_support
+
+    with web_database.session() as session:
+        account = session.scalar(select(UserAccount).where(UserAccount.username == "ana"))
+        assert account is not None
+        viewer = viewer_for(session, account, auth_method="session")
+        data = {"people_to_support": [{"id": org.ben}, {"id": org.cara}]}
+        audit_people_to_support(session, viewer=viewer, data=data, request_line=f"GET /rapport/units/{org.icu_id}")
+        rows = session.scalars(select(AuditEvent).where(AuditEvent.detail.like("%people to support%"))).all()
+    assert sorted(r.subject_person_id for r in rows) == sorted([org.ben, org.cara])
+    assert {r.action for r in rows} == {"view_analytics"}

@@ -21,6 +21,7 @@ from bedside.rapport import Finding, MessageAnalysis
 from bedside.rapport.patterns import AnalysedMessage, areas_for_improvement
 from bedside.rapport.patterns.improvement import PersonConcern
 from bedside.rapport.patterns.views import person_summary, unit_dashboard
+from bedside.store import audit
 from bedside.store.access import Viewer, visible_people
 from bedside.store.communication import TONE_ANALYZER, load_analysed_messages
 from bedside.store.models import AnalysisResult, Message, MessageRecipient, Person, Unit
@@ -195,3 +196,17 @@ def recent_messages(session: Session, *, person_id: int, limit: int = 10) -> Seq
         .limit(limit)
     )
     return [(i, at, text) for i, at, text in rows]
+
+
+def audit_people_to_support(session: Session, *, viewer: Viewer, data: dict[str, Any], request_line: str) -> None:
+    """Record a ``view_analytics`` event for each person a dashboard named among the people to support."""
+    for person in data.get("people_to_support") or []:
+        audit.record(
+            session,
+            organisation_id=viewer.organisation_id,
+            actor=viewer.username,
+            actor_user_id=viewer.user_id,
+            action="view_analytics",
+            subject_person_id=person["id"],
+            detail=f"{request_line} (people to support)",
+        )

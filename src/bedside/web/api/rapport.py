@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Request
 
-from bedside.store.rapport import person_coaching_data, unit_dashboard_data
+from bedside.store.rapport import audit_people_to_support, person_coaching_data, unit_dashboard_data
 from bedside.web.access import MAX_ID, PersonAnalyticsGrant, UnitDashboardGrant
 from bedside.web.api.schemas import error_responses
 from bedside.web.deps import SessionDep, SettingsDep
@@ -15,11 +15,16 @@ router = APIRouter(prefix="/api/v1/rapport", tags=["rapport"], responses=error_r
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
-@router.get("/units/{unit_id}", summary="A unit's communication dashboard (leaders of the unit, admins)")
-def unit(unit_id: Id, grant: UnitDashboardGrant, session: SessionDep, settings: SettingsDep) -> dict[str, Any]:
-    return unit_dashboard_data(
-        session, viewer=grant.require_viewer(), unit=grant.require_unit(), min_group_size=settings.min_group_size
+@router.get("/units/{unit_id}", summary="A unit's communication dashboard (leaders of the unit, admins; people to support are audited)")
+def unit(
+    request: Request, unit_id: Id, grant: UnitDashboardGrant, session: SessionDep, settings: SettingsDep
+) -> dict[str, Any]:
+    viewer = grant.require_viewer()
+    data = unit_dashboard_data(session, viewer=viewer, unit=grant.require_unit(), min_group_size=settings.min_group_size)
+    audit_people_to_support(
+        session, viewer=viewer, data=data, request_line=f"GET {request.url.path} ({viewer.auth_method})"
     )
+    return data
 
 
 @router.get("/people/{person_id}", summary="A person's coaching summary (audited; coaching mode: the person only)")

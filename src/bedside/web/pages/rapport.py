@@ -18,7 +18,13 @@ from bedside.rapport import MessageContext, default_analyzer
 from bedside.store.access import dashboard_units
 from bedside.store.models import StaffRole
 from bedside.store.people import get_person
-from bedside.store.rapport import load_message, person_coaching_data, recent_messages, unit_dashboard_data
+from bedside.store.rapport import (
+    audit_people_to_support,
+    load_message,
+    person_coaching_data,
+    recent_messages,
+    unit_dashboard_data,
+)
 from bedside.web.access import MAX_ID, MessageAnalyticsGrant, PersonAnalyticsGrant, SignedInGrant, UnitDashboardGrant
 from bedside.web.deps import SessionDep, SettingsDep
 from bedside.web.rapport_present import METRIC_TITLES, analysis_view, check_draft
@@ -56,6 +62,9 @@ def unit_page(
     viewer = grant.require_viewer()
     unit = grant.require_unit()
     data = unit_dashboard_data(session, viewer=viewer, unit=unit, min_group_size=settings.min_group_size)
+    audit_people_to_support(
+        session, viewer=viewer, data=data, request_line=f"GET {request.url.path} ({viewer.auth_method})"
+    )
     return render(
         request,
         "rapport/unit.html",
