@@ -40,7 +40,7 @@ def _keep_tldextract_offline() -> None:
     from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 
     offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-    email_recognizer.tldextract = types.SimpleNamespace(extract=offline)  # type: ignore[attr-defined]
+    email_recognizer.tldextract = types.SimpleNamespace(extract=offline)  # type: ignore[attr-defined,assignment,unused-ignore]
 
 
 def presidio_analyzer() -> Any:

@@ -3,6 +3,7 @@
     .venv/bin/python scripts/evaluate_redaction.py              # dev and test parts
     .venv/bin/python scripts/evaluate_redaction.py --split test --show-errors
     .venv/bin/python scripts/evaluate_redaction.py --demo            # the demo hospital as a third set
+    .venv/bin/python scripts/evaluate_redaction.py --wikipedia ../shared/data/politeness/wikipedia.train.csv
 
 Span-level: a predicted span counts when it overlaps a gold span of a compatible type (MRN~ID,
 DATE~DOB, PHONE~FAX); character recall is the share of gold characters covered by any placeholder.
@@ -136,6 +137,15 @@ def print_demo(report: dict[str, Any]) -> None:
         print(line)
 
 
+def wikipedia_proxy(path: Path) -> tuple[int, int]:
+    """Requests (column ``Request``) with at least one [PATIENT], and all requests: no patients in there."""
+    redactor = Redactor()
+    with path.open(encoding="utf-8", newline="") as handle:
+        texts = [row["Request"] for row in csv.DictReader(handle)]
+    flagged = sum(1 for text in texts if any(s.type == "PATIENT" for s in redactor.redact(text).spans))
+    return flagged, len(texts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
@@ -143,7 +153,12 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of tables")
     parser.add_argument("--demo", action="store_true", help="measure on the generated demo hospital instead")
     parser.add_argument("--seed", type=int, default=1234, help="demo seed (default: the one tests/demo uses)")
+    parser.add_argument("--wikipedia", type=Path, help="precision proxy: a Stanford Politeness Corpus CSV")
     args = parser.parse_args()
+    if args.wikipedia:
+        flagged, total = wikipedia_proxy(args.wikipedia)
+        print(f"requests with a [PATIENT] placeholder: {flagged}/{total} = {flagged / total:.3f}")
+        return
     if args.demo:
         demo = evaluate_demo(args.seed, args.show_errors)
         if args.json:
