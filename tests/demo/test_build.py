@@ -106,7 +106,12 @@ def test_planted_patient_identifiers_are_not_stored(built_demo: tuple[Settings, 
                     if len(examples) < 10:
                         examples.append(f"{item_id} {parts}: {store[item_id]!r}")
     assert planted >= 20
-    assert leaked == 0, f"{leaked}/{planted} planted {kind} identifiers stored unredacted, e.g.\n" + "\n".join(examples)
+    # Numbers, dates and addresses follow validated patterns: none may leak. Names are statistical;
+    # the redaction target (issue 2, docs/model-cards/redaction.md) is recall >= 0.99.
+    allowed = int(planted * 0.01) if kind == "patient_name" else 0
+    assert leaked <= allowed, f"{leaked}/{planted} planted {kind} identifiers stored unredacted, e.g.\n" + "\n".join(
+        examples
+    )
 
 
 def test_building_again_adds_nothing_and_keeps_the_accounts(tmp_path: Path) -> None:
