@@ -1,6 +1,6 @@
 """Measure the redactor on the annotated test set: recall and precision per identifier type and overall.
 
-    .venv/bin/python scripts/evaluate_redaction.py              # dev and test parts
+    .venv/bin/python scripts/evaluate_redaction.py              # dev, test, and test-old / test-new
     .venv/bin/python scripts/evaluate_redaction.py --split test --show-errors
     .venv/bin/python scripts/evaluate_redaction.py --demo            # the demo hospital as a third set
     .venv/bin/python scripts/evaluate_redaction.py --wikipedia ../shared/data/politeness/wikipedia.train.csv
@@ -31,6 +31,20 @@ from bedside.text.redaction import Redactor
 from bedside.text.redaction.evaluation import EvaluationReport, evaluate, load_gold
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "redaction"
+# The test part grew by appending templates: 0-69 (batches one to four) and 70+ (fifth batch, a third
+# name pool written for it). "test" is all of it; "test-old" and "test-new" report the two separately.
+FIFTH_BATCH_FIRST_TEMPLATE = 70
+SPLITS = ("dev", "test", "test-old", "test-new")
+
+
+def load_split(split: str) -> list[dict[str, Any]]:
+    """Gold rows of a split; ``test-old`` / ``test-new`` are the test part before / from the fifth batch."""
+    rows = load_gold(DATA / f"{split.split('-')[0]}.jsonl")
+    if split == "test-old":
+        return [r for r in rows if int(r["template"]) < FIFTH_BATCH_FIRST_TEMPLATE]
+    if split == "test-new":
+        return [r for r in rows if int(r["template"]) >= FIFTH_BATCH_FIRST_TEMPLATE]
+    return rows
 
 
 def staff_names(path: Path) -> list[str]:
@@ -148,7 +162,7 @@ def wikipedia_proxy(path: Path) -> tuple[int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all", help="default: every split")
     parser.add_argument("--show-errors", action="store_true", help="list every miss and false alarm")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of tables")
     parser.add_argument("--demo", action="store_true", help="measure on the generated demo hospital instead")
@@ -167,8 +181,8 @@ def main() -> None:
             print_demo(demo)
         return
     redactor = Redactor(staff_names=staff_names(DATA / "staff.csv"))
-    splits = ["dev", "test"] if args.split == "both" else [args.split]
-    results = {split: evaluate(redactor, load_gold(DATA / f"{split}.jsonl")) for split in splits}
+    splits = list(SPLITS) if args.split == "all" else [args.split]
+    results = {split: evaluate(redactor, load_split(split)) for split in splits}
     if args.json:
         print(json.dumps({split: report.to_dict() for split, report in results.items()}, indent=2))
         return

@@ -53,6 +53,21 @@ LAST2 = [
     "Adebayo", "Baptiste", "Holloway", "Pham", "Vasquez", "Schneider", "McCarthy", "Nwosu", "Lindberg", "Carver",
     "Stone", "Marsh", "Fox", "Bishop", "Rich",
 ]
+# Third pools, used only by the fifth-batch test templates: hand-written for that batch (names met in
+# US hospitals from many origins, including words used as names), never read by the detector and not
+# taken from any list the detector uses.
+FIRST3 = [
+    "Oluwaseun", "Thandiwe", "Nikolai", "Svetlana", "Giovanni", "Francesca", "Joaquin", "Ximena", "Minh", "Jae-won",
+    "Haruto", "Arjun", "Lakshmi", "Mehmet", "Elif", "Farah", "Zofia", "Blessing", "Precious", "Summer", "Aaliyah",
+    "Jaylen", "Nevaeh", "Khalid", "Zainab", "Siddharth", "Emeka", "Ngozi", "Wanjiru", "Tariq", "Guadalupe", "Rocio",
+    "Thiago", "José", "Anouk", "Bjorn", "Katarzyna", "Wojciech", "Fernanda", "Leticia", "Journey", "Bongani",
+]
+LAST3 = [
+    "Oyelowo", "Chukwu", "Mwangi", "Otieno", "Kovalenko", "Shevchenko", "Bianchi", "Esposito", "Ferreira", "Oliveira",
+    "Nascimento", "Yilmaz", "Demir", "Huynh", "Dang", "Takahashi", "Watanabe", "Choi", "Iyer", "Reddy", "Banerjee",
+    "Rahimi", "Hosseini", "Mansour", "Khoury", "Zielinski", "Horvath", "Nagy", "Dimitrov", "Georgiou", "Virtanen",
+    "Mendoza", "Acosta", "Villanueva", "Bautista", "Núñez", "Snow", "Moon", "Lane", "Gold", "Cross",
+]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 AREA = ["217", "312", "415", "617", "773", "206", "503", "720", "404", "919", "614", "305"]
 STREETS = ["Oak", "Maple", "Cedar", "Elm", "Washington", "Lincoln", "Park", "Lakeview", "Hillcrest", "Sunset", "Prairie", "Willow"]
@@ -78,6 +93,14 @@ def _first2(rng: random.Random) -> str:
 
 def _last2(rng: random.Random) -> str:
     return _pick(rng, LAST2) if rng.random() < 0.6 else _last(rng)
+
+
+_DRAWN: dict[str, str] = {}
+
+
+def _last3(rng: random.Random) -> str:
+    _DRAWN["last3"] = _pick(rng, LAST3)
+    return _DRAWN["last3"]
 
 
 def _date(rng: random.Random, year_lo: int = 2024, year_hi: int = 2026) -> str:
@@ -143,6 +166,18 @@ GEN: dict[str, Callable[[random.Random], str]] = {
     "last2": _last2,
     "lastfirst2_upper": lambda r: f"{_last2(r)}, {_first2(r)}".upper(),
     "lastfirst2_lower": lambda r: f"{_last2(r)}, {_first2(r)}".lower(),
+    "first3": lambda r: _pick(r, FIRST3),
+    "first3_lower": lambda r: _pick(r, FIRST3).lower(),
+    "last3": _last3,
+    "again3": lambda r: _DRAWN["last3"],  # the surname drawn last, mentioned again (possessive, plural)
+    "full3": lambda r: f"{_pick(r, FIRST3)} {_last3(r)}",
+    "full3_lower": lambda r: f"{_pick(r, FIRST3)} {_last3(r)}".lower(),
+    "full3_upper": lambda r: f"{_pick(r, FIRST3)} {_last3(r)}".upper(),
+    "last3_lower": lambda r: _last3(r).lower(),
+    "lastfirst3_upper": lambda r: f"{_last3(r)}, {_pick(r, FIRST3)}".upper(),
+    "lastfirst3": lambda r: f"{_last3(r)}, {_pick(r, FIRST3)}",
+    "first3_staff_last_lower": lambda r: f"{_pick(r, FIRST3)} {_pick(r, STAFF).split()[-1]}".lower(),
+    "first3_staff_last": lambda r: f"{_pick(r, FIRST3)} {_pick(r, STAFF).split()[-1]}",
     # not identifiers
     "staff": lambda r: _pick(r, STAFF),
     "staff_lower": lambda r: _pick(r, STAFF).lower(),
@@ -421,6 +456,41 @@ TEST_TEMPLATES = [
     "room {room}: chest pain resolved after nitro",
     "{staff_lastfirst_upper} signed the order at {time}",
     "hey {staff_first_lower} can u swap Sun with me",
+    # fifth batch, written before any rule change of that round and measured once: a third name pool
+    # (FIRST3 / LAST3, hand-written), repeated surnames, roster surnames on patients, bracket forms
+    "{PATIENT:full3} in {room} needs a sitter overnight",
+    "pls page me when {PATIENT:full3_lower} is back from MRI",
+    "{PATIENT:lastfirst3_upper} - K {k}, repleting per protocol",
+    "Census: {PATIENT:lastfirst3_upper} ({room}), {PATIENT:lastfirst3_upper} ({room})",
+    "can someone check on {PATIENT:last3_lower} in {room}, call light on",
+    "{PATIENT:full3_upper} DOB {DOB:dob_full} - consent signed",
+    "spoke w/ {PATIENT:full3}'s son, updated on plan",
+    "Bed {bed}: {PATIENT:full3} - NPO after midnight",
+    "Daughter {PATIENT:first3} called again asking for {staff_first}",
+    "{PATIENT:full3_lower} refused lovenox again",
+    "who's covering {PATIENT:last3}? family asking about d/c",
+    "{PATIENT:first3} {PATIENT:last3} (MRN {MRN:mrn}) - blood cx pending",
+    "{PATIENT:last3} in {room} is stable; {PATIENT:again3}'s wife wants a call back",
+    "Two {PATIENT:last3}s again today: Mr. {PATIENT:again3} in {room} and the other one in {room}",
+    "{PATIENT:first3_staff_last_lower} in bay {bed} wants to leave AMA",
+    "new admit {PATIENT:first3_staff_last} to {room}, not related to our {staff_first}",
+    "rm {room} ({PATIENT:full3_lower}) - fall precautions",
+    "ED hold: {PATIENT:lastfirst3}, {age}M, chest pain r/o",
+    "{PATIENT:last3_lower}, {PATIENT:first3_lower} needs a ride home at {time}",
+    "Pt's brother {PATIENT:full3} is listed as emergency contact {PHONE:phone}",
+    # fifth-batch negatives
+    "{staff_lower} is covering {room} tonight",
+    "thanks {staff_first}! grabbed the {weekday} shift",
+    "Summer schedule is posted, swap requests to {staff}",
+    "Will do, sending the sample to lab now",
+    "Rose to {temp} overnight, cultures sent, {staff_first} aware",
+    "Frank discussion with family re goals of care, {staff} present",
+    "Bell rang twice in {room}, nobody there",
+    "Stone protocol for bed {bed}: strain all urine",
+    "Moon boot stays on for ambulation per ortho",
+    "Cross-cover tonight: {staff} has {room} and {room}",
+    "Park in level 3 of the garage during construction",
+    "Gold star to {staff_first_lower} for the save in {room}",
 ]
 
 
