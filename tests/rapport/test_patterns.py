@@ -81,7 +81,12 @@ def test_differences_and_slope_signs() -> None:
 def test_team_groups_below_minimum_size_are_suppressed() -> None:
     msgs = _hospital()
     pairs = summarise_groups(msgs, "role_pair", min_group_size=5)
-    assert {g.key for g in pairs} == {("physician", "nurse"), ("physician", "physician"), ("nurse", "nurse"), ("nurse", "physician")}
+    assert {g.key for g in pairs} == {
+        ("physician", "nurse"),
+        ("physician", "physician"),
+        ("nurse", "nurse"),
+        ("nurse", "physician"),
+    }
     assert all(not g.suppressed for g in pairs)
     strict = summarise_groups(msgs, "role_pair", min_group_size=9)
     suppressed = [g for g in strict if g.suppressed]

@@ -57,9 +57,7 @@ def role_asymmetry(
         role_b=role_b,
         messages_a=len(to_a),
         messages_b=len(to_b),
-        politeness_gap=mean_difference([m.politeness for m in to_a], [m.politeness for m in to_b])
-        if enough
-        else None,
+        politeness_gap=mean_difference([m.politeness for m in to_a], [m.politeness for m in to_b]) if enough else None,
         not_respectful_gap=proportion_difference(
             sum(m.not_respectful for m in to_a), len(to_a), sum(m.not_respectful for m in to_b), len(to_b)
         )

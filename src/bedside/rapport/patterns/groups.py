@@ -62,9 +62,7 @@ def _keys(grouping: Grouping) -> Callable[[AnalysedMessage], Iterator[tuple[str 
     def unit_month(m: AnalysedMessage) -> Iterator[tuple[str | int | None, ...]]:
         yield (m.unit_id, m.month)
 
-    return {"person": person, "role_pair": role_pair, "unit": unit, "month": month, "unit_month": unit_month}[
-        grouping
-    ]
+    return {"person": person, "role_pair": role_pair, "unit": unit, "month": month, "unit_month": unit_month}[grouping]
 
 
 def summarise(

@@ -46,13 +46,7 @@ def unit_dashboard(
         },
         "role_pairs": {
             "roles": roles,
-            "cells": [
-                [
-                    _cell(heat.get((sender, recipient)))
-                    for recipient in roles
-                ]
-                for sender in roles
-            ],
+            "cells": [[_cell(heat.get((sender, recipient))) for recipient in roles] for sender in roles],
         },
     }
     if include_people:
