@@ -132,3 +132,13 @@ def test_ordinary_staff_mostly_have_no_areas(analysed_demo: AnalysedDemo) -> Non
     flagged = [demo.names[p] for p in ordinary if areas_for_improvement(demo.messages, p)]
     assert len(ordinary) >= 30
     assert len(flagged) <= 0.1 * len(ordinary), f"{len(flagged)} of {len(ordinary)} ordinary staff flagged: {flagged}"
+
+
+def test_ordinary_staff_show_no_trend(analysed_demo: AnalysedDemo) -> None:
+    """Nobody else was planted to change over time: a named trend for them is a false alarm."""
+    demo = analysed_demo
+    planted_ids = {demo.ids[p["person_id"]] for p in demo.manifest["personas"] if p["style"] == "improving"}
+    others = {m.sender_id for m in demo.messages} - planted_ids
+    trending = [demo.names[p] for p in others if person_trend(demo.messages, p).direction in {"improving", "worsening"}]
+    assert len(others) >= 60
+    assert len(trending) <= 0.05 * len(others), f"{len(trending)} of {len(others)} show a trend: {trending}"

@@ -12,6 +12,11 @@ from bedside.rapport.patterns.stats import Estimate, mean, slope, wilson
 
 Direction = Literal["improving", "worsening", "steady", "too little data"]
 MIN_MESSAGES_FOR_TREND = 30
+# A trend is named only when its 99% interval excludes zero (many people are tested at once) and the
+# fitted change over the observed months is large enough to matter.
+Z99 = 2.5758293035489
+MIN_RUDE_CHANGE = 0.10  # share of curt/hostile messages
+MIN_POLITENESS_CHANGE = 0.20  # politeness score (0..1)
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,12 @@ def _month_index(month: str) -> int:
     return int(year) * 12 + int(mon) - 1
 
 
+def _moves(estimate: Estimate, span: float, minimum: float, *, sign: int) -> bool:
+    """Whether the slope clearly points in ``sign``'s direction by at least ``minimum`` over ``span``."""
+    clear = estimate.low > 0 if sign > 0 else estimate.high < 0
+    return clear and abs(estimate.value) * span >= minimum
+
+
 def person_trend(messages: Iterable[AnalysedMessage], person_id: int) -> PersonTrend:
     """Fit the share of curt/hostile messages (and mean politeness) against the month, per message."""
     own = [m for m in messages if m.sender_id == person_id]
@@ -71,15 +82,18 @@ def person_trend(messages: Iterable[AnalysedMessage], person_id: int) -> PersonT
         for month, ms in sorted(by_month.items())
     ]
     xs = [float(_month_index(m.month)) for m in own]
-    rude_slope = slope(xs, [float(m.not_respectful) for m in own])
-    polite_slope = slope(xs, [m.politeness for m in own])
+    rude_slope = slope(xs, [float(m.not_respectful) for m in own], z=Z99)
+    polite_slope = slope(xs, [m.politeness for m in own], z=Z99)
+    span = (max(xs) - min(xs)) if xs else 0.0
     direction: Direction
     if len(own) < MIN_MESSAGES_FOR_TREND or len(points) < 3:
         direction = "too little data"
-    elif rude_slope.high < 0 or polite_slope.low > 0:
-        direction = "improving" if not (rude_slope.low > 0 or polite_slope.high < 0) else "steady"
-    elif rude_slope.low > 0 or polite_slope.high < 0:
-        direction = "worsening"
     else:
-        direction = "steady"
+        better = _moves(rude_slope, span, MIN_RUDE_CHANGE, sign=-1) or _moves(
+            polite_slope, span, MIN_POLITENESS_CHANGE, sign=+1
+        )
+        worse = _moves(rude_slope, span, MIN_RUDE_CHANGE, sign=+1) or _moves(
+            polite_slope, span, MIN_POLITENESS_CHANGE, sign=-1
+        )
+        direction = "improving" if better and not worse else "worsening" if worse and not better else "steady"
     return PersonTrend(person_id, points, rude_slope, polite_slope, direction)
