@@ -57,6 +57,10 @@ class Settings(BaseSettings):
         "", description="Base URL of an OpenAI-compatible endpoint (only used when llm_provider is 'openai')."
     )
     llm_api_key: str = Field("", description="API key for the LLM endpoint, if it needs one.")
+    rules_dir: Path | None = Field(
+        None,
+        description="Folder of extra YAML rule files (*.yaml) loaded with the built-in tone detectors; see docs/rapport.md.",
+    )
     data_dir: Path = Field(Path("."), description="Folder for files Bedside writes (demo manifest, reject files).")
 
     @model_validator(mode="after")

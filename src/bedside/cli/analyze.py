@@ -24,7 +24,8 @@ def analyze(
     batch_size: int = typer.Option(1000, min=1, help="Messages stored per batch."),
 ) -> None:
     """(Re)analyse stored messages for tone, politeness and findings, storing analyzer name and version."""
-    with ready_database(settings_for(database_url)) as database, database.session() as session:
+    settings = settings_for(database_url)
+    with ready_database(settings) as database, database.session() as session:
         organisation_id = None
         if organisation is not None:
             organisation_id = organisation_id_for(session, organisation)
@@ -45,7 +46,11 @@ def analyze(
                 progress.update(task, completed=done, total=total)
 
             run = analyze_stored_messages(
-                session, organisation_id=organisation_id, batch_size=batch_size, progress=on_progress
+                session,
+                organisation_id=organisation_id,
+                batch_size=batch_size,
+                progress=on_progress,
+                rules_dir=settings.rules_dir,
             )
         elapsed = time.perf_counter() - started
     mix = ", ".join(f"{tone} {run.tones.get(tone, 0)}" for tone in ("respectful", "neutral", "curt", "hostile"))

@@ -22,7 +22,8 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from rich.text import Text
 
 from bedside.cli.common import console, fail
-from bedside.rapport import MessageAnalysis, MessageContext, default_analyzer
+from bedside.config import get_settings
+from bedside.rapport import MessageAnalysis, MessageContext, ToneAnalyzer, default_analyzer
 from bedside.rapport.repair import suggest_repair
 
 SEVERITY_STYLES = {
@@ -106,9 +107,9 @@ def parse_line(raw: str, path: Path, line_no: int) -> dict[str, Any]:
     return obj
 
 
-def score_line(obj: dict[str, Any]) -> dict[str, Any]:
+def score_line(obj: dict[str, Any], analyzer: ToneAnalyzer) -> dict[str, Any]:
     """The input object with ``politeness``, ``tone``, ``findings``, ``rewrite`` and ``why`` added."""
-    analysis = default_analyzer().analyze(obj["text"], _context_of(obj))
+    analysis = analyzer.analyze(obj["text"], _context_of(obj))
     repair = suggest_repair(analysis)
     return {
         **obj,
@@ -122,7 +123,7 @@ def score_line(obj: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _score_file(input: Path, output: Path) -> int:
+def _score_file(input: Path, output: Path, analyzer: ToneAnalyzer) -> int:
     out_dir = output.resolve().parent
     out_dir.mkdir(parents=True, exist_ok=True)
     handle, tmp_name = tempfile.mkstemp(prefix=".tone-", suffix=".jsonl", dir=out_dir)
@@ -145,7 +146,7 @@ def _score_file(input: Path, output: Path) -> int:
                 progress.advance(task, len(raw.encode("utf-8")))
                 if not raw.strip():
                     continue
-                out.write(json.dumps(score_line(parse_line(raw, input, line_no)), ensure_ascii=False) + "\n")
+                out.write(json.dumps(score_line(parse_line(raw, input, line_no), analyzer), ensure_ascii=False) + "\n")
                 count += 1
         os.replace(tmp_name, output)
     except BaseException:
@@ -172,7 +173,7 @@ def tone(
         if input is None or output is None or text is not None:
             raise fail("batch scoring needs both --input and --output, and no TEXT argument")
         try:
-            count = _score_file(input, output)
+            count = _score_file(input, output, default_analyzer(get_settings().rules_dir))
         except InputLineError as exc:
             raise fail(str(exc)) from exc
         console.print(f"Scored {count} messages into {output}.")
@@ -182,7 +183,7 @@ def tone(
     context = None
     if previous is not None or sender_role is not None or recipient_role:
         context = MessageContext(sender_role=sender_role, recipient_roles=tuple(recipient_role), previous_text=previous)
-    analysis = default_analyzer().analyze(text, context)
+    analysis = default_analyzer(get_settings().rules_dir).analyze(text, context)
     if as_json:
         repair = suggest_repair(analysis)
         data = analysis.to_dict()

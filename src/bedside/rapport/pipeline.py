@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from functools import cache
+from pathlib import Path
 
 from bedside.rapport.analysis import Finding, MessageAnalysis, ToneLabel
 from bedside.rapport.clinical import has_cus, looks_like_order
@@ -227,11 +228,11 @@ class ToneAnalyzer:
 
 
 @cache
-def default_analyzer() -> ToneAnalyzer:
-    """The analyzer with the registered detectors (built-ins and plug-ins) and the shipped model."""
+def default_analyzer(rules_dir: Path | None = None) -> ToneAnalyzer:
+    """The analyzer with the registered detectors (built-ins, ``rules_dir`` files, plug-ins) and the shipped model."""
     from bedside.rapport.registry import load_detectors
 
-    return ToneAnalyzer([item.detector for item in load_detectors()], load_model())
+    return ToneAnalyzer([item.detector for item in load_detectors(rules_dir=rules_dir)], load_model())
 
 
 def analyze(text: str, context: MessageContext | None = None) -> MessageAnalysis:

@@ -15,11 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from importlib.metadata import entry_points
+from pathlib import Path
 
 from bedside.rapport.clinical import ClosedLoop, CUSAcknowledgement, CUSLanguage, SBARCompleteness
 from bedside.rapport.conduct import Shouting, UnmitigatedCommands
 from bedside.rapport.detector import Detector
-from bedside.rapport.rules import load_builtin_rules
+from bedside.rapport.rules import load_builtin_rules, load_rule_file
 from bedside.rapport.strategies import PolitenessStrategies
 
 log = logging.getLogger(__name__)
@@ -80,9 +81,25 @@ def plugin_detectors() -> list[LoadedDetector]:
     return loaded
 
 
-def load_detectors(include_plugins: bool = True) -> list[LoadedDetector]:
-    """The built-in detectors in registry order, then the plug-ins; names must be unique."""
+def rule_folder_detectors(rules_dir: Path) -> list[LoadedDetector]:
+    """Detectors from an educator's folder of YAML rule files (``*.yaml``, in name order).
+
+    A broken file stops loading with a :class:`~bedside.rapport.rules.RuleFileError` naming it, so a
+    typo never silently switches a rule off.
+    """
+    if not rules_dir.is_dir():
+        raise DetectorLoadError(f"the rules folder {rules_dir} does not exist (BEDSIDE_RULES_DIR)")
+    return [
+        LoadedDetector(_build(partial(load_rule_file, path), f"rule file {path}"), f"rule file {path}")
+        for path in sorted(rules_dir.glob("*.yaml"))
+    ]
+
+
+def load_detectors(include_plugins: bool = True, rules_dir: Path | None = None) -> list[LoadedDetector]:
+    """The built-in detectors in registry order, then rule-folder files, then plug-ins; names must be unique."""
     loaded = [LoadedDetector(_build(factory, f"builtin {name}"), "builtin") for name, factory in DEFAULT_DETECTORS]
+    if rules_dir is not None:
+        loaded.extend(rule_folder_detectors(rules_dir))
     if include_plugins:
         loaded.extend(plugin_detectors())
     seen: set[str] = set()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -175,13 +176,14 @@ def analyze_stored_messages(
     organisation_id: int | None = None,
     batch_size: int = 1000,
     progress: Callable[[int, int], None] | None = None,
+    rules_dir: Path | None = None,
 ) -> AnalysisRun:
     """(Re)analyse stored messages with the default tone analyzer and store the results.
 
     Each message is read with its context; results replace the analyzer's earlier ones, in the
     caller's transaction. ``progress(done, total)`` is called after each stored batch.
     """
-    analyzer = default_analyzer()
+    analyzer = default_analyzer(rules_dir)
     messages = messages_for_analysis(session, organisation_id=organisation_id)
     tones: Counter[str] = Counter()
     batch: list[StoredAnalysis] = []

@@ -8,6 +8,7 @@ analysed, and nothing about it is stored.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -111,7 +112,12 @@ class DraftCheck:
 
 
 def check_draft(
-    session: Session, *, organisation_id: int, text: str, context: MessageContext | None = None
+    session: Session,
+    *,
+    organisation_id: int,
+    text: str,
+    context: MessageContext | None = None,
+    rules_dir: Path | None = None,
 ) -> DraftCheck:
     """Redact a draft (and its previous message) and analyse it; nothing is stored."""
     redactor = Redactor(staff_names=staff_names(session, organisation_id))
@@ -123,5 +129,5 @@ def check_draft(
             previous_text=redactor.redact(context.previous_text).text,
             previous_sender_role=context.previous_sender_role,
         )
-    analysis = default_analyzer().analyze(clean, context)
+    analysis = default_analyzer(rules_dir).analyze(clean, context)
     return DraftCheck(text=clean, redacted=clean != text, analysis=analysis)

@@ -97,13 +97,15 @@ def person_page(request: Request, person_id: Id, grant: PersonAnalyticsGrant, se
 
 
 @router.get("/rapport/messages/{message_id}")
-def message_page(request: Request, message_id: Id, grant: MessageAnalyticsGrant, session: SessionDep) -> Response:
+def message_page(
+    request: Request, message_id: Id, grant: MessageAnalyticsGrant, session: SessionDep, settings: SettingsDep
+) -> Response:
     viewer = grant.require_viewer()
     message = load_message(session, message_id)
     if message is None:
         raise HTTPException(404, "Not found.")
     stored = message.analysis is not None
-    analysis = message.analysis if message.analysis is not None else default_analyzer().analyze(message.text)
+    analysis = message.analysis if message.analysis is not None else default_analyzer(settings.rules_dir).analyze(message.text)
     return render(
         request,
         "rapport/message.html",
@@ -143,7 +145,9 @@ def check_submit(
         recipient_roles=(recipient_role,) if recipient_role in ROLES else (),
         previous_text=previous or None,
     )
-    checked = check_draft(session, organisation_id=viewer.organisation_id, text=text, context=context)
+    checked = check_draft(
+        session, organisation_id=viewer.organisation_id, text=text, context=context, rules_dir=settings.rules_dir
+    )
     view = analysis_view(checked.analysis)
     if request.headers.get("HX-Request"):
         return render(request, "rapport/_analysis.html", viewer=viewer, view=view, redacted=checked.redacted, draft=True)
