@@ -60,6 +60,15 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("labs for pt Little in ER 3 are back", [("PATIENT", "Little")]),
     ("tyrone wood - 13B - needs 2nd IV", [("PATIENT", "tyrone wood")]),
     ("new consult: okafor, 35M, ?appendicitis", [("PATIENT", "okafor")]),
+    # 1.2.0: world name lists, roster surnames on other people, plurals, placeholder neighbours.
+    ("tele alarm bed 2 sokolov - artifact", [("PATIENT", "sokolov")]),
+    ("Pt YUSUF CASTILLO MRN 61053297 for dialysis", [("PATIENT", "YUSUF CASTILLO")]),
+    ("destiny fleming ok to eat after the scope?", [("PATIENT", "destiny fleming")]),
+    ("aisha diaz in bay 11 wants to leave AMA", [("PATIENT", "aisha diaz")]),
+    ("Frost in 18A is fine, but two Frosts on the unit again", [("PATIENT", "Frosts")]),
+    ("Day in 4B is stable; can you re-time Day's vanc?", [("PATIENT", "Day")]),
+    ("hall bed 15 (GARCIA, CHRISTIAN)? Thanks", [("PATIENT", "CHRISTIAN")]),
+    ("dose for bed 404 (Mr. Smith powers), DOB 3/4/1950", [("PATIENT", "powers")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -104,13 +113,16 @@ NEGATIVES: list[str] = [
     "grace kim is charge tonight, ben oyelaran on call",
     "Please update the whiteboard in 433",
     "lactated ringer's to 1 L bolus over an hour",
+    "ana diaz is on call, ask diaz or kim",
+    "GRACE KIM and WILL TURNER signed the handoff",
+    "Hmm, can you said this before",
+    "STAT page: bed 428A drian output now bloody, RR 35",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.
 KNOWN_MISSES: list[tuple[str, str]] = [
     ("Can you re-time Day's vanc?", "Day"),
     ("Wrong-patient alert: two Frosts on the unit", "Frost"),
-    ("tele alarm bed 2 sokolov - artifact", "sokolov"),
 ]
 
 

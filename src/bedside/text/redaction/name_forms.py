@@ -24,6 +24,7 @@ from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, FUNCTION_WOR
 
 Found = dict[int, tuple[int, str]]
 _PATIENT_PLACEHOLDER = re.compile(r"\[PATIENT\]")
+_OPEN_BRACKET = re.compile(r"\((?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class NameWords:
     lex: NameLexicon
     plain: frozenset[str]
     staff: Callable[[int], bool]
+    frequent: frozenset[str] = frozenset()
 
     def first(self, tok: Token) -> bool:
         return self.lex.is_first(tok.lower) and self._free(tok)
@@ -73,8 +75,13 @@ class NameWords:
         return len(tok.lower) > 2 and tok.lower not in FUNCTION_WORDS and tok.lower not in STRUCTURE_WORDS \
             and self.lex.is_first(tok.lower)
 
+    def census(self, tok: Token) -> bool:
+        """In the Census lists, not only in the world lists: a word in no list needs such a neighbour."""
+        return tok.lower not in self.lex.world
+
     def _free(self, tok: Token) -> bool:
-        return len(tok.lower) > 1 and tok.lower not in self.plain
+        low = tok.lower
+        return len(low) > 1 and low not in self.plain and not (low in self.lex.world and typo_of(low, self.plain))
 
 
 def _same_shape(a: Token, b: Token) -> bool:
@@ -95,14 +102,20 @@ def shape_pairs(toks: Sequence[Token], text: str, found: Found, words: NameWords
         if gap == " ":
             ok = not (a.lower in AMBIGUOUS_NAME_WORDS and b.lower in AMBIGUOUS_NAME_WORDS) and (
                 (words.first(a) and words.last(b, None))
-                or (words.first(a) and a.lower not in AMBIGUOUS_NAME_WORDS and words.unlisted(b))
-                or (words.unlisted(a) and words.last(b) and b.lower not in AMBIGUOUS_NAME_WORDS)
+                or (words.first(a) and a.lower not in AMBIGUOUS_NAME_WORDS and words.unlisted(b) and words.census(a))
+                or (words.unlisted(a) and words.last(b) and b.lower not in AMBIGUOUS_NAME_WORDS and words.census(b))
             )
             # With a cue after it ("samuel flowers in bay 2", "tyrone brady (ED 4)"), one of the two may
             # be an ordinary word.
             ok = ok or (cued and (
                 (words.first(a) and words.word_surname(b)) or (words.word_first(a) and words.last(b))
             ))
+            # A first name that is also a fairly common word, before a surname that is no word at all
+            # ("destiny carver", "JOURNEY MWANGI"): the surname vouches for it.
+            ok = ok or (
+                a.shape != "title" and words.word_first(a) and a.lower not in words.frequent
+                and a.lower not in AMBIGUOUS_NAME_WORDS and words.last(b) and b.lower not in AMBIGUOUS_NAME_WORDS
+            )
             reason = "A first name and a surname from the Census lists, neither an ordinary word."
         elif gap in (", ", ","):
             # "PRICE, KELSEY": the surname may be an ordinary word when a real first name follows.
@@ -133,9 +146,12 @@ def extend_names(toks: Sequence[Token], text: str, found: Found, words: NameWord
         after = re.match(r",? ", text[m.end() :])
         if after:
             j = index_at.get(m.end() + after.end())
-            if j is not None and j not in covered and not words.staff(j) and (words.any_name(toks[j]) or (
-                POST_CUE.match(text, toks[j].end) is not None and words.word_surname(toks[j])
-            )):
+            if j is not None and j not in covered and not words.staff(j) and (
+                words.any_name(toks[j])
+                or (POST_CUE.match(text, toks[j].end) is not None and words.word_surname(toks[j]))
+                or (words.word_first(toks[j]) and _inverted_first(toks[j], text, after.group(), m.start()))
+                or _bracketed_surname(toks[j], text, after.group(), m.start(), words)
+            ):
                 found[j] = (j, "A name-shaped word right after a redacted name.")
                 covered.add(j)
         before = re.search(r"(?:, | )$", text[: m.start()])
@@ -146,6 +162,24 @@ def extend_names(toks: Sequence[Token], text: str, found: Found, words: NameWord
             ):
                 found[k] = (k, "A name-shaped word right before a redacted name.")
                 covered.add(k)
+
+
+def _inverted_first(tok: Token, text: str, gap: str, start: int) -> bool:
+    """'[PATIENT], CHRISTIAN': a first name that is also a word, after a redacted surname in capitals."""
+    if gap != ", ":
+        return False
+    closed = re.match(r"\s*(?:[)\]]|$)", text[tok.end :]) is not None
+    return tok.shape == "upper" or (tok.shape == "title" and closed and text[:start].rstrip().endswith("("))
+
+
+def _bracketed_surname(tok: Token, text: str, gap: str, start: int, words: NameWords) -> bool:
+    """'([PATIENT] powers)': a surname that is also a word, inside the bracket that holds a redacted name."""
+    return (
+        gap == " "
+        and _OPEN_BRACKET.search(text, max(0, start - 8), start) is not None
+        and text.startswith(")", tok.end)
+        and words.word_surname(tok)
+    )
 
 
 def _grow_right(toks: Sequence[Token], text: str, last: int, words: NameWords) -> int:

@@ -33,7 +33,7 @@ from bedside.text.redaction.cues import (
 )
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon, census_lexicon
 from bedside.text.redaction.name_forms import NameWords, extend_names, shape_pairs
-from bedside.text.redaction.ordinary import ordinary_words, typo_of
+from bedside.text.redaction.ordinary import frequent_words, ordinary_words, typo_of
 from bedside.text.redaction.tokens import WORD as _WORD
 from bedside.text.redaction.tokens import Token as _Token
 from bedside.text.redaction.tokens import tokens as _tokens
@@ -66,8 +66,15 @@ class NameDetector(RedactionDetector):
                 parts.update(w for w in words if len(w) > 1)
         self._staff_full = frozenset(full)
         self._staff_parts = frozenset(parts)
+        # word -> the roster words that may stand next to it in a roster person's own name
+        partners: dict[str, set[str]] = {}
+        for words in full:
+            for w in words:
+                partners.setdefault(w, set()).update(x for x in words if x != w)
+        self._staff_partners = {w: frozenset(v) for w, v in partners.items()}
         # Words that are not names without a strong cue: ordinary English (by frequency), clinical words.
         self._plain = ordinary_words() | COMMON_WORDS | _clinical_words()
+        self._frequent = frequent_words() | FUNCTION_WORDS
 
     # -- word tests ---------------------------------------------------------------------------
     def _nameish_part(self, lower: str) -> bool:
@@ -144,6 +151,8 @@ class NameDetector(RedactionDetector):
         lower = tok.lower
         if lower in self._plain or lower in AMBIGUOUS_NAME_WORDS or len(lower) < 2:
             return False
+        if lower in self._lex.world and typo_of(lower, self._plain):
+            return False  # "drian" is a Dutch first name, but here a typo of "drain"
         return self._census_common(lower)
 
     def _continuation_ok(self, tok: _Token, lower_run: bool) -> bool:
@@ -176,7 +185,7 @@ class NameDetector(RedactionDetector):
         if not toks:
             return []
         by_start = {t.start: i for i, t in enumerate(toks)}
-        staff = self._staff_token_indexes(toks)
+        staff = self._staff_token_indexes(toks, text)
         found: dict[int, tuple[int, str]] = {}  # first token index -> (last token index, reason)
 
         def extend(first: int) -> int:
@@ -246,7 +255,7 @@ class NameDetector(RedactionDetector):
         self._last_first(toks, text, found)
         self._mid_sentence(toks, text, found, extend)
         self._bracketed(toks, text, found)
-        words = NameWords(self._lex, self._plain, staff.__contains__)
+        words = NameWords(self._lex, self._plain, staff.__contains__, self._frequent)
         shape_pairs(toks, text, found, words)
         extend_names(toks, text, found, words)
         self._propagate(toks, found, staff)
@@ -345,8 +354,8 @@ class NameDetector(RedactionDetector):
             if not (self._lex.is_first(tok.lower) or self._lex.is_last(tok.lower, COMMON_SURNAME_RANK)):
                 continue
             last = extend(i)
-            if PLACE_AFTER.match(text, toks[last].end):
-                continue
+            if PLACE_AFTER.match(text, toks[last].end) or (last == i and tok.lower in self._lex.world):
+                continue  # a world-list name alone ("Nazareth", "Messiah") needs a cue or a second name word
             found.setdefault(i, (last, "A capitalised Census name in the middle of a sentence."))
             covered.update(range(i, last + 1))
 
@@ -367,8 +376,13 @@ class NameDetector(RedactionDetector):
         # A lower-case mention counts only when the name was itself found in lower case somewhere.
         lower_found = {toks[k].lower for k in covered if not toks[k].cap}
         for i, tok in enumerate(toks):
-            if i in covered or tok.lower not in name_words or i in staff:
+            if i in covered or i in staff:
                 continue
+            if tok.lower not in name_words:
+                # "two Frosts", "the Lopezes": a plural of a capitalised name found elsewhere in this text
+                stem = tok.lower[:-2] if tok.lower.endswith("es") and tok.lower[:-2] in name_words else tok.lower[:-1]
+                if not (tok.cap and tok.lower.endswith("s") and stem in name_words and len(stem) > 2):
+                    continue
             if not tok.cap and (tok.lower not in lower_found or tok.lower in COMMON_WORDS or tok.lower in AMBIGUOUS_NAME_WORDS):
                 continue
             if i > 0 and toks[i - 1].lower in STAFF_CUES:
@@ -423,7 +437,7 @@ class NameDetector(RedactionDetector):
             found.setdefault(i, (i, "A surname written before a comma and a first name."))
             found.setdefault(i + 1, (i + 1, "A first name after a surname and a comma."))
 
-    def _staff_token_indexes(self, toks: list[_Token]) -> set[int]:
+    def _staff_token_indexes(self, toks: list[_Token], text: str) -> set[int]:
         """Indexes of tokens that belong to a roster name (not preceded by a patient or relative cue)."""
         if not self._staff_parts:
             return set()
@@ -433,8 +447,27 @@ class NameDetector(RedactionDetector):
                 continue
             if i > 0 and (toks[i - 1].lower in PATIENT_CUES or toks[i - 1].lower in RELATIVE_CUES or toks[i - 1].lower in TITLE_CUES):
                 continue
+            if self._other_person(toks, text, i):
+                continue
             staff.add(i)
         return staff
+
+    def _other_person(self, toks: list[_Token], text: str, i: int) -> bool:
+        """'aisha stone' with Rachel Stone on the roster: a roster word next to a name that is not that person's."""
+        partners = self._staff_partners.get(toks[i].lower, frozenset())
+        for j, gaps in ((i - 1, (" ",)), (i + 1, (" ", ", ", ","))):
+            if not 0 <= j < len(toks):
+                continue
+            other = toks[min(i, j)], toks[max(i, j)]
+            gap = text[other[0].end : other[1].start]
+            nb = toks[j]
+            if gap not in gaps or nb.lower in partners or nb.lower in self._staff_parts or nb.shape != toks[i].shape and nb.shape != "title":
+                continue
+            if nb.lower in self._plain or nb.lower in AMBIGUOUS_NAME_WORDS or self._never(nb) or len(nb.lower) < 3:
+                continue
+            if self._lex.is_first(nb.lower) if j < i or gap != " " else self._lex.is_last(nb.lower, COMMON_SURNAME_RANK):
+                return True
+        return False
 
 
 _IN_PLACE = re.compile(r"(?:'s)?(?:\s+(?:is|was|now|still|back))?\s+(?:in|on)\b")
