@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bedside.config import Settings
 from bedside.store.database import Database
-from bedside.store.models import ApiToken
+from bedside.store.models import ApiToken, UserAccount, WebSession
 from bedside.web import create_app
 from bedside.web.access import PublicGrant
 
@@ -76,6 +76,28 @@ async def test_sign_out_ends_the_session(clients: Clients) -> None:
     assert response.status_code == 303
     again = await client.get("/")
     assert again.status_code == 303 and again.headers["location"].startswith("/login")
+
+
+async def test_sign_out_also_ends_a_copied_cookie(clients: Clients, web_database: Database) -> None:
+    client = await clients.signed_in("ben")
+    copy = clients.anonymous()
+    copy.cookies.update(client.cookies)
+    assert (await copy.get("/")).status_code == 200
+    await client.post("/logout", data={"csrf_token": await clients.csrf(client)})
+    stolen = await copy.get("/")
+    assert stolen.status_code == 303 and stolen.headers["location"].startswith("/login")
+    with web_database.session() as s:
+        ended = s.scalars(select(WebSession)).all()
+        assert len(ended) == 1 and ended[0].ended_at is not None
+        assert re.fullmatch(r"[0-9a-f]{64}", ended[0].secret_hash)  # only a SHA-256 hash is kept
+
+
+async def test_deactivated_account_loses_its_session(clients: Clients, web_database: Database) -> None:
+    client = await clients.signed_in("ben")
+    assert (await client.get("/")).status_code == 200
+    with web_database.session() as s:
+        s.scalars(select(UserAccount).where(UserAccount.username == "ben")).one().active = False
+    assert (await client.get("/")).status_code == 303
 
 
 async def test_anonymous_pages_redirect_to_sign_in_and_come_back(clients: Clients) -> None:

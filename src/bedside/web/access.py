@@ -38,10 +38,10 @@ from bedside.store.models import Person, Unit
 from bedside.store.people import analysis_subject
 from bedside.store.rapport import message_sender
 from bedside.web import csrf
-from bedside.web.credentials import account_for_token, active_account
+from bedside.web.credentials import account_for_token, account_for_web_session
 from bedside.web.deps import SessionDep
 
-SESSION_USER_KEY = "user_id"
+SESSION_USER_KEY = "sid"  # the secret of a WebSession row, never the account id
 MAX_ID = 2**63 - 1
 API_PREFIX = "/api/"
 # Framework routes without FastAPI dependencies; each is public by design.
@@ -133,10 +133,10 @@ def authenticate(request: Request, session: Session, bearer: HTTPAuthorizationCr
         if account is None:
             raise HTTPException(401, "The API token is not valid or has been revoked.", {"WWW-Authenticate": "Bearer"})
         return viewer_for(session, account, auth_method="token")
-    user_id = request.session.get(SESSION_USER_KEY)
-    if not isinstance(user_id, int):
+    secret = request.session.get(SESSION_USER_KEY)
+    if not isinstance(secret, str):
         return None
-    account = active_account(session, user_id)
+    account = account_for_web_session(session, secret)
     if account is None:
         request.session.clear()
         return None

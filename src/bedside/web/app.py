@@ -19,6 +19,7 @@ from bedside.config import PLACEHOLDER_SECRET, Settings
 from bedside.store.database import Database, open_database
 from bedside.web.access import check_route_rules
 from bedside.web.api import routers as api_routers
+from bedside.web.credentials import SESSION_MAX_AGE_SECONDS
 from bedside.web.errors import install_error_handlers
 from bedside.web.pages import routers as page_routers
 from bedside.web.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
@@ -27,7 +28,6 @@ from bedside.web.templating import make_templates
 log = logging.getLogger(__name__)
 
 SESSION_COOKIE = "bedside_session"
-SESSION_MAX_AGE_SECONDS = 8 * 60 * 60  # one clinical shift
 
 API_DESCRIPTION = """JSON API of Bedside. Authenticate with a per-user token
 (`Authorization: Bearer bsd_...`, created on the Tokens page or with `POST /api/v1/tokens`) or with a

@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from bedside.config import Settings
 from bedside.store.accounts import hash_password, verify_password
-from bedside.store.models import ApiToken, LoginAttempt, UserAccount, utcnow
+from bedside.store.models import ApiToken, LoginAttempt, UserAccount, WebSession, utcnow
 
+SESSION_MAX_AGE_SECONDS = 8 * 60 * 60  # one clinical shift
 TOKEN_PREFIX = "bsd_"
 MAX_TOKENS_PER_USER = 50
 
@@ -87,6 +88,34 @@ def sign_in(session: Session, *, username: str, password: str, client: str, sett
 def active_account(session: Session, user_id: int) -> UserAccount | None:
     account = session.get(UserAccount, user_id)
     return account if account is not None and account.active else None
+
+
+def start_web_session(session: Session, *, account: UserAccount, lifetime: dt.timedelta) -> str:
+    """Record a new browser session for the account; returns the secret the cookie carries."""
+    secret = secrets.token_urlsafe(32)
+    session.add(WebSession(user_id=account.id, secret_hash=hash_token(secret), expires_at=utcnow() + lifetime))
+    session.flush()
+    return secret
+
+
+def account_for_web_session(session: Session, secret: str) -> UserAccount | None:
+    """The active account of a live (not ended, not expired) browser session, else None."""
+    if len(secret) > 200:
+        return None
+    row = session.scalar(select(WebSession).where(WebSession.secret_hash == hash_token(secret)))
+    if row is None or row.ended_at is not None:
+        return None
+    expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=dt.UTC)
+    if expires <= utcnow():
+        return None
+    return active_account(session, row.user_id)
+
+
+def end_web_session(session: Session, secret: str) -> None:
+    """Sign a browser session out for good (a copy of its cookie stops working too)."""
+    row = session.scalar(select(WebSession).where(WebSession.secret_hash == hash_token(secret)))
+    if row is not None and row.ended_at is None:
+        row.ended_at = utcnow()
 
 
 def hash_token(secret: str) -> str:

@@ -1,8 +1,9 @@
 """Sign-in and sign-out pages (local accounts; an OIDC login would be another route here that ends
-the same way: put the account id in the session)."""
+the same way: start a server-side web session for the account)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -10,7 +11,14 @@ from starlette.responses import RedirectResponse, Response
 
 from bedside.web import csrf
 from bedside.web.access import SESSION_USER_KEY, PublicGrant, SignedInGrant
-from bedside.web.credentials import SignInError, SignInThrottledError, sign_in
+from bedside.web.credentials import (
+    SESSION_MAX_AGE_SECONDS,
+    SignInError,
+    SignInThrottledError,
+    end_web_session,
+    sign_in,
+    start_web_session,
+)
 from bedside.web.deps import SessionDep, SettingsDep
 from bedside.web.templating import render
 
@@ -49,12 +57,17 @@ def login_submit(
     except SignInError as exc:
         return render(request, "pages/login.html", viewer=None, next=safe_next(next), error=str(exc), status_code=401)
     request.session.clear()
-    request.session[SESSION_USER_KEY] = account.id
+    request.session[SESSION_USER_KEY] = start_web_session(
+        session, account=account, lifetime=dt.timedelta(seconds=SESSION_MAX_AGE_SECONDS)
+    )
     csrf.rotate(request)
     return RedirectResponse(safe_next(next), status_code=303)
 
 
 @router.post("/logout")
-def logout(request: Request, grant: SignedInGrant) -> Response:
+def logout(request: Request, grant: SignedInGrant, session: SessionDep) -> Response:
+    secret = request.session.get(SESSION_USER_KEY)
+    if isinstance(secret, str):
+        end_web_session(session, secret)
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
