@@ -160,3 +160,38 @@ def test_unit_dashboard_respects_suppression_and_coaching_mode() -> None:
     assert all(cell is None or cell["suppressed"] for row in tiny["role_pairs"]["cells"] for cell in row)
     me = person_summary(msgs, 1)
     assert me["asymmetry"]["significant"] and me["areas"]
+
+
+def test_staff_group_heat_map_keeps_cells_that_single_roles_suppress() -> None:
+    from bedside.rapport.patterns.views import unit_dashboard
+
+    roles = {1: "physician", 2: "physician", 3: "resident", 4: "resident", 5: "app"}
+    roles |= {i: "nurse" for i in range(10, 16)}
+    msgs = [
+        AnalysedMessage(
+            message_id=i,
+            sender_id=s,
+            sender_role=roles[s],
+            unit_id=1,
+            recipient_ids=(r,),
+            recipient_roles=(roles[r],),
+            sent_at=START + dt.timedelta(hours=i),
+            tone="curt" if s == 1 else "neutral",
+            politeness=0.5,
+        )
+        for i, (s, r) in enumerate((s, r) for s in roles for r in roles if s != r)
+    ]
+    view = unit_dashboard(msgs, min_group_size=5, include_people=False)
+    fine = view["role_pairs"]
+    assert all(
+        c is None or c["suppressed"]
+        for row, sender in zip(fine["cells"], fine["roles"], strict=True)
+        if sender != "nurse"
+        for c in row
+    )
+    groups = view["staff_group_pairs"]
+    assert groups["roles"] == ["nurses", "prescribers"]
+    prescribers_to_nurses = groups["cells"][1][0]
+    assert not prescribers_to_nurses["suppressed"] and prescribers_to_nurses["not_respectful"][
+        "value"
+    ] == pytest.approx(0.2)

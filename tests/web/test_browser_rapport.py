@@ -93,7 +93,7 @@ def test_unit_dashboard_draws_its_charts(page: object, org_template: tuple[Path,
     assert p.evaluate(PAINTED, "tone-trend-chart") > 500, "the tone trend is blank"  # type: ignore[attr-defined]
     assert p.evaluate(PAINTED, "network-chart") > 500, "the network is blank"  # type: ignore[attr-defined]
     assert p.evaluate("() => window.bedsideCharts['network-chart'].edges") >= 3  # type: ignore[attr-defined]
-    assert p.get_by_test_id("heatmap").is_visible()  # type: ignore[attr-defined]
+    assert p.get_by_test_id("heatmap-groups").is_visible()  # type: ignore[attr-defined]
     assert p.get_by_role("heading", name="People to support").is_visible()  # type: ignore[attr-defined]
     _no_csp_problems(p)
 

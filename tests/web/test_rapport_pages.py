@@ -43,6 +43,7 @@ async def test_unit_dashboard_shows_trend_heat_map_network_and_people(clients: C
     trend = _json_block(html, "tone-trend-data")
     assert isinstance(trend, dict) and trend["months"] == ["2026-03", "2026-04", "2026-05"]
     assert 'data-testid="heatmap"' in html and "physician" in html and "nurse" in html
+    assert 'data-testid="heatmap-groups"' in html and "prescribers" in html
     network = _json_block(html, "network-data")
     assert isinstance(network, dict)
     assert {n["name"] for n in network["nodes"]} >= {"Ana Lead", "Ben Nurse", "Cara Nurse"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from bedside.rapport.patterns.asymmetry import role_asymmetry
@@ -19,6 +20,41 @@ from bedside.rapport.patterns.responsiveness import responsiveness
 from bedside.rapport.patterns.trend import person_trend
 
 MIN_EDGE_MESSAGES = 5
+# Staff groups for the coarse heat map: within one unit most single roles have fewer senders than the
+# minimum group size, so their cells would all be suppressed; groups keep the picture and the privacy.
+STAFF_GROUPS: dict[str, str] = {
+    "physician": "prescribers",
+    "resident": "prescribers",
+    "app": "prescribers",
+    "nurse": "nurses",
+    "technician": "other staff",
+    "pharmacist": "other staff",
+    "administrator": "other staff",
+    "other": "other staff",
+}
+
+
+def by_staff_group(messages: Iterable[AnalysedMessage]) -> list[AnalysedMessage]:
+    """The same messages with sender and recipient roles replaced by their staff group."""
+    return [
+        replace(
+            m,
+            sender_role=STAFF_GROUPS.get(m.sender_role, "other staff"),
+            recipient_roles=tuple(STAFF_GROUPS.get(r, "other staff") for r in m.recipient_roles),
+        )
+        for m in messages
+    ]
+
+
+def role_pair_matrix(messages: Iterable[AnalysedMessage], *, min_group_size: int) -> dict[str, Any]:
+    """Sender role x recipient role cells (share of curt/hostile messages), suppressed when too few people."""
+    pairs = summarise_groups(messages, "role_pair", min_group_size=min_group_size)
+    roles = sorted({str(k) for g in pairs for k in g.key})
+    heat = {(g.key[0], g.key[1]): g for g in pairs}
+    return {
+        "roles": roles,
+        "cells": [[_cell(heat.get((sender, recipient))) for recipient in roles] for sender in roles],
+    }
 
 
 def unit_dashboard(
@@ -28,12 +64,9 @@ def unit_dashboard(
     include_people: bool,
     names: Mapping[int, str] | None = None,
 ) -> dict[str, Any]:
-    """Tone trend by month, role-pair heat map, and (optionally) the who-writes-to-whom network."""
+    """Tone trend by month, role-pair heat maps (staff groups and single roles), and optionally the network."""
     items = list(messages)
     months = summarise_groups(items, "month", min_group_size=min_group_size)
-    pairs = summarise_groups(items, "role_pair", min_group_size=min_group_size)
-    roles = sorted({str(k) for g in pairs for k in g.key})
-    heat = {(g.key[0], g.key[1]): g for g in pairs}
     dashboard: dict[str, Any] = {
         "messages": len(items),
         "people": len({m.sender_id for m in items}),
@@ -44,10 +77,8 @@ def unit_dashboard(
             "series": {t: [None if g.suppressed else g.tone_mix.get(t, 0.0) for g in months] for t in TONES},
             "politeness": [None if g.suppressed or not g.politeness else g.politeness.value for g in months],
         },
-        "role_pairs": {
-            "roles": roles,
-            "cells": [[_cell(heat.get((sender, recipient))) for recipient in roles] for sender in roles],
-        },
+        "role_pairs": role_pair_matrix(items, min_group_size=min_group_size),
+        "staff_group_pairs": role_pair_matrix(by_staff_group(items), min_group_size=min_group_size),
     }
     if include_people:
         dashboard["network"] = interaction_network(items, names=names or {})
