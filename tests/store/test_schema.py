@@ -92,3 +92,21 @@ def test_rating_comments_keep_their_placeholders(database: Database) -> None:
         )
     with database.session() as s:
         assert s.scalars(sa.select(ReviewRating.redactions)).one()[0]["type"] == "PATIENT"
+
+
+def test_an_outdated_schema_is_refused_with_the_fix(sqlite_settings: object) -> None:
+    from alembic import command
+
+    from bedside.store.database import DatabaseNotReadyError, alembic_config, open_database
+
+    db = open_database(sqlite_settings)  # type: ignore[arg-type]
+    try:
+        with pytest.raises(DatabaseNotReadyError, match="no Bedside schema"):
+            db.require_ready()
+        command.upgrade(alembic_config(db.url), "0001")
+        with pytest.raises(DatabaseNotReadyError, match="revision 0001.*bedside db upgrade"):
+            db.require_ready()
+        db.upgrade()
+        db.require_ready()
+    finally:
+        db.dispose()

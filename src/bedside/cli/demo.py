@@ -20,6 +20,7 @@ from bedside.demo import DEFAULT_SEED, DemoBuildError, DemoLogin, build_demo, de
 from bedside.demo.generator import IMPORT_ORDER
 from bedside.demo.manifest import LABELS_NAME, MANIFEST_NAME, ManifestError
 from bedside.ingest import IngestError
+from bedside.store.database import open_database
 
 DATABASE_NAME = "bedside-demo.db"
 BUILT_MARKER = "bedside-demo.json"
@@ -90,6 +91,11 @@ def demo(
             logins = demo_logins(load_manifest(out_dir / "data"))
         except ManifestError as exc:
             raise fail(f"{exc} Run `bedside demo --rebuild`.") from exc
+        database = open_database(settings)
+        try:
+            database.upgrade()  # a demo built by an older Bedside gets the newer tables
+        finally:
+            database.dispose()
         console.print(f"Reusing the demo database {database_path}.")
     else:
         _remove_previous(out_dir)

@@ -14,6 +14,8 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -81,10 +83,26 @@ class Database:
     def is_ready(self) -> bool:
         return inspect(self.engine).has_table("alembic_version")
 
-    def require_ready(self) -> None:
+    def schema_revision(self) -> str | None:
+        """The migration the database is at (None without a Bedside schema)."""
         if not self.is_ready():
+            return None
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def require_ready(self) -> None:
+        """Refuse, with the command that fixes it, a database without the schema this version needs."""
+        where = self.engine.url.render_as_string(hide_password=True)
+        current = self.schema_revision()
+        if current is None:
             raise DatabaseNotReadyError(
-                f"The database at {self.engine.url!r} has no Bedside schema; run `bedside db upgrade` first."
+                f"The database at {where} has no Bedside schema; run `bedside db upgrade` first."
+            )
+        head = ScriptDirectory.from_config(alembic_config(self.url)).get_current_head()
+        if current != head:
+            raise DatabaseNotReadyError(
+                f"The database at {where} is at schema revision {current}, but this version of Bedside needs "
+                f"{head}; run `bedside db upgrade` (back up the database first)."
             )
 
     @contextmanager
