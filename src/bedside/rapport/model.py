@@ -2,7 +2,9 @@
 
 Features are binary and cheap: which evidence labels occurred (the politeness strategies and conduct
 detectors, prefixed ``s:``), which closed-class function words occurred (``w:``; chosen because they
-carry politeness across domains rather than Wikipedia's topics), and a few shape features (``p:``).
+carry politeness across domains rather than Wikipedia's topics), which of them open a sentence (``ss:``),
+adjacent pairs of closed-class words (``b:``, e.g. "could you", "why did"), a hedge of the paper's
+lexicon (``h:``) and a few shape features (``p:``).
 The weights are learned by ``scripts/train_politeness.py`` from the Stanford Politeness Corpus
 (Danescu-Niculescu-Mizil et al., ACL 2013; texts CC BY-SA, repository Apache-2.0) and shipped as
 ``data/politeness-model.json``; nothing is trained at run time. The score is the model's probability
@@ -38,15 +40,66 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+# Hedges of the paper's lexicon (Danescu-Niculescu-Mizil et al. 2013, from Hyland 2005; released with
+# sudhof/politeness, Apache-2.0), single words only; its phrases are covered by the word pairs below.
+HEDGE_WORDS = frozenset(
+    """
+    think thought thinking almost apparent apparently appear appeared appears approximately around
+    assume assumed claim claimed claims doubt doubtful essentially estimate estimated feel felt feels
+    frequently generally guess indicate indicated indicates largely likely mainly may maybe might
+    mostly often ought perhaps plausible plausibly possible possibly postulate postulated presumable
+    probable probably relatively roughly seems should sometimes somewhat suggest suggested suggests
+    suppose supposed supposes suspect suspects typical typically uncertain unclear unlikely usually
+    broadly presumably fairly quite rather argue argues argued
+    """.split()
+)
+
+# Closed-class and interpersonal words whose adjacent pairs ("could you", "why did", "you should",
+# "i think", "do you mind") and message openings ("<s> please", "<s> why") are features: they carry
+# politeness across communities, unlike topical vocabulary.
+PAIR_WORDS = FUNCTION_WORDS | frozenset(
+    """
+    wondered mind minding wonder appreciated grateful apologize apologies pardon excuse forgive
+    fact point truth reality honestly clearly obviously seriously
+    """.split()
+)
+_START = "<s>"
+
+
 class ModelFileError(ValueError):
     """The shipped model file is missing or malformed."""
 
 
 def features(prepared: PreparedText, evidence: Iterable[Evidence]) -> set[str]:
-    """The binary features the politeness model reads."""
+    """The binary features the politeness model reads.
+
+    ``s:`` evidence labels; ``w:`` function words; ``ss:`` a function word opening any sentence (the paper's
+    position-aware strategies: "please" / "could" / "why" / "i" / "so" starts); ``h:hedge`` a hedge of the
+    paper's lexicon; ``b:`` adjacent pairs of closed-class words ("could you", "why did", "you should",
+    "i think"; ``b:<s> why`` for the message's opening word); ``p:`` shape. Every feature is found with set
+    operations or one pass over the tokens, so scoring stays a dictionary lookup per active feature.
+    """
     found = {"s:" + e.label for e in evidence}
-    found.update("w:" + w for w in prepared.word_set & FUNCTION_WORDS)
+    word_set = prepared.word_set
+    found.update("w:" + w for w in word_set & FUNCTION_WORDS)
+    if not word_set.isdisjoint(HEDGE_WORDS):
+        found.add("h:hedge")
     words = prepared.words
+    n = len(words)
+    for first, _ in prepared.sentences:
+        found.add("ss:" + words[first] if words[first] in FUNCTION_WORDS else "ss:_")
+    if n:
+        pair_words = PAIR_WORDS
+        previous = _START
+        for word in words:
+            if word in pair_words:
+                if previous:
+                    found.add(f"b:{previous} {word}")
+                previous = word
+            else:
+                if previous is _START:
+                    found.add("b:<s> _")
+                previous = ""
     if "?" in prepared.text:
         found.add("p:question")
     if "!" in prepared.text:
@@ -55,7 +108,6 @@ def features(prepared: PreparedText, evidence: Iterable[Evidence]) -> set[str]:
         first, end = prepared.sentences[0]
         if words[end - 1].startswith("?"):
             found.add("p:first_sentence_question")
-    n = len(words)
     found.add("p:short" if n < 12 else "p:long" if n > 40 else "p:medium")
     if len(prepared.sentences) > 1:
         found.add("p:several_sentences")

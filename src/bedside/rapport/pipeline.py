@@ -39,7 +39,7 @@ SUPPRESSES: dict[str, frozenset[str]] = {
     "threat": frozenset({"demand", "unmitigated_command"}),
     "cus_unacknowledged": frozenset({"acknowledgement", "terse_reply"}),
 }
-POLITENESS_RESPECTFUL = 0.35
+POLITENESS_RESPECTFUL = 0.30  # politeness model 1.1; keeps the demo tone mix of 1.0 at 0.35 (model card)
 POLITENESS_CURT = 0.5
 
 

@@ -132,6 +132,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("the point", "factuality"),
     ("the reality", "factuality"),
     ("excuse me", "apology"),
+    # the imposition named in an apology is not a negative word ("bother" is negative in VADER)
+    ("sorry to bother", "apology"),
+    ("sorry to disturb", "apology"),
+    ("sorry to trouble", "apology"),
+    ("sorry to interrupt", "apology"),
     ("forgive me", "apology"),
     ("my bad", "apology"),
     ("good morning", "greeting"),
@@ -159,7 +164,7 @@ class PolitenessStrategies(Detector):
     """Danescu-Niculescu-Mizil et al. (2013) politeness strategies plus VADER positive / negative words."""
 
     name = "politeness_strategies"
-    version = "1.0"
+    version = "1.1"
     description = "Politeness strategies of Danescu-Niculescu-Mizil et al. (2013) and sentiment words (VADER lexicon)."
     labels = tuple(REASONS)
 
