@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
         ("tone_speed.py", ["--messages", "300", "--repeat", "1"], "ratio"),
         ("redaction_speed.py", ["--messages", "100"], "ratio"),
         ("ingest_million.py", ["--rows", "300", "--staff", "20"], "ratio"),
+        ("ingest_million.py", ["--rows", "300", "--staff", "20", "--format", "fhir"], "ratio"),
     ],
 )
 def test_benchmark_runs_and_prints_a_ratio(script: str, args: list[str], expect: str) -> None:
