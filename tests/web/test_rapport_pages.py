@@ -205,3 +205,16 @@ def test_people_named_as_to_support_are_audited(web_database: Database, org: Org
         rows = session.scalars(select(AuditEvent).where(AuditEvent.detail.like("%people to support%"))).all()
     assert sorted(r.subject_person_id for r in rows) == sorted([org.ben, org.cara])
     assert {r.action for r in rows} == {"view_analytics"}
+
+
+async def test_tone_api_refuses_a_body_that_is_not_utf8_with_a_documented_400(clients: Clients, rich: Org) -> None:
+    ana = await clients.signed_in("ana")
+    token = await clients.csrf(ana)
+    response = await ana.post(
+        "/api/v1/tone",
+        content=b"\xff\x03",
+        headers={"Content-Type": "application/json", "X-CSRF-Token": token},
+    )
+    assert response.status_code == 400 and "detail" in response.json()
+    documented = (await ana.get("/openapi.json")).json()["paths"]["/api/v1/tone"]["post"]["responses"]
+    assert "400" in documented

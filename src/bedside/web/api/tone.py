@@ -76,7 +76,7 @@ def _too_long(field: tuple[str, ...], limit: int) -> RequestValidationError:
     "/tone",
     response_model=ToneResult,
     summary="Check how a draft reads (redacted first, never stored)",
-    responses=error_responses(403, 413),
+    responses=error_responses(400, 403, 413),
 )
 def tone(body: ToneRequest, grant: SignedInGrant, session: SessionDep, settings: SettingsDep) -> ToneResult:
     viewer = grant.require_viewer()
