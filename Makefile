@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
+RUNTIME_STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint install clean
 
@@ -14,10 +15,14 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+$(RUNTIME_STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUNTIME_STAMP)
+
 install: $(STAMP)
 
 ## Build the demo hospital into demo/bedside-demo.db and serve it on http://127.0.0.1:8000
-demo: $(STAMP)
+demo: $(RUNTIME_STAMP)
 	$(BIN)/bedside demo
 
 ## Lint, type-check and run the whole test suite
