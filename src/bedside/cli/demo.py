@@ -45,7 +45,7 @@ def _remove_previous(out_dir: Path) -> None:
 def _print_logins(logins: list[DemoLogin], url: str) -> None:
     table = Table(title="Demo sign-ins (development only)", show_lines=False)
     table.add_column("username", no_wrap=True)
-    table.add_column("password", overflow="fold")
+    table.add_column("password", no_wrap=True)  # copied by hand: never broken over lines
     table.add_column("account")
     table.add_column("who")
     for login in logins:
