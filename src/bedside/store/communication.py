@@ -2,15 +2,23 @@
 
 Returns plain :class:`bedside.rapport.patterns.AnalysedMessage` records, so the pattern code never
 touches the database. Only messages that have a result from the named analyzer are returned.
+
+Loading a whole organisation (every page comparing a person with peers needs it) is cached per
+database, organisation and analyzer, keyed on a fingerprint of the analysis results and the roster
+(count, newest id and newest time of the results; every person's role and unit), so a re-analysis
+or a roster change is seen at once and repeated page views cost one aggregate query.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import hashlib
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Collection
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from bedside.rapport.labels import PROBLEM_SEVERITIES
@@ -18,6 +26,10 @@ from bedside.rapport.patterns import AnalysedMessage
 from bedside.store.models import AnalysisResult, Message, MessageRecipient, Person
 
 TONE_ANALYZER = "bedside.tone"
+CACHED_ORGANISATIONS = 4
+
+_cache: OrderedDict[tuple[str, int, str], tuple[str, list[AnalysedMessage]]] = OrderedDict()
+_cache_lock = threading.Lock()
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -60,10 +72,52 @@ def load_analysed_messages(
         .where(Message.organisation_id == organisation_id)
         .order_by(Message.sent_at, Message.id)
     )
+    if unit_ids is None and sender_ids is None:
+        return _whole_organisation(session, organisation_id=organisation_id, analyzer=analyzer, query=query)
     if unit_ids is not None:
         query = query.where(Person.unit_id.in_(list(unit_ids)))
     if sender_ids is not None:
         query = query.where(Message.sender_id.in_(list(sender_ids)))
+    return _records(session, organisation_id=organisation_id, query=query)
+
+
+def _fingerprint(session: Session, *, organisation_id: int, analyzer: str) -> str:
+    results = session.execute(
+        select(func.count(AnalysisResult.id), func.max(AnalysisResult.id), func.max(AnalysisResult.created_at)).where(
+            AnalysisResult.organisation_id == organisation_id,
+            AnalysisResult.subject_type == "message",
+            AnalysisResult.analyzer == analyzer,
+        )
+    ).one()
+    roster = session.execute(
+        select(Person.id, Person.role, Person.unit_id).where(Person.organisation_id == organisation_id).order_by(Person.id)
+    ).all()
+    digest = hashlib.sha256(repr((tuple(results), [tuple(r) for r in roster])).encode()).hexdigest()
+    return digest
+
+
+def _whole_organisation(
+    session: Session, *, organisation_id: int, analyzer: str, query: Any
+) -> list[AnalysedMessage]:
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    key = (engine.url.render_as_string(hide_password=True), organisation_id, analyzer)
+    fingerprint = _fingerprint(session, organisation_id=organisation_id, analyzer=analyzer)
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None and hit[0] == fingerprint:
+            _cache.move_to_end(key)
+            return hit[1]
+    records = _records(session, organisation_id=organisation_id, query=query)
+    with _cache_lock:
+        _cache[key] = (fingerprint, records)
+        _cache.move_to_end(key)
+        while len(_cache) > CACHED_ORGANISATIONS:
+            _cache.popitem(last=False)
+    return records
+
+
+def _records(session: Session, *, organisation_id: int, query: Any) -> list[AnalysedMessage]:
     rows = session.execute(query).all()
 
     recipients: dict[int, list[tuple[int, str]]] = defaultdict(list)
