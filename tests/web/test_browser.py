@@ -13,6 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -20,7 +21,7 @@ import pytest
 import uvicorn
 
 from bedside.config import Settings
-from bedside.store.database import open_database
+from bedside.store.database import Database, open_database
 from bedside.web import create_app
 
 from .conftest import PASSWORD, Org
@@ -61,18 +62,9 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-@pytest.fixture(scope="module")
-def live_server(org_template: tuple[Path, Org], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("browser")
-    shutil.copyfile(org_template[0], folder / "bedside.db")
-    settings = Settings(
-        environment="test",
-        database_url=f"sqlite:///{folder / 'bedside.db'}",
-        data_dir=folder,
-        min_group_size=2,
-        secret_key="browser-test-secret",
-    )
-    database = open_database(settings)
+@contextmanager
+def serving(settings: Settings, database: Database) -> Iterator[str]:
+    """Serve the app with uvicorn on a free local port in a thread; yields its base URL."""
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings, database=database), host="127.0.0.1", port=port, log_level="warning")
@@ -88,10 +80,35 @@ def live_server(org_template: tuple[Path, Org], tmp_path_factory: pytest.TempPat
             time.sleep(0.05)
     else:  # pragma: no cover
         pytest.fail("the test server did not start")
-    yield base
-    server.should_exit = True
-    thread.join(timeout=10)
-    database.dispose()
+    try:
+        yield base
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def browser_settings(folder: Path) -> Settings:
+    """Settings for a served copy of the test organisation in ``folder``."""
+    return Settings(
+        environment="test",
+        database_url=f"sqlite:///{folder / 'bedside.db'}",
+        data_dir=folder,
+        min_group_size=2,
+        secret_key="browser-test-secret",
+    )
+
+
+@pytest.fixture(scope="module")
+def live_server(org_template: tuple[Path, Org], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("browser")
+    shutil.copyfile(org_template[0], folder / "bedside.db")
+    settings = browser_settings(folder)
+    database = open_database(settings)
+    try:
+        with serving(settings, database) as base:
+            yield base
+    finally:
+        database.dispose()
 
 
 @pytest.fixture

@@ -8,22 +8,16 @@ has enough analysed ICU messages for every chart.
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
-import uvicorn
 
-from bedside.config import Settings
 from bedside.store.database import open_database
-from bedside.web import create_app
 
 from . import test_browser as shared
 from .conftest import Org, add_rapport_messages
-from .test_browser import _free_port, nav, sign_in
+from .test_browser import browser_settings, nav, serving, sign_in
 
 # The browser and page fixtures of test_browser; ``page`` uses this module's ``live_server``.
 browser = shared.browser
@@ -45,34 +39,14 @@ PAINTED = """(id) => {
 def live_server(org_template: tuple[Path, Org], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("browser-rapport")
     shutil.copyfile(org_template[0], folder / "bedside.db")
-    settings = Settings(
-        environment="test",
-        database_url=f"sqlite:///{folder / 'bedside.db'}",
-        data_dir=folder,
-        min_group_size=2,
-        secret_key="browser-test-secret",
-    )
+    settings = browser_settings(folder)
     database = open_database(settings)
     add_rapport_messages(database, org_template[1])
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, database=database), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.05)
-    else:  # pragma: no cover
-        pytest.fail("the test server did not start")
-    yield base
-    server.should_exit = True
-    thread.join(timeout=10)
-    database.dispose()
+    try:
+        with serving(settings, database) as base:
+            yield base
+    finally:
+        database.dispose()
 
 
 def _no_csp_problems(p: object) -> None:
