@@ -1,6 +1,6 @@
 """Measure the redactor on the annotated test set: recall and precision per identifier type and overall.
 
-    .venv/bin/python scripts/evaluate_redaction.py              # dev, test, and test-old / test-new
+    .venv/bin/python scripts/evaluate_redaction.py              # dev, test, and test-old / test-new / test-newer
     .venv/bin/python scripts/evaluate_redaction.py --split test --show-errors
     .venv/bin/python scripts/evaluate_redaction.py --demo            # the demo hospital as a third set
     .venv/bin/python scripts/evaluate_redaction.py --wikipedia ../shared/data/politeness/wikipedia.train.csv
@@ -31,19 +31,22 @@ from bedside.text.redaction import Redactor
 from bedside.text.redaction.evaluation import EvaluationReport, evaluate, load_gold
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "redaction"
-# The test part grew by appending templates: 0-69 (batches one to four) and 70+ (fifth batch, a third
-# name pool written for it). "test" is all of it; "test-old" and "test-new" report the two separately.
+# The test part grew by appending templates: 0-69 (batches one to four), 70-101 (fifth batch, a third
+# name pool written for it) and 102+ (sixth batch, a fourth pool). "test" is all of it; "test-old" and "test-new" report the two separately.
 FIFTH_BATCH_FIRST_TEMPLATE = 70
-SPLITS = ("dev", "test", "test-old", "test-new")
+SIXTH_BATCH_FIRST_TEMPLATE = 102  # test-newer (1.3.0): a fourth hand-written name pool
+SPLITS = ("dev", "test", "test-old", "test-new", "test-newer")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
-    """Gold rows of a split; ``test-old`` / ``test-new`` are the test part before / from the fifth batch."""
+    """Gold rows of a split; ``test-old`` / ``test-new`` / ``test-newer``: batches 1-4 / the fifth / the sixth."""
     rows = load_gold(DATA / f"{split.split('-')[0]}.jsonl")
     if split == "test-old":
         return [r for r in rows if int(r["template"]) < FIFTH_BATCH_FIRST_TEMPLATE]
     if split == "test-new":
-        return [r for r in rows if int(r["template"]) >= FIFTH_BATCH_FIRST_TEMPLATE]
+        return [r for r in rows if FIFTH_BATCH_FIRST_TEMPLATE <= int(r["template"]) < SIXTH_BATCH_FIRST_TEMPLATE]
+    if split == "test-newer":
+        return [r for r in rows if int(r["template"]) >= SIXTH_BATCH_FIRST_TEMPLATE]
     return rows
 
 

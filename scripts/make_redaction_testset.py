@@ -68,6 +68,18 @@ LAST3 = [
     "Rahimi", "Hosseini", "Mansour", "Khoury", "Zielinski", "Horvath", "Nagy", "Dimitrov", "Georgiou", "Virtanen",
     "Mendoza", "Acosta", "Villanueva", "Bautista", "Núñez", "Snow", "Moon", "Lane", "Gold", "Cross",
 ]
+# Fourth pools, used only by the sixth-batch test templates (test-newer, 1.3.0): hand-written for that
+# batch, never read by the detector, never given to the name scorer's training script.
+FIRST4 = [
+    "Adaeze", "Tendai", "Ifeoma", "Kateryna", "Bogdan", "Radek", "Ludmila", "Chiara", "Rafael", "Yesenia",
+    "Dariusz", "Sunniva", "Mateus", "Hyun-woo", "Keanu", "Anahí", "Björn", "Søren", "Dilnoza", "Bakhyt",
+    "Nomvula", "Sipho", "Kwabena", "Abena", "Harmony", "Genesis", "Honor", "Royal", "Crystal", "Autumn",
+]
+LAST4 = [
+    "Okonkwo", "Mazur", "Nowicki", "Haugen", "Abboud", "Farouk", "Sadiq", "Nakagawa", "Pereira", "Castañeda",
+    "Ibáñez", "Søndergaard", "Müller", "Trinh", "Phan", "Kariuki", "Wekesa", "Dlamini", "Mahlangu", "Asante",
+    "Boateng", "Karimova", "Tursunov", "Ferencz", "Kuznetsova", "Baker", "Hunter", "Banks", "Field", "Mason",
+]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 AREA = ["217", "312", "415", "617", "773", "206", "503", "720", "404", "919", "614", "305"]
 STREETS = ["Oak", "Maple", "Cedar", "Elm", "Washington", "Lincoln", "Park", "Lakeview", "Hillcrest", "Sunset", "Prairie", "Willow"]
@@ -101,6 +113,11 @@ _DRAWN: dict[str, str] = {}
 def _last3(rng: random.Random) -> str:
     _DRAWN["last3"] = _pick(rng, LAST3)
     return _DRAWN["last3"]
+
+
+def _last4(rng: random.Random) -> str:
+    _DRAWN["last4"] = _pick(rng, LAST4)
+    return _DRAWN["last4"]
 
 
 def _date(rng: random.Random, year_lo: int = 2024, year_hi: int = 2026) -> str:
@@ -178,6 +195,16 @@ GEN: dict[str, Callable[[random.Random], str]] = {
     "lastfirst3": lambda r: f"{_last3(r)}, {_pick(r, FIRST3)}",
     "first3_staff_last_lower": lambda r: f"{_pick(r, FIRST3)} {_pick(r, STAFF).split()[-1]}".lower(),
     "first3_staff_last": lambda r: f"{_pick(r, FIRST3)} {_pick(r, STAFF).split()[-1]}",
+    "first4": lambda r: _pick(r, FIRST4),
+    "first4_lower": lambda r: _pick(r, FIRST4).lower(),
+    "last4": _last4,
+    "last4_lower": lambda r: _last4(r).lower(),
+    "again4": lambda r: _DRAWN["last4"],
+    "full4": lambda r: f"{_pick(r, FIRST4)} {_last4(r)}",
+    "full4_lower": lambda r: f"{_pick(r, FIRST4)} {_last4(r)}".lower(),
+    "full4_upper": lambda r: f"{_pick(r, FIRST4)} {_last4(r)}".upper(),
+    "lastfirst4_upper": lambda r: f"{_last4(r)}, {_pick(r, FIRST4)}".upper(),
+    "first4_staff_last_lower": lambda r: f"{_pick(r, FIRST4)} {_pick(r, STAFF).split()[-1]}".lower(),
     # not identifiers
     "staff": lambda r: _pick(r, STAFF),
     "staff_lower": lambda r: _pick(r, STAFF).lower(),
@@ -491,6 +518,39 @@ TEST_TEMPLATES = [
     "Cross-cover tonight: {staff} has {room} and {room}",
     "Park in level 3 of the garage during construction",
     "Gold star to {staff_first_lower} for the save in {room}",
+    # sixth batch (test-newer, 1.3.0), written before the name scorer was trained and measured once: a
+    # fourth name pool (FIRST4 / LAST4, hand-written), weak cues, lower case, accents, brackets
+    "can u look in on {PATIENT:last4_lower} in {room}? pulling at lines",
+    "{PATIENT:full4_lower} in {room} c/o nausea, zofran given",
+    "{PATIENT:full4} ({age}F) to cath lab at {time}",
+    "Handoff: {PATIENT:lastfirst4_upper} in bed {bed}, {PATIENT:lastfirst4_upper} in bed {bed}",
+    "is {PATIENT:first4_lower} {PATIENT:last4_lower} still waiting on PT eval?",
+    "{PATIENT:full4_upper} - MRN {MRN:mrn} - hold heparin",
+    "Son {PATIENT:first4} wants an update after {time}",
+    "please re-time {PATIENT:last4}'s vanc to {time}",
+    "{PATIENT:last4} in {room} is confused overnight, sitter requested; {PATIENT:again4}'s daughter aware",
+    "labs for {PATIENT:full4_lower}: K {k}, Cr {cr}",
+    "d/c summary for {PATIENT:full4} is ready to sign",
+    "bed {bed} ({PATIENT:full4}) needs a new IV",
+    "{PATIENT:first4_staff_last_lower} in {room} asking for pain meds",
+    "who is following {PATIENT:last4_lower}? wound care consult in",
+    "Transport: {PATIENT:full4} from {room} to CT at {time}",
+    "rm {room} - {PATIENT:last4_lower} - npo for surgery",
+    "{PATIENT:first4} {PATIENT:last4}, {age}M, admitted overnight with CHF",
+    "wife of {PATIENT:full4} called, number is {PHONE:phone}",
+    "pt {PATIENT:last4_lower} refusing meds again",
+    "Can someone swap {PATIENT:full4}'s diet to renal?",
+    # sixth-batch negatives
+    "{staff} is charge tonight, {staff_first} floats to 4 West",
+    "Baker Act paperwork is in the chart for {room}",
+    "Crystal clear urine now, foley output {count} mL/hr",
+    "Honor the DNR per {staff_first}, palliative aware",
+    "Genesis pump in {room} alarming, biomed called",
+    "Field day for the unit on {weekday}, sign up with {staff_first_lower}",
+    "Autumn flu clinic starts next week, ask {staff}",
+    "Banks of monitors in the hallway need charging",
+    "metoprolol held, HR {hr}, {staff_first_lower} aware",
+    "{staff_first} from pharmacy says the Keppra and Eliquis are on the way",
 ]
 
 

@@ -68,6 +68,11 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Frost in 18A is fine, but two Frosts on the unit again", [("PATIENT", "Frosts")]),
     ("Day in 4B is stable; can you re-time Day's vanc?", [("PATIENT", "Day")]),
     ("hall bed 15 (GARCIA, CHRISTIAN)? Thanks", [("PATIENT", "CHRISTIAN")]),
+    # 1.3.0: the learned name scorer takes weakly cued surnames the rules leave (the second is a test-newer
+    # form, added after its single measurement).
+    ("can someone check on szczepanik in 12, call light on", [("PATIENT", "szczepanik")]),
+    ("please re-time Hunter's vanc to 1130", [("PATIENT", "Hunter")]),
+    ("Can you re-time Day's vanc?", [("PATIENT", "Day")]),  # a 1.2.0 known miss
     ("dose for bed 404 (Mr. Smith powers), DOB 3/4/1950", [("PATIENT", "powers")]),
 ]
 
@@ -117,12 +122,24 @@ NEGATIVES: list[str] = [
     "GRACE KIM and WILL TURNER signed the handoff",
     "Hmm, can you said this before",
     "STAT page: bed 428A drian output now bloody, RR 35",
+    # 1.3.0: words the name scorer must leave (drugs, devices, typos, abbreviations, places in a name position).
+    "ok to give lasix in 12?",
+    "the foley in 12 is leaking",
+    "check on the drain in 4",
+    "sats 90% on HFNC 40L/60%, RR 33",
+    "start a 500 mL bolsu and recheck BP in 30 min",
+    "hall bed 11 needs a sitter",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.
 KNOWN_MISSES: list[tuple[str, str]] = [
-    ("Can you re-time Day's vanc?", "Day"),
+    ("Portal link for pt Day: see the chart", "Day"),
     ("Wrong-patient alert: two Frosts on the unit", "Frost"),
+    # 1.3.0, from the test-newer misses: a frequent word as first name is left when the scorer takes the surname
+    # ("honor [PATIENT]"); a lower-case pair with no cue at all; a weak cue that is not in the scorer's list.
+    ("labs for honor hunter: K 3.0", "honor"),
+    ("is tendai sadiq still waiting on PT eval?", "tendai"),
+    ("who is following haugen? wound care consult in", "haugen"),
 ]
 
 
@@ -225,3 +242,14 @@ def _shared() -> Redactor:
     if not _SHARED:
         _SHARED.append(Redactor(staff_names=STAFF))
     return _SHARED[0]
+
+
+def test_name_scorer_ships_and_can_be_switched_off() -> None:
+    from bedside.text.redaction.names import NameDetector
+    from bedside.text.redaction.scorer import load_scorer
+
+    scorer = load_scorer()
+    assert scorer is not None and 0.5 <= scorer.threshold < 1 and len(scorer.weights) > 50
+    text = "can someone check on szczepanik in 12, call light on"
+    assert NameDetector(use_scorer=False).detect(text) == []
+    assert [text[c.start : c.end] for c in NameDetector().detect(text)] == ["szczepanik"]

@@ -1,11 +1,12 @@
 """Patient and relative names, found from context cues, capitalisation and the Census name lists.
 
-No statistical model: a name is a word (or two or three) that a cue announces ("Mr. Brown",
+Rules first: a name is a word (or two or three) that a cue announces ("Mr. Brown",
 "pt smith in 4b", "daughter Grace", "room 12 – Garcia"), that a cue after it confirms ("Lopez in
 bed 3", "Nguyen (MRN ..."), or a capitalised first-name + last-name pair from the Census lists
 ("John Smith called"). Once a word is found as a name, its other mentions in the same text are
 redacted too. Staff names from the roster, and names after "Dr." / "RN" / "nurse", are not PHI and
-stay.
+stay. A word the rules leave is then scored by a small logistic regression over cheap features
+(``scorer.py``, weights in the package); above its threshold it is a name too.
 """
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ from bedside.text.redaction.cues import (
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon, census_lexicon
 from bedside.text.redaction.name_forms import NameWords, extend_names, shape_pairs
 from bedside.text.redaction.ordinary import frequent_words, ordinary_words, typo_of
+from bedside.text.redaction.scorer import (
+    FeatureContext,
+    NameScorer,
+    has_context,
+    load_scorer,
+    token_features,
+    word_frequencies,
+)
 from bedside.text.redaction.tokens import WORD as _WORD
 from bedside.text.redaction.tokens import Token as _Token
 from bedside.text.redaction.tokens import tokens as _tokens
@@ -55,7 +64,9 @@ class NameDetector(RedactionDetector):
 
     name = "names"
 
-    def __init__(self, staff_names: Iterable[str] = (), lexicon: NameLexicon | None = None) -> None:
+    def __init__(
+        self, staff_names: Iterable[str] = (), lexicon: NameLexicon | None = None, *, use_scorer: bool = True
+    ) -> None:
         self._lex = lexicon or census_lexicon()
         full: set[tuple[str, ...]] = set()
         parts: set[str] = set()
@@ -75,6 +86,9 @@ class NameDetector(RedactionDetector):
         # Words that are not names without a strong cue: ordinary English (by frequency), clinical words.
         self._plain = ordinary_words() | COMMON_WORDS | _clinical_words()
         self._frequent = frequent_words() | FUNCTION_WORDS
+        self._clinical = _clinical_words() | COMMON_WORDS - AMBIGUOUS_NAME_WORDS
+        self._scorer: NameScorer | None = load_scorer() if use_scorer else None
+        self._ctx = FeatureContext(self._lex, self._plain, self._frequent, self._clinical, word_frequencies())
 
     # -- word tests ---------------------------------------------------------------------------
     def _nameish_part(self, lower: str) -> bool:
@@ -180,10 +194,76 @@ class NameDetector(RedactionDetector):
         return allow_unknown or self._nameish_part(tok.lower)
 
     # -- detection ----------------------------------------------------------------------------
+    def scorer_rows(self, text: str, *, include_found: bool = False) -> list[tuple[_Token, list[str]]]:
+        """The words the scorer would judge in ``text`` (those the rules leave), with their features.
+
+        With ``include_found`` the words the rules take are included too (each judged as if the rules had
+        left it). Used by ``scripts/train_name_scorer.py`` to build its training rows.
+        """
+        toks = _tokens(text, self._lex)
+        if not toks:
+            return []
+        found, staff = self._rules(toks, text)
+        covered = _covered(found)
+        judged = self._scorable(toks, set() if include_found else covered, staff)
+        rows = [(toks[i], token_features(toks, i, text, self._ctx, covered - {i}, staff)) for i in judged]
+        return [(tok, feats) for tok, feats in rows if has_context(feats)]
+
     def detect(self, text: str) -> list[Candidate]:
         toks = _tokens(text, self._lex)
         if not toks:
             return []
+        found, staff = self._rules(toks, text)
+        if self._scorer is not None:
+            self._scored(toks, text, found, staff, self._scorer)
+        self._propagate(toks, found, staff)
+
+        out: list[Candidate] = []
+        for first, (last, reason) in sorted(found.items()):
+            span = range(first, last + 1)
+            if any(k in staff for k in span) and all(k in staff or (toks[k].lower in self._plain and toks[k].cap) for k in span):
+                continue  # a roster name, maybe with the next sentence's first word ("Evening Kent Anyone free?")
+            if first > 0 and toks[first - 1].lower in STAFF_CUES and text[toks[first - 1].end : toks[first].start] in (" ", ". ", "."):
+                continue
+            out.append(Candidate("PATIENT", toks[first].start, toks[last].end, self.name, reason))
+        return out
+
+    def _scorable(self, toks: list[_Token], covered: set[int], staff: set[int]) -> list[int]:
+        """Words the scorer may judge: not taken by the rules, not roster words, not clinical or function words,
+        not an unlisted word in capitals (an abbreviation: "HFNC"), not a typo of an ordinary word ("bolsu"),
+        not a place qualifier ("hall bed")."""
+        return [
+            i for i, tok in enumerate(toks)
+            if i not in covered and i not in staff and not self._never(tok) and tok.lower not in self._clinical
+            and not (i > 0 and toks[i - 1].lower in STAFF_CUES)
+            and not (tok.upper and not self._nameish_part(tok.lower))
+            and not typo_of(tok.lower, self._plain)
+            and not (i + 1 < len(toks) and toks[i + 1].lower in _PLACE_WORDS)
+        ]
+
+    def _scored(
+        self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]], staff: set[int], scorer: NameScorer
+    ) -> None:
+        """Add the words the scorer calls names, joined to an adjacent name of the same case shape."""
+        covered = _covered(found)
+        hits = []
+        for i in self._scorable(toks, covered, staff):
+            feats = token_features(toks, i, text, self._ctx, covered, staff)
+            if has_context(feats) and scorer.is_name(feats):
+                hits.append(i)
+        reason = "The name scorer (logistic regression over word and context features) calls this word a name."
+        for i in hits:
+            ends = {last: first for first, (last, _r) in found.items()}
+            prev = ends.get(i - 1)
+            if prev is not None and text[toks[i - 1].end : toks[i].start] == " " and toks[i - 1].shape == toks[i].shape:
+                found[prev] = (i, found[prev][1])
+            elif i + 1 in found and text[toks[i].end : toks[i + 1].start] == " " and toks[i + 1].shape == toks[i].shape:
+                found[i] = found.pop(i + 1)
+            else:
+                found[i] = (i, reason)
+
+    def _rules(self, toks: list[_Token], text: str) -> tuple[dict[int, tuple[int, str]], set[int]]:
+        """What the rules find (before propagation): first word -> (last word, reason); and the roster words."""
         by_start = {t.start: i for i, t in enumerate(toks)}
         staff = self._staff_token_indexes(toks, text)
         found: dict[int, tuple[int, str]] = {}  # first token index -> (last token index, reason)
@@ -258,17 +338,7 @@ class NameDetector(RedactionDetector):
         words = NameWords(self._lex, self._plain, staff.__contains__, self._frequent)
         shape_pairs(toks, text, found, words)
         extend_names(toks, text, found, words)
-        self._propagate(toks, found, staff)
-
-        out: list[Candidate] = []
-        for first, (last, reason) in sorted(found.items()):
-            span = range(first, last + 1)
-            if any(k in staff for k in span) and all(k in staff or (toks[k].lower in self._plain and toks[k].cap) for k in span):
-                continue  # a roster name, maybe with the next sentence's first word ("Evening Kent Anyone free?")
-            if first > 0 and toks[first - 1].lower in STAFF_CUES and text[toks[first - 1].end : toks[first].start] in (" ", ". ", "."):
-                continue
-            out.append(Candidate("PATIENT", toks[first].start, toks[last].end, self.name, reason))
-        return out
+        return found, staff
 
     def _after_object_word(
         self, i: int, toks: list[_Token], text: str, found: dict[int, tuple[int, str]], extend: Callable[[int], int]
@@ -470,6 +540,8 @@ class NameDetector(RedactionDetector):
         return False
 
 
+# "hall bed 3", "ICU room 4": a word right before one of these qualifies a place.
+_PLACE_WORDS = frozenset({"bed", "beds", "room", "rm", "bay", "pod", "chair", "stretcher", "cubicle"})
 _IN_PLACE = re.compile(r"(?:'s)?(?:\s+(?:is|was|now|still|back))?\s+(?:in|on)\b")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "my", "your", "our", "their", "his", "her", "its", "any", "some"})
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
