@@ -1,7 +1,9 @@
 """Train the redactor's name scorer (src/bedside/text/redaction/data/name-scorer.json).
 
-The scorer is a logistic regression over binary token features (``bedside.text.redaction.scorer``). It
-judges only the words the rules leave. Training rows come from:
+The scorer is a logistic regression over binary token features (``bedside.text.redaction.scorer``). At
+run time it judges only the words the rules leave; by default it is trained on every eligible word (those
+the rules take too, judged as if the rules had left them), so that word features are estimated from
+thousands of names (``--rules-residue-only`` trains on the residue alone). Training rows come from:
 
 - the *dev* part of the annotated set (tests/data/redaction/dev.jsonl, the part the rules were tuned on);
 - synthetic messages rendered here from training-only templates, with names drawn from the world and
