@@ -54,6 +54,7 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/rapport"): PAGE_SIGNED_IN,
     ("GET", "/rapport/me"): row(303, 303, 303, 303, 303),  # to one's own coaching page
     ("GET", "/rapport/units/{unit_id}"): row(303, 403, 403, 200, 200),  # ICU
+    ("GET", "/rapport/organisation"): PAGE_ADMIN,
     ("GET", "/rapport/people/{person_id}"): row(303, 403, 403, 200, 200),
     ("GET", "/rapport/messages/{message_id}"): row(303, 403, 403, 200, 200),  # Cara's message
     ("GET", "/rapport/check"): PAGE_SIGNED_IN,

@@ -85,7 +85,7 @@ def test_main_pages_are_accessible(axe_page: object, org_template: tuple[Path, O
 def test_admin_pages_are_accessible(axe_page: object) -> None:
     _sign_in(axe_page, "ada")
     found: dict[str, list[str]] = {}
-    for path in ("/admin", "/admin/audit"):
+    for path in ("/admin", "/admin/audit", "/rapport/organisation"):
         response = axe_page.goto(path)  # type: ignore[attr-defined]
         assert response.status == 200, path
         problems = _violations(axe_page)

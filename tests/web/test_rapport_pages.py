@@ -72,7 +72,9 @@ async def test_coaching_mode_hides_network_and_people_but_keeps_team_figures(
     assert own.status_code == 200 and "My communication" in own.text
 
 
-async def test_coaching_page_is_audited_and_links_to_messages(clients: Clients, rich: Org, web_database: Database) -> None:
+async def test_coaching_page_is_audited_and_links_to_messages(
+    clients: Clients, rich: Org, web_database: Database
+) -> None:
     ana = await clients.signed_in("ana")
     page = await ana.get(f"/rapport/people/{rich.ben}")
     assert page.status_code == 200 and "Ben Nurse's communication" in page.text
@@ -100,7 +102,9 @@ async def test_own_coaching_page_is_first_in_the_nav(clients: Clients, rich: Org
     assert "<h1>My communication</h1>" in page.text and 'aria-current="page">My communication' in page.text
 
 
-async def test_message_view_highlights_evidence_with_reasons(clients: Clients, rich: Org, web_database: Database) -> None:
+async def test_message_view_highlights_evidence_with_reasons(
+    clients: Clients, rich: Org, web_database: Database
+) -> None:
     with web_database.session() as session:
         message_id = session.scalar(select(Message.id).where(Message.text.like("Obviously you should%")).limit(1))
     ana = await clients.signed_in("ana")
@@ -119,7 +123,9 @@ async def test_draft_checker_redacts_and_answers_with_htmx(clients: Clients, ric
     with web_database.session() as session:
         before = session.scalar(select(func.count()).select_from(Message))
     partial = await ben.post(
-        "/rapport/check", data={"text": PHI_DRAFT, "recipient_role": "nurse", "csrf_token": token}, headers={"HX-Request": "true"}
+        "/rapport/check",
+        data={"text": PHI_DRAFT, "recipient_role": "nurse", "csrf_token": token},
+        headers={"HX-Request": "true"},
     )
     assert partial.status_code == 200 and "<html" not in partial.text
     assert "John Smith" not in partial.text and "4471123" not in partial.text and "[PATIENT]" in partial.text
@@ -218,3 +224,18 @@ async def test_tone_api_refuses_a_body_that_is_not_utf8_with_a_documented_400(cl
     assert response.status_code == 400 and "detail" in response.json()
     documented = (await ana.get("/openapi.json")).json()["paths"]["/api/v1/tone"]["post"]["responses"]
     assert "400" in documented
+
+
+async def test_admins_see_the_whole_organisation_dashboard(clients: Clients, rich: Org, web_database: Database) -> None:
+    ada = await clients.signed_in("ada")
+    assert 'href="/rapport/organisation"' in (await ada.get("/rapport")).text
+    html = (await ada.get("/rapport/organisation")).text
+    assert "organisation (all units)" in html and 'data-testid="heatmap-groups"' in html
+    network = _json_block(html, "network-data")
+    assert isinstance(network, dict) and {n["name"] for n in network["nodes"]} >= {"Ana Lead", "Ben Nurse"}
+    ana = await clients.signed_in("ana")
+    assert 'href="/rapport/organisation"' not in (await ana.get("/rapport")).text
+    assert (await ana.get("/rapport/organisation")).status_code == 403
+    _coaching(web_database, rich)
+    coached = (await ada.get("/rapport/organisation")).text
+    assert "network-data" not in coached and "People to support" not in coached and "Ben Nurse" not in coached

@@ -24,7 +24,7 @@ from bedside.rapport.patterns.views import person_summary, unit_dashboard
 from bedside.store import audit
 from bedside.store.access import Viewer, visible_people
 from bedside.store.communication import TONE_ANALYZER, load_analysed_messages
-from bedside.store.models import AnalysisResult, Message, MessageRecipient, Person, Unit
+from bedside.store.models import AnalysisResult, Message, MessageRecipient, Organisation, Person, Unit
 
 PEOPLE_TO_SUPPORT = 10
 EXCERPT_CHARS = 160
@@ -121,15 +121,19 @@ def _excerpts(session: Session, message_ids: Collection[int]) -> dict[int, str]:
     return {i: (t if len(t) <= EXCERPT_CHARS else t[: EXCERPT_CHARS - 1] + "…") for i, t in rows}
 
 
-def unit_dashboard_data(session: Session, *, viewer: Viewer, unit: Unit, min_group_size: int) -> dict[str, Any]:
+def unit_dashboard_data(
+    session: Session, *, viewer: Viewer, unit: Unit | None, min_group_size: int
+) -> dict[str, Any]:
     """The unit dashboard: team aggregates always; the network and people to support outside coaching mode.
 
-    Messages are those sent by the unit's people; people outside the viewer's scope appear in the
-    network by role only. People to support are ranked against same-role peers of the whole
-    organisation (``rank_people``), and only the unit's people the viewer may see are listed.
+    Messages are those sent by the unit's people (``unit=None``: the whole organisation of the
+    viewer, for admins); people outside the viewer's scope appear in the network by role only.
+    People to support are ranked against same-role peers of the whole organisation, and only people
+    the viewer may see are listed.
     """
-    everything = load_analysed_messages(session, organisation_id=unit.organisation_id)
-    in_unit = [m for m in everything if m.unit_id == unit.id]
+    organisation_id = unit.organisation_id if unit is not None else viewer.organisation_id
+    everything = load_analysed_messages(session, organisation_id=organisation_id)
+    in_unit = [m for m in everything if unit is None or m.unit_id == unit.id]
     include_people = not viewer.coaching_mode
     visible = _visible_names(session, viewer) if include_people else {}
     data = unit_dashboard(
@@ -138,7 +142,11 @@ def unit_dashboard_data(session: Session, *, viewer: Viewer, unit: Unit, min_gro
         include_people=include_people,
         names={i: p.name for i, p in visible.items()},
     )
-    data["unit"] = {"id": unit.id, "name": unit.name}
+    if unit is not None:
+        data["unit"] = {"id": unit.id, "name": unit.name, "organisation": False}
+    else:
+        organisation = session.get(Organisation, organisation_id)
+        data["unit"] = {"id": None, "name": organisation.name if organisation else "Organisation", "organisation": True}
     data["coaching_mode"] = viewer.coaching_mode
     if not include_people:
         data["people_to_support"] = None

@@ -1,7 +1,7 @@
 """Rapport pages: the overview, a unit's communication dashboard, a person's coaching page, one
 message with its highlighted evidence, and the draft checker (HTMX, nothing stored).
 
-Access: the dashboard is for the unit's leaders and admins (team aggregates; the network and people
+Access: the dashboard is for the unit's leaders and admins (the organisation-wide one for admins) (team aggregates; the network and people
 to support are left out in coaching mode); the coaching page and the message view follow the
 person-analytics rule of the person they describe (audited as ``view_analytics``).
 """
@@ -12,11 +12,13 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Path, Request
+from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 
+from bedside.config import Settings
 from bedside.rapport import MessageContext, default_analyzer
-from bedside.store.access import dashboard_units
-from bedside.store.models import StaffRole
+from bedside.store.access import Viewer, dashboard_units
+from bedside.store.models import StaffRole, Unit
 from bedside.store.people import get_person
 from bedside.store.rapport import (
     audit_people_to_support,
@@ -25,7 +27,14 @@ from bedside.store.rapport import (
     recent_messages,
     unit_dashboard_data,
 )
-from bedside.web.access import MAX_ID, MessageAnalyticsGrant, PersonAnalyticsGrant, SignedInGrant, UnitDashboardGrant
+from bedside.web.access import (
+    MAX_ID,
+    AdminGrant,
+    MessageAnalyticsGrant,
+    PersonAnalyticsGrant,
+    SignedInGrant,
+    UnitDashboardGrant,
+)
 from bedside.web.deps import SessionDep, SettingsDep
 from bedside.web.rapport_present import METRIC_TITLES, analysis_view, check_draft
 from bedside.web.templating import render
@@ -59,8 +68,16 @@ def my_communication(request: Request, grant: SignedInGrant) -> Response:
 def unit_page(
     request: Request, unit_id: Id, grant: UnitDashboardGrant, session: SessionDep, settings: SettingsDep
 ) -> Response:
-    viewer = grant.require_viewer()
-    unit = grant.require_unit()
+    return _dashboard(request, grant.require_viewer(), grant.require_unit(), session, settings)
+
+
+@router.get("/rapport/organisation")
+def organisation_page(request: Request, grant: AdminGrant, session: SessionDep, settings: SettingsDep) -> Response:
+    """Every unit together (admins): single-role groups are large enough here to show more cells."""
+    return _dashboard(request, grant.require_viewer(), None, session, settings)
+
+
+def _dashboard(request: Request, viewer: Viewer, unit: Unit | None, session: Session, settings: Settings) -> Response:
     data = unit_dashboard_data(session, viewer=viewer, unit=unit, min_group_size=settings.min_group_size)
     audit_people_to_support(
         session, viewer=viewer, data=data, request_line=f"GET {request.url.path} ({viewer.auth_method})"
