@@ -2,7 +2,9 @@
 
 A :class:`RowError` is one bad row (it can be skipped with ``--skip-invalid``); a :class:`FileError`
 is a problem with the whole file (wrong encoding, missing columns, unknown kind) that no skipping can
-fix. Both derive from :class:`IngestError`, the only exception type the ingest package raises for bad
+fix. A line that is not valid UTF-8 is an :class:`EncodingRowError`: a row error that can be set
+aside with ``--skip-invalid``, and otherwise the file error it always was. All derive from
+:class:`IngestError`, the only exception type the ingest package raises for bad
 input, so callers catch one type and show its message.
 """
 
@@ -64,3 +66,29 @@ class FileError(IngestError):
         if line is not None:
             where += f":{line}"
         super().__init__(f"{where}: {reason}")
+
+
+ENCODING_ADVICE = "save or convert it as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8 IN > OUT`) and import again"
+
+
+def encoding_file_error(detail: str, *, file: str, line: int | None) -> FileError:
+    """The whole-file error for bytes that are not UTF-8 (``detail``: which byte, at which column)."""
+    return FileError(f"the file is not valid UTF-8 ({detail}); {ENCODING_ADVICE}", file=file, line=line)
+
+
+class EncodingRowError(RowError):
+    """A row whose bytes are not valid UTF-8; ``bad_line`` is the physical line with the first bad byte.
+
+    With ``--skip-invalid`` the row goes to the reject file (without its text, which cannot be
+    decoded and so cannot be redacted); otherwise it stops the file as :meth:`file_error`.
+    """
+
+    def __init__(self, *, line: int, bad_line: int, detail: str) -> None:
+        super().__init__(
+            f"line {bad_line} is not valid UTF-8 ({detail}); save the file as UTF-8", line=line, field="encoding"
+        )
+        self.bad_line = bad_line
+        self.detail = detail
+
+    def file_error(self, file: str) -> FileError:
+        return encoding_file_error(self.detail, file=file, line=self.bad_line)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, BinaryIO
 
@@ -304,18 +304,31 @@ def _check_bundle(source: JsonSource, top: TopLevel) -> None:
         raise FileError("Bundle.entry must be a list", file=source.file)
 
 
-def read_fhir_bundle(stream: BinaryIO, *, file: str) -> list[Section]:
+def read_fhir_bundle(
+    stream: BinaryIO, *, file: str, progress: Callable[[int, int], None] | None = None
+) -> list[Section]:
     """The roster and message sections of a FHIR R4 Bundle (roster first, so messages can refer to it).
 
     The Bundle is read twice, an entry at a time: now for the roster, units and fullUrls (this also
     checks the whole document is valid JSON and a Bundle), then, as the message rows are consumed,
-    for its Communications. ``stream`` must stay open until the rows are read.
+    for its Communications. ``stream`` must stay open until the rows are read. ``progress`` is told
+    (bytes read over both passes, bytes both passes read): pass 1 is the first half, pass 2 the second.
     """
     source = JsonSource(stream, file=file)
     top = source.top_level()
     roster = _Roster(file)
+    work = 2 * source.size
+
+    def first_pass(position: int) -> None:
+        if progress is not None:
+            progress(min(position, source.size), work)
+
+    def second_pass(position: int) -> None:
+        if progress is not None:
+            progress(source.size + min(position, source.size), work)
+
     with _nesting(file):
-        for index, entry in enumerate(source.items(ENTRY_ITEMS), start=1):
+        for index, entry in enumerate(source.items(ENTRY_ITEMS, first_pass), start=1):
             roster.add(index, entry)
     _check_bundle(source, top)
     if roster.ignored:
@@ -329,7 +342,7 @@ def read_fhir_bundle(stream: BinaryIO, *, file: str) -> list[Section]:
 
     def _messages() -> Iterator[RawRow]:
         count = 0
-        for index, entry in enumerate(source.items(ENTRY_ITEMS), start=1):
+        for index, entry in enumerate(source.items(ENTRY_ITEMS, second_pass), start=1):
             resource = entry.get("resource") if isinstance(entry, dict) else None
             if not isinstance(resource, dict) or resource.get("resourceType") != "Communication":
                 continue

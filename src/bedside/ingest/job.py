@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from bedside.config import Settings
 from bedside.ingest.door import RedactionGate
-from bedside.ingest.errors import RowError
+from bedside.ingest.errors import EncodingRowError, RowError
 from bedside.ingest.readers import RawRow, Section
 from bedside.ingest.rejects import RejectWriter
 from bedside.ingest.report import ImportReport, KindCounts
@@ -72,6 +72,8 @@ class FileImport:
             entry=error.entry or raw.entry,
         )
         if self.rejects is None:
+            if isinstance(error, EncodingRowError):
+                raise error.file_error(self.report.file)  # as it always was without --skip-invalid
             raise located
         self.rejects.write(located, raw.data)
         self.report.of(section.kind).rejected += 1

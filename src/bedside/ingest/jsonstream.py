@@ -13,9 +13,10 @@ type, its ``resourceType`` and the type of its ``entry`` value, reading events o
 
 from __future__ import annotations
 
+import io
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -37,6 +38,22 @@ _PLAIN_REASONS = {
     "invalid char in json text": "unexpected character",
 }
 _TYPE_NAMES = {"string": "str", "boolean": "bool", "null": "NoneType", "start_array": "list", "start_map": "dict"}
+
+
+class _Counted:
+    """A stream that tells ``on_read`` how many bytes of this pass have been read, chunk by chunk."""
+
+    def __init__(self, stream: BinaryIO, on_read: Callable[[int], None]) -> None:
+        self._stream = stream
+        self._on_read = on_read
+        self.position = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        if data:
+            self.position += len(data)
+            self._on_read(self.position)
+        return data
 
 
 class _Discard:
@@ -70,6 +87,7 @@ class JsonSource:
         self.stream = stream
         start = stream.tell()
         self.data_start = start + 3 if stream.read(3) == BOM else start
+        self.size = stream.seek(0, io.SEEK_END) - self.data_start  # bytes one pass reads
 
     def rewind(self) -> BinaryIO:
         self.stream.seek(self.data_start)
@@ -83,10 +101,14 @@ class JsonSource:
         except _PARSE_ERRORS as exc:
             raise self.error(exc) from None
 
-    def items(self, prefix: str) -> Iterator[Any]:
-        """The values at ``prefix`` (ijson notation, e.g. ``entry.item``), built one at a time."""
+    def items(self, prefix: str, on_read: Callable[[int], None] | None = None) -> Iterator[Any]:
+        """The values at ``prefix`` (ijson notation, e.g. ``entry.item``), built one at a time.
+
+        ``on_read`` is told the bytes read so far in this pass (from the data start), per chunk.
+        """
         with self.reading():
-            yield from ijson.items(self.rewind(), prefix, use_float=True, buf_size=CHUNK)
+            stream: Any = self.rewind() if on_read is None else _Counted(self.rewind(), on_read)
+            yield from ijson.items(stream, prefix, use_float=True, buf_size=CHUNK)
 
     def top_level(self) -> TopLevel:
         """The top-level type, ``resourceType`` (if it comes before ``entry``) and the type of ``entry``."""

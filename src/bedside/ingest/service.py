@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bedside.config import Settings
 from bedside.ingest.door import RedactionGate, TextRedactor, default_redactor
-from bedside.ingest.errors import FileError, IngestError
+from bedside.ingest.errors import EncodingRowError, FileError, IngestError
 from bedside.ingest.fhir import read_fhir_bundle
 from bedside.ingest.job import FileImport
 from bedside.ingest.readers import RawRow, Section, read_csv, read_jsonl
@@ -35,7 +35,11 @@ log = logging.getLogger(__name__)
 
 FileFormat = Literal["csv", "jsonl", "fhir"]
 ProgressCallback = Callable[[int, int], None]
-"""Called with (bytes read so far, file size in bytes) as the import advances."""
+"""Called with (bytes read so far, bytes to read) as the import advances, never going back.
+
+Bytes to read is the file size; for a FHIR Bundle, which is read in two passes, twice its size
+(without a byte-order mark), so the roster pass is the first half and the message pass the second.
+"""
 
 
 class ImportConflictError(IngestError):
@@ -93,7 +97,7 @@ def import_file(
         total = path.stat().st_size
         file_format = detect_format(path, stream.read(65536))
         stream.seek(0)
-        sections, position = _open_sections(stream, file_format, wanted, label, total)
+        sections, position, total = _open_sections(stream, file_format, wanted, label, total, progress)
         report = ImportReport(file=label, source=source or path.name, organisation=org_slug, format=file_format)
         reject_path = Path(rejects) if rejects is not None else default_rejects_path(path)
         _run(
@@ -145,13 +149,26 @@ def import_rows(
 
 
 def _open_sections(
-    stream: BinaryIO, file_format: FileFormat, wanted: RecordKind | None, label: str, total: int
-) -> tuple[list[Section], Callable[[], int]]:
+    stream: BinaryIO,
+    file_format: FileFormat,
+    wanted: RecordKind | None,
+    label: str,
+    total: int,
+    progress: ProgressCallback | None,
+) -> tuple[list[Section], Callable[[], int], int]:
+    """The sections of the file, a function giving the bytes read so far, and the bytes to read."""
     if file_format == "fhir":
         if wanted not in (None, RecordKind.roster, RecordKind.messages):
             raise FileError(f"a FHIR Bundle holds roster and messages, not {wanted.value}", file=label)
-        sections = read_fhir_bundle(stream, file=label)
-        return [s for s in sections if wanted in (None, s.kind)], lambda: total
+        read = [0, total]  # bytes read over both passes, bytes both passes read
+
+        def advance(done: int, work: int) -> None:
+            read[:] = [done, work]
+            if progress:
+                progress(done, work)
+
+        sections = read_fhir_bundle(stream, file=label, progress=advance)
+        return [s for s in sections if wanted in (None, s.kind)], lambda: read[0], read[1]
     opened = read_csv(stream, file=label) if file_format == "csv" else read_jsonl(stream, file=label)
     rows = opened.rows
     if opened.columns is not None:
@@ -161,7 +178,7 @@ def _open_sections(
         kind = wanted
     else:
         kind, rows = _kind_from_first_object(rows, label)
-    return [Section(kind, rows)], lambda: opened.bytes_read
+    return [Section(kind, rows)], lambda: opened.bytes_read, total
 
 
 def _kind_from_first_object(rows: Iterator[RawRow], label: str) -> tuple[RecordKind, Iterator[RawRow]]:
@@ -171,6 +188,9 @@ def _kind_from_first_object(rows: Iterator[RawRow], label: str) -> tuple[RecordK
         if row.error is None:
             kind = detect_kind(row.data.keys(), file=label)
             return kind, _chain(held, rows)
+    for row in held:
+        if isinstance(row.error, EncodingRowError):  # no line could be read: say why
+            raise row.error.file_error(label)
     raise FileError("the file holds no JSON object to import", file=label)
 
 
