@@ -10,12 +10,11 @@ reply delays are log-normal per kind of exchange, and some messages are never an
 from __future__ import annotations
 
 import datetime as dt
-import random
 from collections.abc import Callable
+from functools import cached_property
 
-from bedside.demo.organisation import Organisation, StaffMember
-from bedside.demo.patients import PatientPool, plain_location
-from bedside.demo.personas import PersonaBook
+from bedside.demo.organisation import StaffMember
+from bedside.demo.patients import plain_location
 from bedside.demo.phrasing import Slots
 from bedside.demo.threads import (
     AVERAGE_THREAD_LENGTH,
@@ -32,17 +31,10 @@ __all__ = ["END", "START", "DraftMessage", "MessageGenerator"]
 class MessageGenerator(ThreadBuilder):
     """Builds threads one scenario at a time; call :meth:`generate` for the whole period."""
 
-    def __init__(
-        self,
-        rng: random.Random,
-        org: Organisation,
-        personas: PersonaBook,
-        patients: PatientPool,
-        *,
-        phi_rate: float = 0.18,
-    ) -> None:
-        super().__init__(rng, org, personas, patients, phi_rate=phi_rate)
-        self.scenarios: list[tuple[Callable[[ThreadState], None], float]] = [
+    @cached_property
+    def scenarios(self) -> list[tuple[Callable[[ThreadState], None], float]]:
+        """Each kind of exchange with its share of threads."""
+        return [
             (self.lab_followup, 0.16),
             (self.page, 0.13),
             (self.order, 0.15),
