@@ -1,6 +1,7 @@
 """Measure the redactor on the annotated test set: recall and precision per identifier type and overall.
 
-    .venv/bin/python scripts/evaluate_redaction.py              # dev, test, and test-old / test-new / test-newer
+    .venv/bin/python scripts/evaluate_redaction.py              # dev, test, test-old / test-new / test-newer, authored
+    .venv/bin/python scripts/evaluate_redaction.py --split holdout  # the held-out authored set (never in "all")
     .venv/bin/python scripts/evaluate_redaction.py --split test --show-errors
     .venv/bin/python scripts/evaluate_redaction.py --demo            # the demo hospital as a third set
     .venv/bin/python scripts/evaluate_redaction.py --wikipedia ../shared/data/politeness/wikipedia.train.csv
@@ -35,11 +36,16 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "redaction"
 # name pool written for it) and 102+ (sixth batch, a fourth pool). "test" is all of it; "test-old" and "test-new" report the two separately.
 FIFTH_BATCH_FIRST_TEMPLATE = 70
 SIXTH_BATCH_FIRST_TEMPLATE = 102  # test-newer (1.3.0): a fourth hand-written name pool
-SPLITS = ("dev", "test", "test-old", "test-new", "test-newer")
+SPLITS = ("dev", "test", "test-old", "test-new", "test-newer", "authored")
+# Free-form messages written by other authors (``[[TYPE|surface]]`` markup, ``evaluation.load_marked``):
+# "authored" trains the name scorer; "holdout" is measured once per release and is never part of "all".
+AUTHORED = {"authored": DATA / "authored" / "train-2026-11.txt", "holdout": DATA / "authored" / "holdout-2026-11.txt"}
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
     """Gold rows of a split; ``test-old`` / ``test-new`` / ``test-newer``: batches 1-4 / the fifth / the sixth."""
+    if split in AUTHORED:
+        return load_gold(AUTHORED[split])
     rows = load_gold(DATA / f"{split.split('-')[0]}.jsonl")
     if split == "test-old":
         return [r for r in rows if int(r["template"]) < FIFTH_BATCH_FIRST_TEMPLATE]
@@ -165,7 +171,7 @@ def wikipedia_proxy(path: Path) -> tuple[int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all", help="default: every split")
+    parser.add_argument("--split", choices=[*SPLITS, "holdout", "all"], default="all", help="default: every split")
     parser.add_argument("--show-errors", action="store_true", help="list every miss and false alarm")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of tables")
     parser.add_argument("--demo", action="store_true", help="measure on the generated demo hospital instead")

@@ -74,6 +74,12 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("please re-time Hunter's vanc to 1130", [("PATIENT", "Hunter")]),
     ("Can you re-time Day's vanc?", [("PATIENT", "Day")]),  # a 1.2.0 known miss
     ("dose for bed 404 (Mr. Smith powers), DOB 3/4/1950", [("PATIENT", "powers")]),
+    # 1.4.0: general forms behind the test-newer misses (read after its single measurement).
+    ("is tendai sadiq still waiting on PT eval?", [("PATIENT", "tendai sadiq")]),  # a lower-case pair, no cue
+    ("ludmila tursunov asking for water", [("PATIENT", "ludmila tursunov")]),  # world first name + unlisted surname
+    ("who is following haugen? wound care consult in", [("PATIENT", "haugen")]),  # a verb whose object is a patient
+    ("rm 536 - karimova - npo for surgery", [("PATIENT", "karimova")]),  # a field in a list of rows
+    ("Tendai Haugen, 81M, admitted overnight with CHF", [("PATIENT", "Tendai Haugen")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -129,6 +135,12 @@ NEGATIVES: list[str] = [
     "sats 90% on HFNC 40L/60%, RR 33",
     "start a 500 mL bolsu and recheck BP in 30 min",
     "hall bed 11 needs a sitter",
+    # 1.4.0: drug names in name positions (the drug list), clinical rows and pairs of unlisted words.
+    "any update on vimpat in 4? neuro wants levels",
+    "rm 536 - npo - for surgery at 0730",
+    "bed 7 - keppra - given at 0900",
+    "following zosyn levels, pharmacy aware",
+    "pls hold eliquis xarelto both listed on med rec",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.
@@ -136,10 +148,8 @@ KNOWN_MISSES: list[tuple[str, str]] = [
     ("Portal link for pt Day: see the chart", "Day"),
     ("Wrong-patient alert: two Frosts on the unit", "Frost"),
     # 1.3.0, from the test-newer misses: a frequent word as first name is left when the scorer takes the surname
-    # ("honor [PATIENT]"); a lower-case pair with no cue at all; a weak cue that is not in the scorer's list.
+    # ("honor [PATIENT]").
     ("labs for honor hunter: K 3.0", "honor"),
-    ("is tendai sadiq still waiting on PT eval?", "tendai"),
-    ("who is following haugen? wound care consult in", "haugen"),
 ]
 
 

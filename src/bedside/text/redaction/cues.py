@@ -62,8 +62,14 @@ PATIENT_OBJECT_VERBS: frozenset[str] = frozenset(
     {"accepted", "discharged", "transferred", "admitted", "discharging", "admitting", "transferring", "saw", "visited",
      "examined", "consented", "intubated", "extubated", "sedated", "restrained", "roomed", "triaged", "boarding",
      "for", "on", "about", "re", "with", "see", "called", "paged", "update", "d/c", "dc'd", "dc", "if", "take", "says",
-     "said", "round", "check", "taking", "covering", "cover", "over", "out", "has", "have", "spoke", "meet", "met"}
+     "said", "round", "check", "taking", "covering", "cover", "over", "out", "has", "have", "spoke", "meet", "met",
+     "following", "follow", "followed", "rounding", "seeing", "seen", "assess", "reassess", "evaluate", "eval",
+     "consult", "watching", "watch", "moving", "move", "moved", "discharge", "transfer", "admit", "bring", "brought",
+     "prepping", "prep", "ambulate", "ambulating", "turn", "reposition", "feed", "helping", "help", "recheck"}
 )
+# After a room number, a lower-case word in no list is a name when another field separator follows it, as in a
+# list of rows ("rm 536 - karimova - npo", "12 | abernathy | d/c today").
+FIELD_AFTER = re.compile(r"\s*[-–—|;/]\s")
 # A capitalised word followed by one of these names a place ("the Jackson conference room"), not a person.
 PLACE_AFTER = re.compile(
     r"\s+(?:conference|auditorium|building|hall|pavilion|wing|center|centre|hospital|clinic|institute|library|lounge|"

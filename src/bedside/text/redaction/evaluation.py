@@ -9,6 +9,7 @@ characters covered by any predicted span, whatever its type.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,8 +82,61 @@ class EvaluationReport:
         }
 
 
+GOLD_TYPES = frozenset(
+    {"PATIENT", "MRN", "DOB", "DATE", "PHONE", "FAX", "EMAIL", "URL", "IP", "ADDRESS", "ZIP", "SSN", "AGE>89", "ID"}
+)
+_MARK = re.compile(r"\[\[([A-Z>89]+)\|([^\[\]|]+)\]\]")
+
+
+class MarkupError(ValueError):
+    """An authored line whose markup cannot be read (names the line)."""
+
+
+def parse_marked(line: str) -> tuple[str, list[dict[str, Any]]]:
+    """Plain text and gold spans of one authored line, where ``[[TYPE|surface]]`` marks an identifier."""
+    text_parts: list[str] = []
+    spans: list[dict[str, Any]] = []
+    position = length = 0
+    for match in _MARK.finditer(line):
+        kind, surface = match.group(1), match.group(2)
+        if kind not in GOLD_TYPES:
+            raise MarkupError(f"unknown identifier type {kind!r}")
+        if surface != surface.strip():
+            raise MarkupError(f"{surface!r} has spaces at its edges")
+        before = line[position : match.start()]
+        text_parts.append(before)
+        length += len(before)
+        spans.append({"type": kind, "start": length, "end": length + len(surface)})
+        text_parts.append(surface)
+        length += len(surface)
+        position = match.end()
+    text_parts.append(line[position:])
+    text = "".join(text_parts)
+    if "[[" in text or "]]" in text:
+        raise MarkupError("an unclosed or malformed [[TYPE|surface]] mark")
+    return text, spans
+
+
+def load_marked(path: Path) -> list[dict[str, Any]]:
+    """Gold rows from an authored text file: one message per line, ``#`` comments and blank lines skipped."""
+    rows: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            try:
+                text, spans = parse_marked(line)
+            except MarkupError as error:
+                raise MarkupError(f"{path.name}:{number}: {error}") from None
+            rows.append({"id": f"{path.stem}:{number}", "text": text, "spans": spans})
+    return rows
+
+
 def load_gold(path: Path) -> list[dict[str, Any]]:
-    """Rows ``{"id", "text", "spans": [{"type", "start", "end"}]}`` from a JSONL file."""
+    """Rows ``{"id", "text", "spans": [{"type", "start", "end"}]}`` from a JSONL file or an authored ``.txt`` file."""
+    if path.suffix == ".txt":
+        return load_marked(path)
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 

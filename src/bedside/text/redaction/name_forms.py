@@ -48,6 +48,10 @@ class NameWords:
     def any_name(self, tok: Token) -> bool:
         return self.first(tok) or self.last(tok, None)
 
+    def listed(self, tok: Token) -> bool:
+        """In any name list, at any rank, and not an ordinary, clinical or drug word ("sadiq", "ferencz")."""
+        return self.lex.is_name(tok.lower) and self._free(tok) and tok.lower not in AMBIGUOUS_NAME_WORDS
+
     def unlisted(self, tok: Token) -> bool:
         """A word in no list at all ("adebayo", "KACZMAREK"): a name only next to a listed name."""
         low = tok.lower
@@ -116,7 +120,13 @@ def shape_pairs(toks: Sequence[Token], text: str, found: Found, words: NameWords
                 a.shape != "title" and words.word_first(a) and a.lower not in words.frequent
                 and a.lower not in AMBIGUOUS_NAME_WORDS and words.last(b) and b.lower not in AMBIGUOUS_NAME_WORDS
             )
-            reason = "A first name and a surname from the Census lists, neither an ordinary word."
+            # Two words that are no English, clinical or drug word, one of them in a name list at any rank
+            # ("tendai sadiq", "ludmila tursunov", "sunniva farouk"): people's names, whatever their origin.
+            ok = ok or (
+                (words.listed(a) or words.unlisted(a)) and (words.listed(b) or words.unlisted(b))
+                and (words.listed(a) or words.listed(b))
+            )
+            reason = "A first name and a surname from the name lists, neither an ordinary word."
         elif gap in (", ", ","):
             # "PRICE, KELSEY": the surname may be an ordinary word when a real first name follows.
             ok = (words.last(a, None) or (a.shape == "upper" and words.word_surname(a))) and words.first(b)
@@ -159,6 +169,8 @@ def extend_names(toks: Sequence[Token], text: str, found: Found, words: NameWord
             k = next((n for n in range(len(toks)) if toks[n].end == before.start()), None)
             if k is not None and k not in covered and not words.staff(k) and (
                 words.any_name(toks[k]) or (before.group() == ", " and toks[k].cap and words.word_surname(toks[k]))
+                or (before.group() == " " and toks[k].shape != "title" and words.word_first(toks[k])
+                    and toks[k].lower not in words.frequent and toks[k].lower not in AMBIGUOUS_NAME_WORDS)
             ):
                 found[k] = (k, "A name-shaped word right before a redacted name.")
                 covered.add(k)
@@ -202,7 +214,11 @@ def _grow_left(toks: Sequence[Token], text: str, first: int, words: NameWords) -
     if k < 0 or words.staff(k):
         return first
     prev = toks[k]
-    if text[prev.end : toks[first].start] == " " and _same_shape(prev, toks[first]) and words.first(prev) \
-            and words.lex.is_last(toks[first].lower):
+    if text[prev.end : toks[first].start] != " " or not _same_shape(prev, toks[first]) or not words.lex.is_last(toks[first].lower):
+        return first
+    if words.first(prev):
         return k  # "jeremy [wagner]"
+    if words.word_first(prev) and prev.lower not in words.frequent and prev.lower not in AMBIGUOUS_NAME_WORDS \
+            and toks[first].lower not in AMBIGUOUS_NAME_WORDS and (prev.shape != "title" or first > k + 1 or k > 0):
+        return k  # "autumn [okonkwo]": a first name that is also a word, before a surname found on its own
     return first

@@ -20,6 +20,7 @@ from bedside.text.redaction.cues import (
     CUE_GAP,
     DAY_WORDS,
     FAMILY_OF,
+    FIELD_AFTER,
     LOCATION_CUE,
     MONTH_WORDS,
     PATIENT_CUES,
@@ -32,6 +33,7 @@ from bedside.text.redaction.cues import (
     TITLE_CUES,
     VERB_AFTER,
 )
+from bedside.text.redaction.clinical_terms import drug_names, eponyms, medical_words
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon, census_lexicon
 from bedside.text.redaction.name_forms import NameWords, extend_names, shape_pairs
 from bedside.text.redaction.ordinary import frequent_words, ordinary_words, typo_of
@@ -88,6 +90,9 @@ class NameDetector(RedactionDetector):
         self._frequent = frequent_words() | FUNCTION_WORDS
         self._clinical = _clinical_words() | COMMON_WORDS - AMBIGUOUS_NAME_WORDS
         self._scorer: NameScorer | None = load_scorer() if use_scorer else None
+        self._freq = word_frequencies()
+        self._eponyms = eponyms()
+        self._anagrams = frozenset((w[0], "".join(sorted(w))) for w in (*self._plain, *self._staff_parts) if len(w) >= 4)
         self._ctx = FeatureContext(self._lex, self._plain, self._frequent, self._clinical, word_frequencies())
 
     # -- word tests ---------------------------------------------------------------------------
@@ -150,7 +155,7 @@ class NameDetector(RedactionDetector):
         if self._unknown_lower_ok(tok):
             # After a room number, a lower-case word in no list is more often a finding ("bed 4: syncope")
             # than a name: it needs a second sign ("bed 4: sokolov, 80M").
-            return not location or POST_CUE.match(text, tok.end) is not None
+            return not location or POST_CUE.match(text, tok.end) is not None or FIELD_AFTER.match(text, tok.end) is not None
         # "pt wood in 3A", "pt rose lindqvist": an ambiguous word confirmed by what follows.
         if tok.lower in AMBIGUOUS_NAME_WORDS and self._nameish_part(tok.lower):
             if POST_CUE.match(text, tok.end) or VERB_AFTER.match(text, tok.end):
@@ -331,6 +336,8 @@ class NameDetector(RedactionDetector):
             label = sep == "(" and text.startswith(")", toks[j].end)
             take(j, "A name right after a room or bed number.", strong=bool(sep), relative=label, location=not label)
         self._post_cues(toks, text, found)
+        self._segment_starts(toks, text, found, extend)
+        self._possessives(toks, text, found)
         self._full_names(toks, text, found)
         self._last_first(toks, text, found)
         self._mid_sentence(toks, text, found, extend)
@@ -401,7 +408,10 @@ class NameDetector(RedactionDetector):
                 prev = toks[first - 1]
                 if text[prev.end : toks[first].start] != " ":
                     break
-                if tok.cap and not self._cap_name_ok(prev, False, True):
+                if tok.cap and not self._cap_name_ok(prev, False, True) and not (
+                    # "Tendai Haugen, 81M": an unlisted capitalised word right before the name
+                    self._cap_name_ok(prev, True, False) and prev.lower not in self._plain and self._unknown_lower_ok(prev)
+                ):
                     break
                 if not tok.cap and (prev.cap or self._never(prev) or prev.lower in COMMON_WORDS or not (
                     self._lex.is_first(prev.lower) or self._weak_ok(prev) or self._unknown_lower_ok(prev)
@@ -409,6 +419,82 @@ class NameDetector(RedactionDetector):
                     break
                 first -= 1
             found.setdefault(first, (i, "A name followed by a room, MRN, age, possessive or verb cue."))
+
+    def _very_common_name(self, low: str) -> bool:
+        """A name so common (Allen, Murphy, Bishop) that an eponym list must not hide it without a head noun."""
+        first, last = self._lex.first_names.get(low), self._lex.last_names.get(low)
+        return (first is not None and first <= 1_000 and low not in self._lex.world) or (last is not None and last <= 2_000)
+
+    def _alone_ok(self, tok: _Token, text: str) -> bool:
+        """A word that is a name by itself: in a name list (any rank) or no English, clinical or drug word at all.
+
+        Used where clinicians put a patient's name with no cue: at the start of a message or of a handoff
+        row ("Oyelowo back from cath", "sithole hgb 6.9"), and before a possessive ("tran's lantus").
+        """
+        low = tok.lower
+        if len(low) < 3 or self._never(tok) or low in self._plain or low in AMBIGUOUS_NAME_WORDS or low in self._frequent:
+            return False
+        if tok.upper and len(low) <= 4:
+            return False  # "OSA", "COPD": a short word in capitals is an abbreviation
+        parts = [p for p in re.split(r"[-'’]", low) if p]
+        if _EPONYM_AFTER.match(text, tok.end + (2 if text.startswith(("'s", "’s"), tok.end) else 0)):
+            return False  # "Allen test", "Murphy's sign", "Bishop score": an eponym
+        if any(p in self._eponyms and not self._very_common_name(p) for p in parts):
+            return False  # "Impella flow 3.2", "Chvostek positive", "Swan-Ganz": a thing named after a person
+        if len(parts) > 1 and not self._lex.is_name(low) and any(p in self._plain for p in parts if len(p) > 2):
+            return False  # "follow-up", "Cross-cover", "Child-Pugh": an ordinary word in a compound
+        if low.endswith(_MEDICAL_SUFFIXES):
+            return False  # "thrombectomy", "apixaban", "lisinopril": clinical or drug words
+        if self._lex.is_name(low) or any(self._lex.is_name(p) for p in parts if len(p) > 2):
+            # A name that is also a fairly common word ("Crystal clear", "Baker Act") needs a cue.
+            return not (tok.upper and low in self._clinical) and self._freq.get(low, 0.0) < _COMMON_FREQUENCY
+        if tok.upper:
+            return False  # an unlisted word in capitals is an abbreviation ("CIWA", "HAPE")
+        if low.endswith(_ENGLISH_SUFFIXES):
+            return False  # "repleting", "hemolyzed", "premedicate", "cushingoid": English word-building
+        vowels = sum(c in "aeiouyáéíóúàèìòùäëïöüâêîôûãõåæøœ" for c in low)
+        return (
+            len(low) >= 4
+            and vowels >= (2 if len(low) >= 5 else 1)  # "hfref", "ckd": shorthand, not a name
+            and self._freq.get(low, 0.0) < _RARE_FREQUENCY
+            and not typo_of(low, self._plain)
+            and not self._scrambled(low)
+        )
+
+    def _scrambled(self, low: str) -> bool:
+        """'tnhaks', 'seiegn', 'rhnoda': the letters of an ordinary word or a roster name, in another order."""
+        return (low[0], "".join(sorted(low))) in self._anagrams
+
+    def _segment_starts(
+        self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]], extend: Callable[[int], int]
+    ) -> None:
+        """A name that opens a message or a row of a list, with no cue: "Petrosyan MRI neg", "502 Oduya - new afib"."""
+        covered = _covered(found)
+        for i, tok in enumerate(toks):
+            if i in covered:
+                continue
+            before = text[toks[i - 1].end if i else 0 : tok.start]
+            if not (i == 0 and not any(c.isalpha() for c in before)) and _SEGMENT_BREAK.search(before) is None:
+                continue
+            if i > 0 and toks[i - 1].lower in STAFF_CUES:
+                continue
+            if not self._alone_ok(tok, text) or PLACE_AFTER.match(text, tok.end):
+                continue
+            if text.startswith(":", tok.end) and not self._lex.is_name(tok.lower):
+                continue  # "Ortho:", "Derm:": a label
+            last = extend(i)
+            found.setdefault(i, (last, "A name at the start of a message or of a row, with no other word before it."))
+            covered.update(range(i, last + 1))
+
+    def _possessives(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
+        """'tran's lantus', "ah-young's ionized Ca": a name-list or unknown word with a possessive."""
+        covered = _covered(found)
+        for i, tok in enumerate(toks):
+            if i in covered or not (text.startswith("'s", tok.end) or text.startswith("’s", tok.end)):
+                continue
+            if (i > 0 and toks[i - 1].lower in STAFF_CUES) or not self._alone_ok(tok, text):
+                continue
+            found.setdefault(i, (i, "A name-list or unknown word with a possessive."))
 
     def _mid_sentence(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]], extend: Callable[[int], int]) -> None:
         """A capitalised Census name in the middle of a sentence, where only names are capitalised."""
@@ -540,6 +626,29 @@ class NameDetector(RedactionDetector):
         return False
 
 
+# Endings of clinical and drug words that are not names ("thrombectomy", "apixaban", "metoprolol").
+_MEDICAL_SUFFIXES = (
+    "ectomy", "otomy", "ostomy", "plasty", "scopy", "itis", "osis", "emia", "algia", "pathy", "graphy", "uria", "penia",
+    "plegia", "paresis", "mab", "nib", "pril", "sartan", "olol", "statin", "azole", "cillin", "mycin", "floxacin",
+    "dipine", "parin", "azepam", "zepam", "tidine", "prazole", "gliptin", "gliflozin", "cycline", "codone", "caine",
+    "vir", "afil", "oxacin", "semide", "thiazide", "xaban", "gatran", "lukast", "triptan", "profen", "fenac",
+)
+# Endings that build English words from English words; an unknown word with one is no name.
+_ENGLISH_SUFFIXES = (
+    "ing", "ed", "ize", "ise", "ate", "oid", "ous", "ive", "ible", "able", "ment", "ness", "tion", "sion", "ology",
+    "ologist", "ist", "ism", "ular", "ary", "ical", "ically", "ly",
+)
+_COMMON_FREQUENCY = 10 ** (3.5 - 9)  # Zipf 3.5: a name-list word at least this common is also a word
+_RARE_FREQUENCY = 10 ** (2.5 - 9)  # Zipf 2.5: rarer than this, an unknown word is no English word
+# Between two words, a break that starts a new message part: a sentence end, a list separator, a line.
+_SEGMENT_BREAK = re.compile(r"[.!?;/\n|•]|:\s|\s[-–—]\s")
+# After a possessive, words that make an eponym of the name before ("Bell's palsy", "Fowler's position").
+_EPONYM_AFTER = re.compile(
+    r"[\s/]+(?:palsy|sign|signs|test|tests|score|scores|scale|positive|negative|pos|neg|stage|class|grade|syndrome|disease|position|phenomenon|triad|law|maneuver|manoeuvre|reflex|ulcer|"
+    r"sarcoma|lymphoma|esophagus|oesophagus|pouch|procedure|fracture|node|cyst|criteria|solution|"
+    r"classification|contracture|thyroiditis|encephalopathy|diverticulum|hernia|operation|tumou?r)\b",
+    re.IGNORECASE,
+)
 # "hall bed 3", "ICU room 4": a word right before one of these qualifies a place.
 _PLACE_WORDS = frozenset({"bed", "beds", "room", "rm", "bay", "pod", "chair", "stretcher", "cubicle"})
 _IN_PLACE = re.compile(r"(?:'s)?(?:\s+(?:is|was|now|still|back))?\s+(?:in|on)\b")
@@ -549,8 +658,10 @@ _NAME_PREFIX = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|Du|La|Le|Van|Von|
 
 
 def _clinical_words() -> frozenset[str]:
-    """The package's clinical word lists (abbreviations, words describing a patient's state)."""
-    return load_lexicon("clinical-abbreviations").entries | load_lexicon("clinical-neutral").entries
+    """The package's clinical word lists (abbreviations, a patient's state), drug names and ICD-10-CM words."""
+    return (
+        load_lexicon("clinical-abbreviations").entries | load_lexicon("clinical-neutral").entries | drug_names() | medical_words()
+    )
 
 
 _STRUCTURE_WORDS = STRUCTURE_WORDS
