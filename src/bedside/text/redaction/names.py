@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 
 from bedside.text.lexicons import load_lexicon
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
+from bedside.text.redaction.clinical_terms import drug_names, eponyms, medical_words
 from bedside.text.redaction.cues import (
     CUE_GAP,
     DAY_WORDS,
@@ -33,7 +34,6 @@ from bedside.text.redaction.cues import (
     TITLE_CUES,
     VERB_AFTER,
 )
-from bedside.text.redaction.clinical_terms import drug_names, eponyms, medical_words
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon, census_lexicon
 from bedside.text.redaction.name_forms import NameWords, extend_names, shape_pairs
 from bedside.text.redaction.ordinary import frequent_words, ordinary_words, typo_of
