@@ -6,9 +6,13 @@ the rules take too, judged as if the rules had left them), so that word features
 thousands of names (``--rules-residue-only`` trains on the residue alone). Training rows come from:
 
 - the *dev* part of the annotated set (tests/data/redaction/dev.jsonl, the part the rules were tuned on);
+- the *authored* training messages (tests/data/redaction/authored/train-2026-11.txt: 618 free-form messages by
+  another author, in ``[[TYPE|surface]]`` markup), grouped in blocks of ten lines for cross-validation;
 - synthetic messages rendered here from training-only templates, with names drawn from the world and
   Census name lists **minus every name of the test pools** (FIRST..FIRST4, LAST..LAST4 in
-  scripts/make_redaction_testset.py) **and minus Faker's en_US names** (the demo hospital's source),
+  scripts/make_redaction_testset.py), **minus every name word of the held-out authored set**
+  (tests/data/redaction/authored/holdout-*.txt: only its PATIENT spans are read, to leave them out)
+  **and minus Faker's en_US names** (the demo hospital's source),
   plus made-up surnames built from syllables that are in no list at all.
 
 The threshold is picked from out-of-fold predictions (5 folds, grouped by template): the lowest
@@ -39,9 +43,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import make_redaction_testset as testset  # noqa: E402
 
+from bedside.text.redaction.evaluation import load_marked  # noqa: E402
 from bedside.text.redaction.lexicon import census_lexicon  # noqa: E402
 from bedside.text.redaction.names import NameDetector  # noqa: E402
 from bedside.text.redaction.scorer import WEIGHTS_FILE  # noqa: E402
+from bedside.text.redaction.tokens import WORD  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "redaction"
 OUT = ROOT / "src" / "bedside" / "text" / "redaction" / WEIGHTS_FILE
@@ -118,6 +124,11 @@ def _pools(lex_first: dict[str, int], lex_last: dict[str, int], world: frozenset
         for name in pool for w in name.replace("-", " ").split()
     }
     test_names |= {w.lower() for name in testset.STAFF for w in name.split()}
+    for path in sorted((DATA / "authored").glob("holdout-*.txt")):
+        for row in load_marked(path):
+            for span in row["spans"]:
+                if span["type"] == "PATIENT":
+                    test_names |= {w.lower() for w in WORD.findall(row["text"][span["start"] : span["end"]])}
     en_us = {n.lower() for n in EnUsPerson.first_names} | {n.lower() for n in EnUsPerson.last_names}
     banned = test_names | en_us
     first = sorted(n for n, r in lex_first.items() if (r <= 3000 or n in world) and n not in banned and n.isalpha())
@@ -228,6 +239,11 @@ def main() -> None:
         "--rules-residue-only", dest="include_found", action="store_false",
         help="train only on the words the rules leave (default: every eligible word, so word features are well estimated)",
     )
+    parser.add_argument(
+        "--authored-blocks", choices=("all", "odd"), default="all",
+        help="odd: train on the odd ten-line blocks of the authored set only, to measure the whole redactor on the even ones",
+    )
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the weights (default: the package file)")
     args = parser.parse_args()
 
     lex = census_lexicon()
@@ -247,6 +263,12 @@ def main() -> None:
     for row in dev:
         row["template"] = f"dev-{row['template']}"
 
+    authored = load_marked(DATA / "authored" / "train-2026-11.txt")
+    for number, row in enumerate(authored):
+        row["template"] = f"authored-{number // 10}"
+    if args.authored_blocks == "odd":
+        authored = [row for number, row in enumerate(authored) if (number // 10) % 2 == 1]
+    dev += authored
     X_dicts, y, groups = _rows(NameDetector(roster, use_scorer=False), dev, args.include_found)
     s_dicts, s_y, s_groups = _rows(NameDetector(STAFF, use_scorer=False), syn, args.include_found)
     X_dicts += s_dicts
@@ -255,7 +277,7 @@ def main() -> None:
     vec = DictVectorizer()
     X = vec.fit_transform(X_dicts)
     y_arr = np.array(y)
-    print(f"{len(y)} rows ({sum(y)} name words), {X.shape[1]} features; dev {len(dev)} + synthetic {len(syn)} messages")
+    print(f"{len(y)} rows ({sum(y)} name words), {X.shape[1]} features; dev + authored {len(dev)} + synthetic {len(syn)} messages")
 
     oof = np.zeros(len(y))
     for train, held in GroupKFold(n_splits=5).split(X, y_arr, groups):
@@ -278,9 +300,9 @@ def main() -> None:
     tp = int((pred & (y_arr == 1)).sum())
     print(f"threshold {threshold}: out-of-fold precision {tp / max(1, int(pred.sum())):.3f}, "
           f"recall {tp / max(1, int(y_arr.sum())):.3f} ({tp}/{int(y_arr.sum())})")
-    dev_mask = np.array([g.startswith("dev-") for g in groups])
+    dev_mask = np.array([g.startswith(("dev-", "authored-")) for g in groups])
     fp_dev = int((pred & (y_arr == 0) & dev_mask).sum())
-    print(f"dev words wrongly called names out of fold: {fp_dev}")
+    print(f"dev and authored words wrongly called names out of fold: {fp_dev}")
     if args.dry_run:
         return
     model = LogisticRegression(C=args.c, max_iter=2000).fit(X, y_arr)
@@ -289,15 +311,16 @@ def main() -> None:
     payload = {
         "model": "logistic regression over binary token features (bedside.text.redaction.scorer)",
         "trained_by": "scripts/train_name_scorer.py",
-        "training_data": "tests/data/redaction/dev.jsonl + synthetic messages from the script's own templates; "
-                         "names from the Census and world lists minus the test pools and Faker en_US",
+        "training_data": "tests/data/redaction/dev.jsonl + authored/train-2026-11.txt + synthetic messages from the "
+                         "script's own templates; names from the Census and world lists minus the test pools, the "
+                         "held-out authored names and Faker en_US",
         "c": args.c,
         "threshold": threshold,
         "bias": round(float(model.intercept_[0]), 4),
         "weights": dict(sorted(weights.items())),
     }
-    OUT.write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(weights)} weights)")
+    args.out.write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(weights)} weights)")
 
 
 if __name__ == "__main__":

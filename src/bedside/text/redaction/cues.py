@@ -41,7 +41,9 @@ POST_CUE = re.compile(
     r"|\s*,\s*(?:MRN|DOB)\b"
     r"|\s+(?:MRN|DOB)\b"
     r"|\s*[-–—:]\s*(?:room\s*|rm\.?\s*|bed\s*)?\d{1,4}[A-Za-z]?\b(?![.:,]\d)\s*[-–—:,]"
-    r"|\s+(?:family|daughter|son|wife|husband|kids|children)\b(?!\s+of\b))",
+    r"|\s+(?:family|daughter|son|wife|husband|kids|children)\b(?!\s+of\b)"
+    # "Faith in LDR 6": a unit's short name and a number
+    r"|(?:\s+(?:is|was|now|still|back))?\s+in\s+(?:LDR|L&D|PACU|NICU|PICU|MICU|SICU|CCU|ICU|ED|ER|OR|CVICU|tele|obs|peds|triage)\s*#?\d{1,3}[A-Za-z]?\b)",
     re.IGNORECASE,
 )
 POSSESSIVE_CUE = re.compile(
@@ -50,7 +52,11 @@ POSSESSIVE_CUE = re.compile(
     r"record|records|mychart|portal|account|bill|labs|results|glucose|sugars?|dressing|wound|foley|iv|line|picc|appointment|appt|follow[- ]?up|husband|partner|caregiver)\b",
     re.IGNORECASE,
 )
-FAMILY_OF = re.compile(r"\b(?:family|relatives?|kids|children|friends?)\s+of\s+(?:pt\.?\s+|patient\s+)?", re.IGNORECASE)
+FAMILY_OF = re.compile(
+    r"\b(?:family|relatives?|kids|children|friends?)\s+of\s+(?:pt\.?\s+|patient\s+)?"
+    r"|\bbaby\s+(?:boy|girl)\s+(?:[AB]\s+)?",  # "Baby Girl Oyebanji": a newborn's record name
+    re.IGNORECASE,
+)
 VERB_AFTER = re.compile(
     r"\s+(?:is|was|fell|has|had|needs|wants|refus\w*|says|said|states|denies|reports|asked|asking|called|left|went|"
     r"pulled|spiked|desatted|agitated|declined|agrees|agreed|vomited|coded|complains|c/o|seems|looks|felt|feels|"
@@ -65,8 +71,11 @@ PATIENT_OBJECT_VERBS: frozenset[str] = frozenset(
      "said", "round", "check", "taking", "covering", "cover", "over", "out", "has", "have", "spoke", "meet", "met",
      "following", "follow", "followed", "rounding", "seeing", "seen", "assess", "reassess", "evaluate", "eval",
      "consult", "watching", "watch", "moving", "move", "moved", "discharge", "transfer", "admit", "bring", "brought",
-     "prepping", "prep", "ambulate", "ambulating", "turn", "reposition", "feed", "helping", "help", "recheck"}
+     "prepping", "prep", "ambulate", "ambulating", "turn", "reposition", "feed", "helping", "help", "recheck",
+     "accepting", "cleared", "clearing", "give", "gave", "giving", "draw", "drew", "scope", "scoped"}
 )
+# "sherpa rm 16", "seo bed 8": a place number right after a word (a name only when the word is no ordinary word).
+PLACE_RIGHT_AFTER = re.compile(r"\s+(?:rm\.?|room|bed|bay)\s*#?\d{1,4}[A-Za-z]?\b(?![.:,/]\d)", re.IGNORECASE)
 # After a room number, a lower-case word in no list is a name when another field separator follows it, as in a
 # list of rows ("rm 536 - karimova - npo", "12 | abernathy | d/c today").
 FIELD_AFTER = re.compile(r"\s*[-–—|;/]\s")

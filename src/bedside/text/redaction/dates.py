@@ -1,8 +1,9 @@
 """Dates (all elements except the year alone) and dates of birth (Safe Harbor item 3).
 
 Recognised: ``3/4/25``, ``03-04-2025``, ``04.03.2025``, ``2025-03-04``, ``March 4th``, ``Mar 4, 2025``,
-``4 Mar``, ``4th of March``, ``March 2025``; ``3/4`` only after a date cue ("on", "since", "due",
-"admitted", ...) because bare ``7/10`` is usually a pain score or a fraction. A year alone, a time of
+``4 Mar``, ``4th of March``, ``March 2025``, ``15-Jan-1948``, ``on the 4th``; a bare ``11/21`` when it
+cannot be a score or a fraction, and ``3/4`` only after a date cue ("on", "since", "due", "admitted", ...)
+because ``7/10`` is usually a pain score and ``3/4`` a fraction. A year alone, a time of
 day, a weekday, blood pressure (``120/80``) and scores (``4/5``) are not dates. A date right after
 "DOB", "born" or "date of birth" is typed ``DOB``.
 """
@@ -34,6 +35,24 @@ _MONTH_DAY = re.compile(
     rf"\b(?:{_MONTH})\.?\s+{_DAY}\b(?:,?\s*{_YEAR}\b)?|\b{_DAY}\s+(?:of\s+)?(?:{_MONTH})\b\.?(?:,?\s*{_YEAR}\b)?",
     re.IGNORECASE,
 )
+# "15-Jan-1948", "15/Jan/48", "Jan-15-2025": a written month between hyphens or slashes.
+_MONTH_HYPHEN = re.compile(
+    rf"\b{_DAY}[-/.](?:{_MONTH})[-/.](?:\d{{4}}|\d{{2}})\b|\b(?:{_MONTH})[-/.]{_DAY}[-/.](?:\d{{4}}|\d{{2}})\b",
+    re.IGNORECASE,
+)
+# "on the 4th", "since the 21st": a day of the month after a date word.
+_ORDINAL_DAY = re.compile(
+    r"\b(?:on|since|from|until|till|by|due|before|after)\s+(?P<value>the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+# Before a bare "d/d", words that make it a score, a fraction or a count rather than a date ("pain 8/10", "apgars 8/9").
+_SCORE_BEFORE = re.compile(
+    r"\b(?:pain|apgars?|strength|motor|power|score|scale|gcs|grade|tabs?|tablets?|bottles?|sets?|cultures?|of|x|bp|"
+    r"reassess(?:ed|ment)?|rated|rates|ratio|murmur|pulses?|reflexes|sats?|spo2|hr|rr|nrs|cpot|flacc|faces|rass|cam)"
+    r"\W{0,3}$",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(r"\s*(?:strength|str\b|power|pain|bottles?|sets?|tabs?|units?|ml\b|mg\b|mmhg|x\b|%)", re.IGNORECASE)
 _MONTH_YEAR = re.compile(rf"\b(?:{_MONTH})\.?,?\s+{_YEAR}\b", re.IGNORECASE)
 _MODAL_MAY = re.compile(r"\bmay\b")
 _DOB_CUE = re.compile(
@@ -60,8 +79,8 @@ class DateDetector(RedactionDetector):
         if has_digit:
             for m in _NUMERIC_FULL.finditer(text):
                 a, b = int(m.group(1)), int(m.group(3))
-                if m.group(2) == "." and len(m.group(4)) == 2:
-                    continue  # "1.5.25" is more often a version or a dose than a date
+                if m.group(2) == "." and len(m.group(4)) == 2 and not (len(m.group(1)) == 2 and len(m.group(3)) == 2):
+                    continue  # "1.5.25" is more often a version or a dose than a date; "11.05.26" is a date
                 if _plausible(a, b):
                     spans.append((m.start(), m.end(), "A numeric date with day, month and year."))
             for m in _ISO.finditer(text):
@@ -75,10 +94,16 @@ class DateDetector(RedactionDetector):
                 before = text[max(0, m.start() - 30) : m.start()]
                 if _SHORT_CUE.search(before):
                     spans.append((m.start(), m.end(), "A month/day date after a date word such as 'on' or 'due'."))
+                elif _bare_month_day(m, before, text):
+                    spans.append((m.start(), m.end(), "A month/day date (not a score, a fraction or a count)."))
         for m in _MONTH_DAY.finditer(text):
             if _is_modal_may(text, m.start(), m.group()) or _ROOM_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue
             spans.append((m.start(), m.end(), "A written date (month name with a day)."))
+        for m in _MONTH_HYPHEN.finditer(text):
+            spans.append((m.start(), m.end(), "A date with a written month between hyphens or slashes."))
+        for m in _ORDINAL_DAY.finditer(text):
+            spans.append((m.start("value"), m.end("value"), "A day of the month after a date word."))
         for m in _MONTH_YEAR.finditer(text):
             if _is_modal_may(text, m.start(), m.group()):
                 continue
@@ -91,6 +116,22 @@ class DateDetector(RedactionDetector):
             else:
                 found.append(Candidate("DATE", start, end, self.name, reason))
         return found
+
+
+def _bare_month_day(m: re.Match[str], before: str, text: str) -> bool:
+    """'last dose 11/02', 'f/u ortho (11/21)': a month/day with no date word, when it cannot be a score.
+
+    The month comes first (US order, 1-12). Small denominators (2, 3, 4, 5, 10) are scores or fractions
+    ("3/4 strength", "pain 4/10") unless the first number is larger or written with a leading zero.
+    """
+    month_text, day_text = m.group(1), m.group(2)
+    month, day = int(month_text), int(day_text)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return False
+    if _SCORE_BEFORE.search(before) or _UNIT_AFTER.match(text, m.end()):
+        return False
+    padded = month_text.startswith("0") or day_text.startswith("0")
+    return padded or month > day or day not in (2, 3, 4, 5, 10)
 
 
 def _is_modal_may(text: str, start: int, matched: str) -> bool:

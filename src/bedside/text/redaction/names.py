@@ -27,6 +27,7 @@ from bedside.text.redaction.cues import (
     PATIENT_CUES,
     PATIENT_OBJECT_VERBS,
     PLACE_AFTER,
+    PLACE_RIGHT_AFTER,
     POSSESSIVE_CUE,
     POST_CUE,
     RELATIVE_CUES,
@@ -92,8 +93,13 @@ class NameDetector(RedactionDetector):
         self._scorer: NameScorer | None = load_scorer() if use_scorer else None
         self._freq = word_frequencies()
         self._eponyms = eponyms()
-        self._anagrams = frozenset((w[0], "".join(sorted(w))) for w in (*self._plain, *self._staff_parts) if len(w) >= 4)
-        self._ctx = FeatureContext(self._lex, self._plain, self._frequent, self._clinical, word_frequencies())
+        vocabulary = (w for w, f in self._freq.items() if f >= _VOCABULARY_FREQUENCY and w.isalpha())
+        anagrams: dict[tuple[str, str], set[str]] = {}
+        for w in (*vocabulary, *self._clinical, *self._staff_parts):
+            if len(w) >= 4:
+                anagrams.setdefault((w[0], "".join(sorted(w))), set()).add(w)
+        self._anagrams = {key: frozenset(words) for key, words in anagrams.items()}
+        self._ctx = FeatureContext(self._lex, self._plain, self._frequent, self._clinical, self._freq, self._eponyms)
 
     # -- word tests ---------------------------------------------------------------------------
     def _nameish_part(self, lower: str) -> bool:
@@ -362,7 +368,11 @@ class NameDetector(RedactionDetector):
             if self._cap_name_ok(nxt, allow_unknown=True, allow_ambiguous=True):
                 found.setdefault(i + 1, (extend(i + 1), f"A capitalised name after '{tok.raw}'."))
             return
-        if nxt.cap or not self._weak_ok(nxt):
+        if nxt.cap or not (self._weak_ok(nxt) or self._alone_ok(nxt, text)):
+            return
+        if not self._weak_ok(nxt):
+            # "TR band deflation on oyelowo", "give ilse her melatonin": a word that is no English, clinical or drug word
+            found.setdefault(i + 1, (extend(i + 1), f"A word in no English or clinical list after '{tok.raw}'."))
             return
         after = text[nxt.end : nxt.end + 2]
         surname_next = i + 2 < len(toks) and text[nxt.end : toks[i + 2].start] == " " and not toks[i + 2].cap \
@@ -463,19 +473,21 @@ class NameDetector(RedactionDetector):
 
     def _scrambled(self, low: str) -> bool:
         """'tnhaks', 'seiegn', 'rhnoda': the letters of an ordinary word or a roster name, in another order."""
-        return (low[0], "".join(sorted(low))) in self._anagrams
+        return any(w != low for w in self._anagrams.get((low[0], "".join(sorted(low))), ()))
 
     def _segment_starts(
         self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]], extend: Callable[[int], int]
     ) -> None:
-        """A name that opens a message or a row of a list, with no cue: "Petrosyan MRI neg", "502 Oduya - new afib"."""
+        """A name that opens a message or a row, or sits right before a room: "Petrosyan MRI neg", "sherpa rm 16"."""
         covered = _covered(found)
         for i, tok in enumerate(toks):
             if i in covered:
                 continue
             before = text[toks[i - 1].end if i else 0 : tok.start]
-            if not (i == 0 and not any(c.isalpha() for c in before)) and _SEGMENT_BREAK.search(before) is None:
-                continue
+            opens = (i == 0 and not any(c.isalpha() for c in before)) or _SEGMENT_BREAK.search(before) is not None
+            place_after = PLACE_RIGHT_AFTER.match(text, tok.end) is not None
+            if not (opens or place_after) or (len(tok.lower) < 4 and not place_after):
+                continue  # a three-letter word ("osa", "ptx") needs a room right after it
             if i > 0 and toks[i - 1].lower in STAFF_CUES:
                 continue
             if not self._alone_ok(tok, text) or PLACE_AFTER.match(text, tok.end):
@@ -483,6 +495,10 @@ class NameDetector(RedactionDetector):
             if text.startswith(":", tok.end) and not self._lex.is_name(tok.lower):
                 continue  # "Ortho:", "Derm:": a label
             last = extend(i)
+            j = last + 1
+            if j < len(toks) and text[toks[last].end : toks[j].start] in (", ", ",") and toks[j].shape == tok.shape != "lower" \
+                    and self._alone_ok(toks[j], text):
+                last = j  # "TUILAGI, MOANA extubated": an EHR "LAST, FIRST"
             found.setdefault(i, (last, "A name at the start of a message or of a row, with no other word before it."))
             covered.update(range(i, last + 1))
 
@@ -555,7 +571,11 @@ class NameDetector(RedactionDetector):
             a_first = self._lex.is_first(a.lower) and a.lower not in AMBIGUOUS_NAME_WORDS and self._cap_name_ok(a, False, False)
             b_surname_word = b.cap and not b.upper and b.lower in COMMON_WORDS and self._lex.is_last(b.lower, COMMON_SURNAME_RANK) \
                 and not self._never(b) and b.lower not in _STRUCTURE_WORDS
-            if not (a_first and b_surname_word):
+            # "Harmony Keawe", "Blessing Oyebanji": a first name that is also a word, before a surname that is none.
+            word_first = a.cap and not a.upper and self._lex.is_first(a.lower) and a.lower not in self._frequent \
+                and a.lower not in AMBIGUOUS_NAME_WORDS and not self._never(a) and a.lower not in _STRUCTURE_WORDS \
+                and b.cap and not b.upper and b.lower not in self._plain and self._alone_ok(b, text)
+            if not (a_first and b_surname_word) and not word_first:
                 if not (self._cap_name_ok(a, True, True) and self._cap_name_ok(b, True, True)):
                     continue
                 if (a.lower in self._plain and a.lower not in AMBIGUOUS_NAME_WORDS) or (
@@ -623,6 +643,8 @@ class NameDetector(RedactionDetector):
                 continue
             if self._lex.is_first(nb.lower) if j < i or gap != " " else self._lex.is_last(nb.lower, COMMON_SURNAME_RANK):
                 return True
+            if j > i and gap == " " and not self._lex.is_name(nb.lower) and self._alone_ok(nb, text):
+                return True  # "Chloe Adebayo" with Chloe Martin on the roster: a surname in no list after a roster first name
         return False
 
 
@@ -639,6 +661,7 @@ _ENGLISH_SUFFIXES = (
     "ologist", "ist", "ism", "ular", "ary", "ical", "ically", "ly",
 )
 _COMMON_FREQUENCY = 10 ** (3.5 - 9)  # Zipf 3.5: a name-list word at least this common is also a word
+_VOCABULARY_FREQUENCY = 10 ** (2.0 - 9)  # Zipf 2: words whose scrambled spellings are typos, not names
 _RARE_FREQUENCY = 10 ** (2.5 - 9)  # Zipf 2.5: rarer than this, an unknown word is no English word
 # Between two words, a break that starts a new message part: a sentence end, a list separator, a line.
 _SEGMENT_BREAK = re.compile(r"[.!?;/\n|•]|:\s|\s[-–—]\s")

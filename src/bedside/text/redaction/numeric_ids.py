@@ -45,6 +45,14 @@ _PHONE_CUE = re.compile(
     r"[^\n\d]{0,20}$",
     re.IGNORECASE,
 )
+# A lab or vital sign shortly before "is 118" makes it a measurement.
+_MEASURED = re.compile(
+    r"\b(?:na|k|cl|co2|bun|cr|glucose|bg|sugar|fsbs|hgb|hct|plt|wbc|inr|ptt|trop|lactate|sats?|spo2|hr|rr|bp|map|pulse|"
+    r"temp|weight|wt|level|score|ef|fio2|peep|rate|count|osm|osmo|sodium|potassium)\b",
+    re.IGNORECASE,
+)
+# "call 555-0127 ext 2": a local number without its area code, counted only with a phone word or an extension.
+_LOCAL_PHONE = re.compile(r"(?<![\w\-/.()])(?P<value>\d{3}-\d{4})(?P<ext>\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\-/])", re.IGNORECASE)
 _FAX_CUE = re.compile(r"\bfax(?:ed)?\b[^\n\d]{0,25}$", re.IGNORECASE)
 _LONG_NUMBER = re.compile(r"(?<![\w.,/\-])#?(?P<value>\d{7,12})(?![\w/\-]|[.,]\d)")
 _HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>\d{5,12})\b")
@@ -64,7 +72,22 @@ _AGE = [
     re.compile(r"\b(?:age[ds]?|aged)\s*:?\s*(?P<value>9\d|1[0-2]\d)\b(?![.,]\d)", re.IGNORECASE),
     re.compile(r"(?<![\d.])(?P<value>9\d|1[0-2]\d)\s?(?:M|F)\b"),
     re.compile(r"\b(?:turns?|turned|turning)\s+(?P<value>9\d|1[0-2]\d)\b", re.IGNORECASE),
+    # "pt is 97", "he's 99", "is 102 today"; "Halvorsen (90)", "Teresita Dizon 93, SNF resident".
+    re.compile(
+        r"\b(?:is|he's|she's|hes|shes|who's)\s+(?P<value>9\d|1[01]\d)\b"
+        r"(?!\s*(?:%|/|\.\d|°|mg|mcg|kg|g\b|ml|mmhg|bpm|lbs?|cm|mm|min|hrs?|units?|percent|degrees|mmol|meq|mg/dl))",
+        re.IGNORECASE,
+    ),
+    re.compile(r"[A-Za-z]\s\((?P<value>9\d|1[01]\d)\)"),
+    re.compile(r"[a-z]\s(?P<value>9\d|1[01]\d),\s"),
 ]
+_AGE_WITHOUT_UNIT = _AGE[4:]  # ages with no "yo" or "M"/"F": "pt is 97", "Halvorsen (90)"
+# Before a number, words that make it a measurement or a place rather than an age ("sats is 92", "room 93,").
+_NOT_AGE_BEFORE = re.compile(
+    r"\b(?:sats?|spo2|o2|hr|rr|bp|map|pulse|glucose|bg|sugar|fsbs|weight|wt|temp|t|room|rm|bed|bay|level|score|"
+    r"pain|k|na|cl|hgb|plt|wbc|inr|ptt|trop|lactate|ef|fio2|peep|rate|count|is\s+now|at|x|of|ext|pager|page)\W{0,4}$",
+    re.IGNORECASE,
+)
 
 
 def _digits(value: str) -> str:
@@ -116,6 +139,11 @@ class NumericIdentifierDetector(RedactionDetector):
                 found.append(Candidate("FAX", m.start("value"), m.end("value"), self.name, "A telephone number labelled as a fax number."))
             else:
                 found.append(Candidate("PHONE", m.start("value"), m.end("value"), self.name, "A valid telephone number."))
+        for m in _LOCAL_PHONE.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            if m.group("ext") or _PHONE_CUE.search(before):
+                kind = "FAX" if _FAX_CUE.search(before) else "PHONE"
+                found.append(Candidate(kind, m.start("value"), m.end("value"), self.name, "A seven-digit telephone number after a phone word."))
         for m in _HASH_NUMBER.finditer(text):
             found.append(Candidate("ID", m.start(), m.end(), self.name, "A long number written as #NNNNN, likely a record or account number."))
         for m in _LONG_NUMBER.finditer(text):
@@ -130,6 +158,10 @@ class NumericIdentifierDetector(RedactionDetector):
             for m in pattern.finditer(text):
                 if _TEMPERATURE_CUE.search(text, max(0, m.start() - 16), m.start()) or text[m.end("value") : m.end("value") + 2].strip().startswith("°"):
                     continue  # "T 101 F" is a temperature
+                if _NOT_AGE_BEFORE.search(text, max(0, m.start("value") - 16), m.start("value")) or (
+                    pattern in _AGE_WITHOUT_UNIT and _MEASURED.search(text, max(0, m.start() - 30), m.start("value"))
+                ):
+                    continue  # "sats is 92", "room 93,", "Na on bed 7 is 118": a measurement or a place
                 found.append(Candidate("AGE>89", m.start("value"), m.end("value"), self.name, "An age over 89 (Safe Harbor aggregates these)."))
         return found
 

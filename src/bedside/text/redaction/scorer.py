@@ -23,6 +23,7 @@ from wordfreq import get_frequency_dict
 from bedside.text.redaction.cues import (
     PATIENT_CUES,
     PATIENT_OBJECT_VERBS,
+    PLACE_RIGHT_AFTER,
     POSSESSIVE_CUE,
     POST_CUE,
     RELATIVE_CUES,
@@ -52,7 +53,7 @@ CONTEXT_SIGNALS = frozenset(
     {"p_ptcue", "p_title", "p_relative", "p_object", "l_place", "l_paren", "r_postcue", "r_in_number", "r_age_sex",
      "r_mrn", "r_possessive_cue", "r_verb", "r_possessive", "p_found", "n_found", "p_nameish", "n_nameish",
      "w=check", "w=see", "w=look", "w=following", "w=covering", "w=family", "w=labs", "w=summary", "w=transport",
-     "w=admit", "w=handoff", "w=census", "w=swap", "w=update", "w=called"}
+     "w=admit", "w=handoff", "w=census", "w=swap", "w=update", "w=called", "sent_start", "r_place"}
 )
 
 
@@ -70,6 +71,7 @@ class FeatureContext:
     frequent: frozenset[str]
     clinical: frozenset[str]
     freq: dict[str, float]
+    eponyms: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +117,8 @@ def _word_features(tok: Token, ctx: FeatureContext) -> list[str]:
         out.append("nonascii")
     if "-" in low:
         out.append("hyphen")
+    if low in ctx.eponyms:
+        out.append("eponym")
     if len(low) >= 4 and low not in ctx.plain:
         out.append(f"suf3={low[-3:]}")
         out.append(f"suf2={low[-2:]}")
@@ -197,6 +201,8 @@ def token_features(
         feats.append("r_possessive_cue")
     if VERB_AFTER.match(text, tok.end):
         feats.append("r_verb")
+    if PLACE_RIGHT_AFTER.match(text, tok.end):
+        feats.append("r_place")
     return feats
 
 
