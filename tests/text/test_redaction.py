@@ -79,6 +79,23 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("who is following haugen? wound care consult in", [("PATIENT", "haugen")]),  # a verb whose object is a patient
     ("rm 536 - karimova - npo for surgery", [("PATIENT", "karimova")]),  # a field in a list of rows
     ("Tendai Haugen, 81M, admitted overnight with CHF", [("PATIENT", "Tendai Haugen")]),
+    # 1.4.0: forms from free-form messages by other authors (the authored training set).
+    ("Petrosyan MRI neg for cord compression, ok to mobilize", [("PATIENT", "Petrosyan")]),  # opens a message
+    ("sithole hgb 6.9, retic 12%, hematology says transfuse", [("PATIENT", "sithole")]),
+    ("NIGHT HANDOFF: 501 Brannigan - CIWA q4 / 502 Oduya - new afib", [("PATIENT", "Brannigan"), ("PATIENT", "Oduya")]),
+    ("is endo on tonight? tran's lantus needs adjusting", [("PATIENT", "tran")]),  # a possessive
+    ("kowalczyk rm 302 cant void since foley out", [("PATIENT", "kowalczyk")]),  # a room right after the name
+    ("Baby Girl Oyebanji to NICU for grunting", [("PATIENT", "Oyebanji")]),
+    ("von Hohenberg complaint filed with pt relations", [("PATIENT", "von Hohenberg")]),
+    ("pt de la Cruz in 4 asking for water", [("PATIENT", "de la Cruz")]),
+    ("Harmony Keawe postpartum day 1, fundus firm", [("PATIENT", "Harmony Keawe")]),
+    ("TR band deflation on oyelowo started 1515", [("PATIENT", "oyelowo")]),
+    ("last wegovy dose 11/02, anesthesia aware", [("DATE", "11/02")]),
+    ("Hamid Sultani DOB 15-Jan-1948 admitted from ED", [("PATIENT", "Hamid Sultani"), ("DOB", "15-Jan-1948")]),
+    ("missing since transfer from PACU on the 4th", [("DATE", "the 4th")]),
+    ("pt in 27 is 102 today, cake at 2", [("AGE>89", "102")]),
+    ("Cheyne-Stokes overnight on Ingrid Halvorsen (90), family aware", [("PATIENT", "Ingrid Halvorsen"), ("AGE>89", "90")]),
+    ("daughter wants a call back, 555-0127 ext 2", [("PHONE", "555-0127")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -140,6 +157,18 @@ NEGATIVES: list[str] = [
     "bed 7 - keppra - given at 0900",
     "following zosyn levels, pharmacy aware",
     "pls hold eliquis xarelto both listed on med rec",
+    # 1.4.0: devices, eponyms, clinical words and typos where a name could open a message.
+    "Impella CP P-level 8, flow 3.2, purge pressure ok",
+    "Chvostek positive, Ca 6.9, calcium gluconate hanging",
+    "Fowler's 30 deg for aspiration precautions bed 17",
+    "Allen test positive bilat, art line in femoral",
+    "bilirubin 8.2, GI consulted for ERCP",
+    "Repleting 40 mEq IV per protocol",
+    "tnhaks, on it!",
+    "S: POD3 hernia repair. B: OSA, COPD. A: stable overnight.",
+    "pain 8/10 after the dressing change, apgars 8/9 at birth, 3/4 strength",
+    "Repeat Na on bed 7 is 118 (was 127 this AM). Pls advise.",
+    "Baker Act paperwork is in the chart for 9",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.

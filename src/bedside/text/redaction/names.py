@@ -344,6 +344,7 @@ class NameDetector(RedactionDetector):
         self._post_cues(toks, text, found)
         self._segment_starts(toks, text, found, extend)
         self._possessives(toks, text, found)
+        self._particles(toks, text, found)
         self._full_names(toks, text, found)
         self._last_first(toks, text, found)
         self._mid_sentence(toks, text, found, extend)
@@ -502,6 +503,37 @@ class NameDetector(RedactionDetector):
             found.setdefault(i, (last, "A name at the start of a message or of a row, with no other word before it."))
             covered.update(range(i, last + 1))
 
+    def _particles(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
+        """'von Hohenberg', 'Ó Súilleabháin', 'de la Cruz', 'Maximilian van der Berg': a surname particle and a name."""
+        covered = _covered(found)
+        for i, tok in enumerate(toks):
+            if tok.raw not in _PARTICLES or i in covered:
+                continue
+            j = i
+            while j + 1 < len(toks) and toks[j + 1].raw in _PARTICLES and text[toks[j].end : toks[j + 1].start] == " ":
+                j += 1  # "de la", "van der"
+            k = j + 1
+            if k >= len(toks) or text[toks[j].end : toks[k].start] != " ":
+                continue
+            if k in found:  # "pt de la [Cruz] in 4": the surname was found, its particles join it
+                found[i] = found.pop(k)
+                covered.update(range(i, k))
+                continue
+            if k in covered:
+                continue
+            head = toks[k]
+            if not (head.cap and not head.upper) or not (self._alone_ok(head, text) or self._lex.is_last(head.lower)):
+                continue
+            first = i
+            if i > 0 and text[toks[i - 1].end : tok.start] == " " and toks[i - 1].shape == "title" \
+                    and (self._lex.is_first(toks[i - 1].lower) or self._alone_ok(toks[i - 1], text)) and i - 1 not in covered:
+                first = i - 1  # "Maximilian von Hohenberg", "Seán Ó Súilleabháin"
+            span = range(first, k + 1)
+            if any(x in found for x in span):
+                continue
+            found[first] = (k, "A surname with its particle ('von', 'de la', 'Ó').")
+            covered.update(span)
+
     def _possessives(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
         """'tran's lantus', "ah-young's ionized Ca": a name-list or unknown word with a possessive."""
         covered = _covered(found)
@@ -648,6 +680,11 @@ class NameDetector(RedactionDetector):
         return False
 
 
+# Particles that open a surname ("von Hohenberg", "de la Cruz", "Ó Súilleabháin", "bin Laden", "al-" is one word).
+_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "Ó", "Ní", "Mac",
+     "bin", "ibn", "bint", "ter", "ten", "zu", "Van", "Von", "De", "Del", "Di", "Da", "Du", "La", "Le"}
+)
 # Endings of clinical and drug words that are not names ("thrombectomy", "apixaban", "metoprolol").
 _MEDICAL_SUFFIXES = (
     "ectomy", "otomy", "ostomy", "plasty", "scopy", "itis", "osis", "emia", "algia", "pathy", "graphy", "uria", "penia",
