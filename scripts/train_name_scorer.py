@@ -6,8 +6,8 @@ the rules take too, judged as if the rules had left them), so that word features
 thousands of names (``--rules-residue-only`` trains on the residue alone). Training rows come from:
 
 - the *dev* part of the annotated set (tests/data/redaction/dev.jsonl, the part the rules were tuned on);
-- the *authored* training messages (tests/data/redaction/authored/train-2026-11.txt: 618 free-form messages by
-  another author, in ``[[TYPE|surface]]`` markup), grouped in blocks of ten lines for cross-validation;
+- the *authored* messages (tests/data/redaction/authored/train-2026-11.txt and dev-2026-11b.txt: 1,018 free-form
+  messages by two other authors, in ``[[TYPE|surface]]`` markup), grouped in blocks of ten for cross-validation;
 - synthetic messages rendered here from training-only templates, with names drawn from the world and
   Census name lists **minus every name of the test pools** (FIRST..FIRST4, LAST..LAST4 in
   scripts/make_redaction_testset.py), **minus every name word of the held-out authored set**
@@ -51,6 +51,8 @@ from bedside.text.redaction.tokens import WORD  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "redaction"
 OUT = ROOT / "src" / "bedside" / "text" / "redaction" / WEIGHTS_FILE
+# Free-form messages by other authors that the scorer learns from (never the held-out authored file).
+AUTHORED_TRAINING = (DATA / "authored" / "train-2026-11.txt", DATA / "authored" / "dev-2026-11b.txt")
 SEED = 7
 PER_TEMPLATE = 80
 MADE_UP_SHARE = 0.15  # surnames in no list at all
@@ -263,7 +265,7 @@ def main() -> None:
     for row in dev:
         row["template"] = f"dev-{row['template']}"
 
-    authored = load_marked(DATA / "authored" / "train-2026-11.txt")
+    authored = [row for path in AUTHORED_TRAINING for row in load_marked(path)]
     for number, row in enumerate(authored):
         row["template"] = f"authored-{number // 10}"
     if args.authored_blocks == "odd":
@@ -311,7 +313,8 @@ def main() -> None:
     payload = {
         "model": "logistic regression over binary token features (bedside.text.redaction.scorer)",
         "trained_by": "scripts/train_name_scorer.py",
-        "training_data": "tests/data/redaction/dev.jsonl + authored/train-2026-11.txt + synthetic messages from the "
+        "training_data": "tests/data/redaction/dev.jsonl + authored/train-2026-11.txt + authored/dev-2026-11b.txt + "
+                         "synthetic messages from the "
                          "script's own templates; names from the Census and world lists minus the test pools, the "
                          "held-out authored names and Faker en_US",
         "c": args.c,

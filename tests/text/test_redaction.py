@@ -289,7 +289,6 @@ def test_name_scorer_ships_and_can_be_switched_off() -> None:
 
     scorer = load_scorer()
     assert scorer is not None and 0.5 <= scorer.threshold < 1 and len(scorer.weights) > 50
-    text = "schneider, gustavo - 8A - sitter at bedside overnight"
-    rules = {text[c.start : c.end] for c in NameDetector(use_scorer=False).detect(text)}
-    assert "schneider" not in " ".join(rules)
-    assert "schneider" in " ".join(text[c.start : c.end] for c in NameDetector().detect(text))
+    text = "please re-time Hunter's vanc to 1130"
+    assert NameDetector(use_scorer=False).detect(text) == []
+    assert [text[c.start : c.end] for c in NameDetector().detect(text)] == ["Hunter"]

@@ -62,7 +62,8 @@ class AddressDetector(RedactionDetector):
         for m in _PO_BOX.finditer(text):
             found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A post-office box."))
         for start, (reason, min_end) in sorted(starts.items()):
-            end = max(self._extend(text, start), min_end)
+            # After a cue alone ("moved to 1500 today"), usaddress must also see a street type, a state or a ZIP code.
+            end = max(self._extend(text, start, strict=min_end == start), min_end)
             if end > start:
                 found.append(Candidate("ADDRESS", start, end, self.name, reason))
         for m in _CITY_STATE_ZIP.finditer(text):
@@ -72,7 +73,7 @@ class AddressDetector(RedactionDetector):
         return found
 
     @staticmethod
-    def _extend(text: str, start: int) -> int:
+    def _extend(text: str, start: int, strict: bool = False) -> int:
         """End offset of the address that starts at ``start``, following usaddress's tags."""
         window = text[start : start + _WINDOW]
         cut = re.search(r"[;\n()]|\.\s|\s[-–—]\s", window)
@@ -86,6 +87,7 @@ class AddressDetector(RedactionDetector):
         pos = 0
         street_seen = False
         state_seen = False
+        typed = False
         for token, label in tagged:
             at = window.find(token, pos)
             if at < 0:
@@ -95,12 +97,13 @@ class AddressDetector(RedactionDetector):
                 break
             if label in {"StreetName", "StreetNamePostType", "USPSBoxID", "PlaceName", "ZipCode"}:
                 street_seen = True
+            typed = typed or label in {"StreetNamePostType", "StateName", "ZipCode", "USPSBoxID", "OccupancyType"}
             if state_seen and label != "ZipCode":
                 break
             end = start + at + len(token.rstrip(",."))
             if label == "ZipCode":
                 break
             state_seen = state_seen or label == "StateName"
-        if not street_seen:
+        if not street_seen or (strict and not typed):
             return start
         return end

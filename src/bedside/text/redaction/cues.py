@@ -49,7 +49,7 @@ POST_CUE = re.compile(
 POSSESSIVE_CUE = re.compile(
     r"'s\s+(?:labs?|k\b|potassium|family|daughter|son|wife|husband|mother|father|meds|medications|bp|vitals|"
     r"discharge|dc|d/c|insurance|room|bed|chart|mrn|dob|family|ride|pain|procedure|surgery|ct|mri|cultures?|inr|"
-    r"record|records|mychart|portal|account|bill|labs|results|glucose|sugars?|dressing|wound|foley|iv|line|picc|appointment|appt|follow[- ]?up|husband|partner|caregiver)\b",
+    r"record|records|mychart|portal|account|bill|labs|results|glucose|sugars?|dressing|wound|foley|iv|line|picc|appointment|appt|follow[- ]?up|husband|partner|caregiver|mom|dad|mum|sister|brother|grandson|granddaughter|niece|nephew|poa)\b",
     re.IGNORECASE,
 )
 FAMILY_OF = re.compile(

@@ -53,6 +53,8 @@ _SCORE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_AFTER = re.compile(r"\s*(?:strength|str\b|power|pain|bottles?|sets?|tabs?|units?|ml\b|mg\b|mmhg|x\b|%)", re.IGNORECASE)
+# "thru 11/2027", "since 03/2019": a numeric month and year.
+_NUMERIC_MONTH_YEAR = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/])")
 _MONTH_YEAR = re.compile(rf"\b(?:{_MONTH})\.?,?\s+{_YEAR}\b", re.IGNORECASE)
 _MODAL_MAY = re.compile(r"\bmay\b")
 _DOB_CUE = re.compile(
@@ -100,6 +102,8 @@ class DateDetector(RedactionDetector):
             if _is_modal_may(text, m.start(), m.group()) or _ROOM_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue
             spans.append((m.start(), m.end(), "A written date (month name with a day)."))
+        for m in _NUMERIC_MONTH_YEAR.finditer(text):
+            spans.append((m.start(), m.end(), "A numeric month and year."))
         for m in _MONTH_HYPHEN.finditer(text):
             spans.append((m.start(), m.end(), "A date with a written month between hyphens or slashes."))
         for m in _ORDINAL_DAY.finditer(text):

@@ -42,7 +42,8 @@ class NameWords:
     def last(self, tok: Token, max_rank: int | None = COMMON_SURNAME_RANK) -> bool:
         if "-" in tok.lower:
             parts = [p for p in tok.lower.split("-") if p]
-            return bool(parts) and all(self.lex.is_last(p) for p in parts) and tok.lower not in self.plain
+            return bool(parts) and all(self.lex.is_last(p) and (p not in self.plain or len(p) < 3) for p in parts) \
+                and tok.lower not in self.plain and not any(p in self.plain for p in parts if len(p) >= 3)
         return self.lex.is_last(tok.lower, max_rank) and self._free(tok)
 
     def any_name(self, tok: Token) -> bool:
@@ -85,7 +86,18 @@ class NameWords:
 
     def _free(self, tok: Token) -> bool:
         low = tok.lower
+        if tok.upper and len(low) <= 3:
+            return False  # "OSA", "CAD": an abbreviation in capitals
         return len(low) > 1 and low not in self.plain and not (low in self.lex.world and typo_of(low, self.plain))
+
+
+_RECORD_AFTER = re.compile(r"\s*[,(:-]?\s*(?:DOB|MRN|D\.O\.B|born|\d{1,3}\s?(?:yo|y/o|[MF])\b)", re.IGNORECASE)
+
+
+def _LONG_UNLISTED(tok: Token, words: NameWords) -> bool:  # noqa: N802 - reads as a predicate in the rule above
+    """A word of four letters or more that is no ordinary word (capitals: no abbreviation list holds it)."""
+    low = tok.lower
+    return len(low) >= 4 and low.replace("-", "").isalpha() and low not in words.plain and any(v in low for v in "aeiouy")
 
 
 def _same_shape(a: Token, b: Token) -> bool:
@@ -131,6 +143,10 @@ def shape_pairs(toks: Sequence[Token], text: str, found: Found, words: NameWords
             # "PRICE, KELSEY": the surname may be an ordinary word when a real first name follows.
             ok = (words.last(a, None) or (a.shape == "upper" and words.word_surname(a))) and words.first(b)
             ok = ok or (words.last(a, None) and words.unlisted(b)) or (words.unlisted(a) and words.first(b))
+            # In capitals before a DOB or an MRN ("ADEBAYO, FOLASADE DOB ...", "NIKOLAIDIS, THEO DOB"), a surname in no
+            # list and a first name (listed or not) make a name.
+            ok = ok or (a.shape == "upper" and _LONG_UNLISTED(a, words) and (_LONG_UNLISTED(b, words) or words.lex.is_first(b.lower))
+                        and _RECORD_AFTER.match(text, b.end) is not None)
             # With a cue after it ("rich, mark - 831 -"), both may be ordinary words.
             ok = ok or (cued and (words.last(a, None) or words.word_surname(a)) and (words.first(b) or words.word_first(b)))
             reason = "A surname, a comma and a first name (the 'LAST, FIRST' form of lists and exports)."

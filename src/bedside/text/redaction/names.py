@@ -200,6 +200,8 @@ class NameDetector(RedactionDetector):
         """A capitalised word with no strong cue before it."""
         if not tok.cap or tok.upper or self._never(tok) or tok.lower in COMMON_WORDS:
             return False
+        if tok.lower in self._eponyms and not self._very_common_name(tok.lower):
+            return False  # "the Nissen", "the Zoll": a procedure or a device named after a person
         if tok.lower in AMBIGUOUS_NAME_WORDS:
             return allow_ambiguous
         return allow_unknown or self._nameish_part(tok.lower)
@@ -247,7 +249,9 @@ class NameDetector(RedactionDetector):
             i for i, tok in enumerate(toks)
             if i not in covered and i not in staff and not self._never(tok) and tok.lower not in self._clinical
             and not (i > 0 and toks[i - 1].lower in STAFF_CUES)
-            and not (tok.upper and not self._nameish_part(tok.lower))
+            and not (tok.upper and (not self._nameish_part(tok.lower) or len(tok.lower) <= 4 or "-" in tok.lower))
+            and not tok.lower.endswith(_MEDICAL_SUFFIXES)
+            and not ("-" in tok.lower and any(p in self._plain for p in tok.lower.split("-") if len(p) > 2))
             and not typo_of(tok.lower, self._plain)
             and not (i + 1 < len(toks) and toks[i + 1].lower in _PLACE_WORDS)
         ]
@@ -373,6 +377,8 @@ class NameDetector(RedactionDetector):
             return
         if not self._weak_ok(nxt):
             # "TR band deflation on oyelowo", "give ilse her melatonin": a word that is no English, clinical or drug word
+            if len(nxt.lower) < 4:
+                return  # "has pho today"
             found.setdefault(i + 1, (extend(i + 1), f"A word in no English or clinical list after '{tok.raw}'."))
             return
         after = text[nxt.end : nxt.end + 2]
@@ -388,6 +394,8 @@ class NameDetector(RedactionDetector):
         for i, tok in enumerate(toks):
             if i in covered or tok.upper or self._never(tok):
                 continue
+            if tok.lower in _UNIT_WORDS and _NUMBER_BEFORE.search(text, 0, tok.start):
+                continue  # "4 Tower has 2 dirty beds", "6 East": a unit, not a person
             census = self._nameish_part(tok.lower)
             strong_post = POST_CUE.match(text, tok.end) is not None
             if not tok.cap:
@@ -452,6 +460,9 @@ class NameDetector(RedactionDetector):
             return False  # "Allen test", "Murphy's sign", "Bishop score": an eponym
         if any(p in self._eponyms and not self._very_common_name(p) for p in parts):
             return False  # "Impella flow 3.2", "Chvostek positive", "Swan-Ganz": a thing named after a person
+        possessive = text.startswith(("'s", "’s"), tok.end)
+        if low in self._eponyms and possessive and not POSSESSIVE_CUE.match(text, tok.end):
+            return False  # "Fowler's 30 deg", "Murphy's positive"; but "Bell's daughter called" is a person
         if len(parts) > 1 and not self._lex.is_name(low) and any(p in self._plain for p in parts if len(p) > 2):
             return False  # "follow-up", "Cross-cover", "Child-Pugh": an ordinary word in a compound
         if low.endswith(_MEDICAL_SUFFIXES):
@@ -463,6 +474,8 @@ class NameDetector(RedactionDetector):
             return False  # an unlisted word in capitals is an abbreviation ("CIWA", "HAPE")
         if low.endswith(_ENGLISH_SUFFIXES):
             return False  # "repleting", "hemolyzed", "premedicate", "cushingoid": English word-building
+        if low.endswith("s") and (self._freq.get(low[:-1], 0.0) >= _VOCABULARY_FREQUENCY or low[:-1] in self._clinical):
+            return False  # "armbands", "premeds": the plural of a word
         vowels = sum(c in "aeiouyáéíóúàèìòùäëïöüâêîôûãõåæøœ" for c in low)
         return (
             len(low) >= 4
@@ -558,8 +571,10 @@ class NameDetector(RedactionDetector):
             if not (self._lex.is_first(tok.lower) or self._lex.is_last(tok.lower, COMMON_SURNAME_RANK)):
                 continue
             last = extend(i)
-            if PLACE_AFTER.match(text, toks[last].end) or (last == i and tok.lower in self._lex.world):
-                continue  # a world-list name alone ("Nazareth", "Messiah") needs a cue or a second name word
+            if PLACE_AFTER.match(text, toks[last].end) or (
+                last == i and tok.lower in self._lex.world and self._freq.get(tok.lower, 0.0) >= _RARE_FREQUENCY / 3
+            ):
+                continue  # a well-known world-list name alone ("Nazareth", "Messiah") needs a cue or a second name word
             found.setdefault(i, (last, "A capitalised Census name in the middle of a sentence."))
             covered.update(range(i, last + 1))
 
@@ -680,6 +695,9 @@ class NameDetector(RedactionDetector):
         return False
 
 
+# After a number, words that name a hospital unit or building ("4 North", "6 East", "4 Tower").
+_UNIT_WORDS = frozenset({"north", "south", "east", "west", "tower", "wing", "pavilion", "annex", "main"})
+_NUMBER_BEFORE = re.compile(r"\b\d{1,2}[A-Za-z]?\s$")
 # Particles that open a surname ("von Hohenberg", "de la Cruz", "Ó Súilleabháin", "bin Laden", "al-" is one word).
 _PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "Ó", "Ní", "Mac",
@@ -697,7 +715,7 @@ _ENGLISH_SUFFIXES = (
     "ing", "ed", "ize", "ise", "ate", "oid", "ous", "ive", "ible", "able", "ment", "ness", "tion", "sion", "ology",
     "ologist", "ist", "ism", "ular", "ary", "ical", "ically", "ly",
 )
-_COMMON_FREQUENCY = 10 ** (3.5 - 9)  # Zipf 3.5: a name-list word at least this common is also a word
+_COMMON_FREQUENCY = 10 ** (3.9 - 9)  # Zipf 3.9: a name-list word at least this common is also a word
 _VOCABULARY_FREQUENCY = 10 ** (2.0 - 9)  # Zipf 2: words whose scrambled spellings are typos, not names
 _RARE_FREQUENCY = 10 ** (2.5 - 9)  # Zipf 2.5: rarer than this, an unknown word is no English word
 # Between two words, a break that starts a new message part: a sentence end, a list separator, a line.

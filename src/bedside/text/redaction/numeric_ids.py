@@ -52,10 +52,10 @@ _MEASURED = re.compile(
     re.IGNORECASE,
 )
 # "call 555-0127 ext 2": a local number without its area code, counted only with a phone word or an extension.
-_LOCAL_PHONE = re.compile(r"(?<![\w\-/.()])(?P<value>\d{3}-\d{4})(?P<ext>\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\-/])", re.IGNORECASE)
+_LOCAL_PHONE = re.compile(r"(?<![\w\-/.()])(?P<value>\d{3}[-\s]\d{4})(?P<ext>\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\-/])", re.IGNORECASE)
 _FAX_CUE = re.compile(r"\bfax(?:ed)?\b[^\n\d]{0,25}$", re.IGNORECASE)
 _LONG_NUMBER = re.compile(r"(?<![\w.,/\-])#?(?P<value>\d{7,12})(?![\w/\-]|[.,]\d)")
-_HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>\d{5,12})\b")
+_HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>(?:[A-Z]{1,3}-?)?\d{5,12})\b")
 # A lab, dose or count word just before a long number means it is a measurement, not an identifier.
 _MEASURE_CUE = re.compile(
     r"\b(?:plt|platelets?|wbc|count|cells|copies|viral\s+load|vl|units?|iu|dose|mg|mcg|ml|steps|cost|\$|usd)\W{0,3}$",
@@ -81,6 +81,14 @@ _AGE = [
     re.compile(r"[A-Za-z]\s\((?P<value>9\d|1[01]\d)\)"),
     re.compile(r"[a-z]\s(?P<value>9\d|1[01]\d),\s"),
 ]
+# Ages written in words: "(ninety-four)", "she is ninety one", "a hundred and two year old".
+_WRITTEN_AGE = re.compile(
+    r"(?:(?<=\()|\b(?:is|aged?|turns?|turned|he's|she's)\s+)"
+    r"(?P<value>(?:ninety|(?:one|a)\s+hundred(?:\s+and)?)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b"
+    r"|\b(?P<value2>(?:ninety|(?:one|a)\s+hundred(?:\s+and)?)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+    r"(?=\s*(?:\)|yo\b|y/o|years?\b|-year))",
+    re.IGNORECASE,
+)
 _AGE_WITHOUT_UNIT = _AGE[4:]  # ages with no "yo" or "M"/"F": "pt is 97", "Halvorsen (90)"
 # Before a number, words that make it a measurement or a place rather than an age ("sats is 92", "room 93,").
 _NOT_AGE_BEFORE = re.compile(
@@ -154,6 +162,9 @@ class NumericIdentifierDetector(RedactionDetector):
                 Candidate("ID", m.start("value"), m.end("value"), self.name,
                           "A bare number of seven or more digits, likely a record or account number.")
             )
+        for m in _WRITTEN_AGE.finditer(text):
+            group = "value" if m.group("value") else "value2"
+            found.append(Candidate("AGE>89", m.start(group), m.end(group), self.name, "An age over 89 written in words."))
         for pattern in _AGE:
             for m in pattern.finditer(text):
                 if _TEMPERATURE_CUE.search(text, max(0, m.start() - 16), m.start()) or text[m.end("value") : m.end("value") + 2].strip().startswith("°"):
