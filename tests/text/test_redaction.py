@@ -96,6 +96,9 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("pt in 27 is 102 today, cake at 2", [("AGE>89", "102")]),
     ("Cheyne-Stokes overnight on Ingrid Halvorsen (90), family aware", [("PATIENT", "Ingrid Halvorsen"), ("AGE>89", "90")]),
     ("daughter wants a call back, 555-0127 ext 2", [("PHONE", "555-0127")]),
+    ("critical from lab: trop 0.84 on FONOTI, PITA rm 31, called to Dr. Osei", [("PATIENT", "FONOTI, PITA")]),
+    ("surgery date for Keoni set for 4-Mar. pre-op labs ordered", [("DATE", "4-Mar")]),
+    ("Patient: Kahananui, Keoni   FIN 402-118-8871", [("ID", "402-118-8871")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -169,6 +172,10 @@ NEGATIVES: list[str] = [
     "pain 8/10 after the dressing change, apgars 8/9 at birth, 3/4 strength",
     "Repeat Na on bed 7 is 118 (was 127 this AM). Pls advise.",
     "Baker Act paperwork is in the chart for 9",
+    "Kaiser auth came through for the SNF for room 5",
+    "TSH low on the new admit - endo paged, pls hold the contrast CT",
+    "need a bair hugger in OR 6 asap",
+    "flu vax lot 8817A expires 03/2026, the old lot is in quarantine",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.
@@ -209,6 +216,12 @@ def test_placeholders_and_reasons(redactor: Redactor) -> None:
         assert span.reason.endswith(".") and span.detector
     assert isinstance(result.spans[0], RedactionSpan)
     assert result.to_dict()["spans"][0]["type"] == "PATIENT"
+
+
+def test_roster_nicknames_stay_next_to_the_surname() -> None:
+    redactor = Redactor(staff_names=["Samuel Osei"])
+    assert redactor.redact("Sam Osei is attending for gold team this wk").spans == []
+    assert [s.type for s in redactor.redact("Sam in 4 needs a sitter").spans] == ["PATIENT"]
 
 
 def test_staff_name_redacted_after_patient_cue(redactor: Redactor) -> None:

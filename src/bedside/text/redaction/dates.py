@@ -37,9 +37,11 @@ _MONTH_DAY = re.compile(
 )
 # "15-Jan-1948", "15/Jan/48", "Jan-15-2025": a written month between hyphens or slashes.
 _MONTH_HYPHEN = re.compile(
-    rf"\b{_DAY}[-/.](?:{_MONTH})[-/.](?:\d{{4}}|\d{{2}})\b|\b(?:{_MONTH})[-/.]{_DAY}[-/.](?:\d{{4}}|\d{{2}})\b",
+    rf"\b{_DAY}[-/.](?:{_MONTH})(?:[-/.](?:\d{{4}}|\d{{2}}))?\b|\b(?:{_MONTH})[-/.]{_DAY}[-/.](?:\d{{4}}|\d{{2}})\b",
     re.IGNORECASE,
 )
+# Before a month/year, words that make it a product's expiry, not a patient's date ("lot 8817A expires 03/2026").
+_EXPIRY_BEFORE = re.compile(r"\b(?:exp(?:ires|iry|iration|\.)?|lot|good\s+(?:thru|through|until)|best\s+before)\W{0,3}$", re.IGNORECASE)
 # "on the 4th", "since the 21st": a day of the month after a date word.
 _ORDINAL_DAY = re.compile(
     r"\b(?:on|since|from|until|till|by|due|before|after)\s+(?P<value>the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b",
@@ -103,7 +105,8 @@ class DateDetector(RedactionDetector):
                 continue
             spans.append((m.start(), m.end(), "A written date (month name with a day)."))
         for m in _NUMERIC_MONTH_YEAR.finditer(text):
-            spans.append((m.start(), m.end(), "A numeric month and year."))
+            if not _EXPIRY_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                spans.append((m.start(), m.end(), "A numeric month and year."))
         for m in _MONTH_HYPHEN.finditer(text):
             spans.append((m.start(), m.end(), "A date with a written month between hyphens or slashes."))
         for m in _ORDINAL_DAY.finditer(text):

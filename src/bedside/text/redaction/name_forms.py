@@ -35,6 +35,7 @@ class NameWords:
     plain: frozenset[str]
     staff: Callable[[int], bool]
     frequent: frozenset[str] = frozenset()
+    things: frozenset[str] = frozenset()  # eponyms, devices, organisations ("bair hugger", "nissen")
 
     def first(self, tok: Token) -> bool:
         return self.lex.is_first(tok.lower) and self._free(tok)
@@ -51,7 +52,8 @@ class NameWords:
 
     def listed(self, tok: Token) -> bool:
         """In any name list, at any rank, and not an ordinary, clinical or drug word ("sadiq", "ferencz")."""
-        return self.lex.is_name(tok.lower) and self._free(tok) and tok.lower not in AMBIGUOUS_NAME_WORDS
+        return self.lex.is_name(tok.lower) and self._free(tok) and tok.lower not in AMBIGUOUS_NAME_WORDS \
+            and tok.lower not in self.things
 
     def unlisted(self, tok: Token) -> bool:
         """A word in no list at all ("adebayo", "KACZMAREK"): a name only next to a listed name."""
@@ -64,6 +66,7 @@ class NameWords:
             and not low.endswith(NOT_NAME_SUFFIXES)
             and any(v in low for v in "aeiouy")
             and not typo_of(low, self.plain)
+            and low not in self.things
         )
 
     def word_surname(self, tok: Token) -> bool:
@@ -91,13 +94,18 @@ class NameWords:
         return len(low) > 1 and low not in self.plain and not (low in self.lex.world and typo_of(low, self.plain))
 
 
-_RECORD_AFTER = re.compile(r"\s*[,(:-]?\s*(?:DOB|MRN|D\.O\.B|born|\d{1,3}\s?(?:yo|y/o|[MF])\b)", re.IGNORECASE)
+_RECORD_AFTER = re.compile(
+    r"\s*[,(:-]?\s*(?:DOB|MRN|D\.O\.B|born|\d{1,3}\s?(?:yo|y/o|[MF])\b|(?:rm\.?|room|bed|bay)\s*#?\d)", re.IGNORECASE
+)
+# Before an EHR "LAST, FIRST" in capitals: "trop 0.84 on FONOTI, PITA", "d/c summary for LAM, BAO", "recollected on".
+_RECORD_BEFORE = re.compile(r"(?:\b(?:on|for|re|pt|patient|of|from)|:)\s*$", re.IGNORECASE)
 
 
 def _LONG_UNLISTED(tok: Token, words: NameWords) -> bool:  # noqa: N802 - reads as a predicate in the rule above
-    """A word of four letters or more that is no ordinary word (capitals: no abbreviation list holds it)."""
+    """A word of three letters or more that is no ordinary, clinical or eponym word."""
     low = tok.lower
-    return len(low) >= 4 and low.replace("-", "").isalpha() and low not in words.plain and any(v in low for v in "aeiouy")
+    return len(low) >= 3 and low.replace("-", "").isalpha() and low not in words.plain and any(v in low for v in "aeiouy") \
+        and low not in words.things
 
 
 def _same_shape(a: Token, b: Token) -> bool:
@@ -146,7 +154,7 @@ def shape_pairs(toks: Sequence[Token], text: str, found: Found, words: NameWords
             # In capitals before a DOB or an MRN ("ADEBAYO, FOLASADE DOB ...", "NIKOLAIDIS, THEO DOB"), a surname in no
             # list and a first name (listed or not) make a name.
             ok = ok or (a.shape == "upper" and _LONG_UNLISTED(a, words) and (_LONG_UNLISTED(b, words) or words.lex.is_first(b.lower))
-                        and _RECORD_AFTER.match(text, b.end) is not None)
+                        and (_RECORD_AFTER.match(text, b.end) is not None or _RECORD_BEFORE.search(text, 0, a.start) is not None))
             # With a cue after it ("rich, mark - 831 -"), both may be ordinary words.
             ok = ok or (cued and (words.last(a, None) or words.word_surname(a)) and (words.first(b) or words.word_first(b)))
             reason = "A surname, a comma and a first name (the 'LAST, FIRST' form of lists and exports)."

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 
 from bedside.text.lexicons import load_lexicon
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
-from bedside.text.redaction.clinical_terms import drug_names, eponyms, medical_words
+from bedside.text.redaction.clinical_terms import clinical_shorthand, drug_names, medical_words, named_things
 from bedside.text.redaction.cues import (
     CUE_GAP,
     DAY_WORDS,
@@ -55,6 +55,7 @@ from bedside.text.redaction.vocabulary import (
     FUNCTION_WORDS,
     NOT_NAME_SUFFIXES,
     STRUCTURE_WORDS,
+    nickname_group,
 )
 
 _INITIAL = re.compile(r"\s+[A-Z]\.?\s+$")
@@ -73,11 +74,17 @@ class NameDetector(RedactionDetector):
         self._lex = lexicon or census_lexicon()
         full: set[tuple[str, ...]] = set()
         parts: set[str] = set()
+        nick_pairs: set[tuple[str, str]] = set()
         for staff in staff_names:
             words = tuple(w.lower() for w in _WORD.findall(staff))
             if words:
                 full.add(words)
                 parts.update(w for w in words if len(w) > 1)
+            if len(words) > 1:
+                # "Sam Osei" for Samuel Osei: a short form counts only next to the roster surname, so that a patient
+                # called Sam stays a name.
+                nick_pairs.update((nick, words[-1]) for nick in nickname_group(words[0]) if nick != words[0])
+        self._nick_pairs = frozenset(nick_pairs)
         self._staff_full = frozenset(full)
         self._staff_parts = frozenset(parts)
         # word -> the roster words that may stand next to it in a roster person's own name
@@ -92,7 +99,7 @@ class NameDetector(RedactionDetector):
         self._clinical = _clinical_words() | COMMON_WORDS - AMBIGUOUS_NAME_WORDS
         self._scorer: NameScorer | None = load_scorer() if use_scorer else None
         self._freq = word_frequencies()
-        self._eponyms = eponyms()
+        self._eponyms = named_things()
         vocabulary = (w for w, f in self._freq.items() if f >= _VOCABULARY_FREQUENCY and w.isalpha())
         anagrams: dict[tuple[str, str], set[str]] = {}
         for w in (*vocabulary, *self._clinical, *self._staff_parts):
@@ -353,7 +360,7 @@ class NameDetector(RedactionDetector):
         self._last_first(toks, text, found)
         self._mid_sentence(toks, text, found, extend)
         self._bracketed(toks, text, found)
-        words = NameWords(self._lex, self._plain, staff.__contains__, self._frequent)
+        words = NameWords(self._lex, self._plain, staff.__contains__, self._frequent, self._eponyms)
         shape_pairs(toks, text, found, words)
         extend_names(toks, text, found, words)
         return found, staff
@@ -665,6 +672,9 @@ class NameDetector(RedactionDetector):
         if not self._staff_parts:
             return set()
         staff: set[int] = set()
+        for i, tok in enumerate(toks[:-1]):
+            if (tok.lower, toks[i + 1].lower) in self._nick_pairs and text[tok.end : toks[i + 1].start] == " ":
+                staff.update((i, i + 1))
         for i, tok in enumerate(toks):
             if tok.lower not in self._staff_parts:
                 continue
@@ -738,7 +748,8 @@ _NAME_PREFIX = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|Du|La|Le|Van|Von|
 def _clinical_words() -> frozenset[str]:
     """The package's clinical word lists (abbreviations, a patient's state), drug names and ICD-10-CM words."""
     return (
-        load_lexicon("clinical-abbreviations").entries | load_lexicon("clinical-neutral").entries | drug_names() | medical_words()
+        load_lexicon("clinical-abbreviations").entries | load_lexicon("clinical-neutral").entries | drug_names()
+        | medical_words() | clinical_shorthand()
     )
 
 

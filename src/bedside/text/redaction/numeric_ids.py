@@ -51,6 +51,7 @@ _MEASURED = re.compile(
     r"temp|weight|wt|level|score|ef|fio2|peep|rate|count|osm|osmo|sodium|potassium)\b",
     re.IGNORECASE,
 )
+_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
 # "call 555-0127 ext 2": a local number without its area code, counted only with a phone word or an extension.
 _LOCAL_PHONE = re.compile(r"(?<![\w\-/.()])(?P<value>\d{3}[-\s]\d{4})(?P<ext>\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\-/])", re.IGNORECASE)
 _FAX_CUE = re.compile(r"\bfax(?:ed)?\b[^\n\d]{0,25}$", re.IGNORECASE)
@@ -143,6 +144,8 @@ class NumericIdentifierDetector(RedactionDetector):
             formatted = any(ch in value for ch in "()-. ")
             if not (self._valid_phone(value) or (formatted and len(_digits(value)) >= 10) or _PHONE_CUE.search(before)):
                 continue
+            if _ID_LABEL_BEFORE.search(before):
+                continue  # "FIN 402-118-8871": a number labelled as an account or encounter, found as ID below
             if _FAX_CUE.search(before):
                 found.append(Candidate("FAX", m.start("value"), m.end("value"), self.name, "A telephone number labelled as a fax number."))
             else:

@@ -108,3 +108,30 @@ AMBIGUOUS_NAME_WORDS: frozenset[str] = frozenset(_CAPITALISED_COMMON.split())
 STRUCTURE_WORDS: frozenset[str] = frozenset(
     {"room", "bed", "bay", "unit", "floor", "patient", "pt", "admit", "code", "team", "lab", "new", "next"}
 )
+
+# Names that stand for each other as a first name ("Sam Osei" on the rota is Samuel Osei on the roster): a roster
+# first name brings its group with it, so a colleague called by a short form stays unredacted.
+_NICKNAME_GROUPS = """
+samuel sam sammy | samantha sam sammy | william will bill billy liam | thomas tom tommy | benjamin ben benny
+robert rob bob bobby robbie | richard rick rich ricky | james jim jimmy jamie | john jack johnny jon
+michael mike mikey mick | christopher chris | christina chris tina | daniel dan danny | david dave davey
+joseph joe joey | matthew matt | anthony tony | andrew andy drew | edward ed eddie ted | nicholas nick nicky
+alexander alex xander | alexandra alex lexi sasha | katherine kate katie kathy kat | catherine kate katie cathy
+elizabeth liz beth lizzie eliza | margaret maggie meg peggy | jennifer jen jenny | jessica jess jessie
+rebecca becca becky | deborah deb debbie | patricia pat patty tricia | patrick pat paddy | victoria vicky tori
+susan sue susie | olivia liv livvy | isabella bella izzy | gabriel gabe | gabriela gabby | ana anna annie
+hannah hanna | leah lea | marcus marc | grace gracie | jorge george | luis lou | eleanor ellie | nora norah
+priya | kofi | mei | dev | ian | chloe | rachel rach | olivia | jonathan jon jonny | timothy tim timmy
+stephen steve stevie | steven steve stevie | kenneth ken kenny | ronald ron ronnie | donald don donny
+gregory greg | jeffrey jeff | joshua josh | zachary zach zack | benedict ben | frederick fred freddie
+"""
+
+
+def nickname_group(first: str) -> frozenset[str]:
+    """Every form of a first name in its nickname groups, itself included ("samuel" -> samuel, sam, sammy)."""
+    out = {first}
+    for group in _NICKNAME_GROUPS.replace("\n", " | ").split("|"):
+        names = group.split()
+        if first in names:
+            out.update(names)
+    return frozenset(out)
