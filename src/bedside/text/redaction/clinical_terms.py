@@ -59,6 +59,12 @@ def clinical_shorthand() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def care_organisations() -> frozenset[str]:
+    """Health systems, insurers, pharmacies and care providers ("Kaiser", "Walgreens"), lower-cased."""
+    return load_lexicon("care-organisations").entries
+
+
+@lru_cache(maxsize=1)
 def named_things() -> frozenset[str]:
     """Words that name a sign, disease, procedure, device or care organisation after a person or a place."""
-    return _medical()[1] | load_lexicon("clinical-eponyms").entries | load_lexicon("care-organisations").entries
+    return _medical()[1] | load_lexicon("clinical-eponyms").entries | care_organisations()

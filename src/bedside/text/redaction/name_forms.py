@@ -36,6 +36,7 @@ class NameWords:
     staff: Callable[[int], bool]
     frequent: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()  # eponyms, devices, organisations ("bair hugger", "nissen")
+    clinical: frozenset[str] = frozenset()  # clinical abbreviations, shorthand, drugs and medical words
 
     def first(self, tok: Token) -> bool:
         return self.lex.is_first(tok.lower) and self._free(tok)
@@ -105,7 +106,7 @@ def _LONG_UNLISTED(tok: Token, words: NameWords) -> bool:  # noqa: N802 - reads 
     """A word of three letters or more that is no ordinary, clinical or eponym word."""
     low = tok.lower
     return len(low) >= 3 and low.replace("-", "").isalpha() and low not in words.plain and any(v in low for v in "aeiouy") \
-        and low not in words.things
+        and low not in words.things and (len(low) >= 4 or words.lex.is_name(low))
 
 
 def _same_shape(a: Token, b: Token) -> bool:
@@ -153,7 +154,11 @@ def shape_pairs(toks: Sequence[Token], text: str, found: Found, words: NameWords
             ok = ok or (words.last(a, None) and words.unlisted(b)) or (words.unlisted(a) and words.first(b))
             # In capitals before a DOB or an MRN ("ADEBAYO, FOLASADE DOB ...", "NIKOLAIDIS, THEO DOB"), a surname in no
             # list and a first name (listed or not) make a name.
-            ok = ok or (a.shape == "upper" and _LONG_UNLISTED(a, words) and (_LONG_UNLISTED(b, words) or words.lex.is_first(b.lower))
+            ok = ok or (a.shape == "upper" and _LONG_UNLISTED(a, words) and (
+                _LONG_UNLISTED(b, words) or words.lex.is_first(b.lower)
+                or (len(b.lower) >= 3 and b.lower.isalpha() and b.lower not in words.frequent  # "FONOTI, PITA"
+                    and b.lower not in words.clinical)
+            )
                         and (_RECORD_AFTER.match(text, b.end) is not None or _RECORD_BEFORE.search(text, 0, a.start) is not None))
             # With a cue after it ("rich, mark - 831 -"), both may be ordinary words.
             ok = ok or (cued and (words.last(a, None) or words.word_surname(a)) and (words.first(b) or words.word_first(b)))

@@ -16,7 +16,13 @@ from collections.abc import Callable, Iterable
 
 from bedside.text.lexicons import load_lexicon
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
-from bedside.text.redaction.clinical_terms import clinical_shorthand, drug_names, medical_words, named_things
+from bedside.text.redaction.clinical_terms import (
+    care_organisations,
+    clinical_shorthand,
+    drug_names,
+    medical_words,
+    named_things,
+)
 from bedside.text.redaction.cues import (
     CUE_GAP,
     DAY_WORDS,
@@ -100,6 +106,7 @@ class NameDetector(RedactionDetector):
         self._scorer: NameScorer | None = load_scorer() if use_scorer else None
         self._freq = word_frequencies()
         self._eponyms = named_things()
+        self._organisations = care_organisations()
         vocabulary = (w for w, f in self._freq.items() if f >= _VOCABULARY_FREQUENCY and w.isalpha())
         anagrams: dict[tuple[str, str], set[str]] = {}
         for w in (*vocabulary, *self._clinical, *self._staff_parts):
@@ -360,7 +367,7 @@ class NameDetector(RedactionDetector):
         self._last_first(toks, text, found)
         self._mid_sentence(toks, text, found, extend)
         self._bracketed(toks, text, found)
-        words = NameWords(self._lex, self._plain, staff.__contains__, self._frequent, self._eponyms)
+        words = NameWords(self._lex, self._plain, staff.__contains__, self._frequent, self._eponyms, self._clinical)
         shape_pairs(toks, text, found, words)
         extend_names(toks, text, found, words)
         return found, staff
@@ -465,6 +472,8 @@ class NameDetector(RedactionDetector):
         parts = [p for p in re.split(r"[-'’]", low) if p]
         if _EPONYM_AFTER.match(text, tok.end + (2 if text.startswith(("'s", "’s"), tok.end) else 0)):
             return False  # "Allen test", "Murphy's sign", "Bishop score": an eponym
+        if low in self._organisations:
+            return False  # "Kaiser auth came through", "Hopkins wants the slides": an organisation
         if any(p in self._eponyms and not self._very_common_name(p) for p in parts):
             return False  # "Impella flow 3.2", "Chvostek positive", "Swan-Ganz": a thing named after a person
         possessive = text.startswith(("'s", "’s"), tok.end)
