@@ -17,6 +17,7 @@ RELATIVE_CUES: frozenset[str] = frozenset(
         "nephew", "grandson", "granddaughter", "grandmother", "grandfather", "grandma", "grandpa", "spouse", "partner",
         "guardian", "caregiver", "poa", "hcp", "proxy", "fiance", "fiancee", "boyfriend", "girlfriend", "aunt", "uncle",
         "cousin", "stepson", "stepdaughter", "neighbor", "neighbour", "roommate", "dtr", "grandaughter",
+        "auntie", "aunty", "stepmom", "stepdad", "stepmother", "stepfather", "godmother", "godfather", "fiancé", "fiancée",
     }
 )
 STAFF_CUES: frozenset[str] = frozenset(
@@ -43,7 +44,8 @@ POST_CUE = re.compile(
     r"|\s*[-–—:]\s*(?:room\s*|rm\.?\s*|bed\s*)?\d{1,4}[A-Za-z]?\b(?![.:,]\d)\s*[-–—:,]"
     r"|\s+(?:family|daughter|son|wife|husband|kids|children)\b(?!\s+of\b)"
     # "Faith in LDR 6": a unit's short name and a number
-    r"|(?:\s+(?:is|was|now|still|back))?\s+in\s+(?:LDR|L&D|PACU|NICU|PICU|MICU|SICU|CCU|ICU|ED|ER|OR|CVICU|tele|obs|peds|triage)\s*#?\d{1,3}[A-Za-z]?\b)",
+    r"|(?:\s+(?:is|was|now|still|back))?\s+in\s+(?:LDR|L&D|PACU|NICU|PICU|MICU|SICU|CCU|ICU|CVICU|ED|ER|OR|tele|obs|peds|"
+    r"triage|postpartum|antepartum|step-?down|recovery|labor|dialysis)(?:\s+(?:bay|bed|rm|room|pod))?\s*#?\d{1,3}[A-Za-z]?\b)",
     re.IGNORECASE,
 )
 POSSESSIVE_CUE = re.compile(

@@ -370,6 +370,7 @@ class NameDetector(RedactionDetector):
         words = NameWords(self._lex, self._plain, staff.__contains__, self._frequent, self._eponyms, self._clinical)
         shape_pairs(toks, text, found, words)
         extend_names(toks, text, found, words)
+        self._list_items(toks, text, found)
         return found, staff
 
     def _after_object_word(
@@ -563,6 +564,24 @@ class NameDetector(RedactionDetector):
             found[first] = (k, "A surname with its particle ('von', 'de la', 'Ó').")
             covered.update(span)
 
+    def _list_items(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
+        """'ED boarding: Minh Pham 8h, Yesenia Ochoa 6h, Tuilagi 5h': an item of a list whose other items are names."""
+        starts = [i for i, tok in enumerate(toks) if i == 0 or _LIST_BREAK.search(text, toks[i - 1].end, tok.start)]
+        if len(starts) < 3:
+            return
+        named = [i for i in starts if i in found]
+        if len(named) < 2:
+            return
+        covered = _covered(found)
+        for i in starts:
+            tok = toks[i]
+            if i in covered or not (self._alone_ok(tok, text) or (tok.cap and self._cap_name_ok(tok, False, False))):
+                continue
+            if tok.shape != toks[named[0]].shape:
+                continue  # the items of one list are written alike
+            found[i] = (i, "An item of a list whose other items are names.")
+            covered.add(i)
+
     def _possessives(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
         """'tran's lantus', "ah-young's ionized Ca": a name-list or unknown word with a possessive."""
         covered = _covered(found)
@@ -714,6 +733,7 @@ class NameDetector(RedactionDetector):
         return False
 
 
+_LIST_BREAK = re.compile(r"[,;:/|\n]\s*(?:\d{1,4}[A-Za-z]?\s*[-:]?\s*)?$")
 # After a number, words that name a hospital unit or building ("4 North", "6 East", "4 Tower").
 _UNIT_WORDS = frozenset({"north", "south", "east", "west", "tower", "wing", "pavilion", "annex", "main"})
 _NUMBER_BEFORE = re.compile(r"\b\d{1,2}[A-Za-z]?\s$")
