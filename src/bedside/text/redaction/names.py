@@ -12,6 +12,7 @@ stay. A word the rules leave is then scored by a small logistic regression over 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 
 from bedside.text.lexicons import load_lexicon
@@ -100,19 +101,13 @@ class NameDetector(RedactionDetector):
                 partners.setdefault(w, set()).update(x for x in words if x != w)
         self._staff_partners = {w: frozenset(v) for w, v in partners.items()}
         # Words that are not names without a strong cue: ordinary English (by frequency), clinical words.
-        self._plain = ordinary_words() | COMMON_WORDS | _clinical_words()
-        self._frequent = frequent_words() | FUNCTION_WORDS
-        self._clinical = _clinical_words() | COMMON_WORDS - AMBIGUOUS_NAME_WORDS
+        self._plain, self._frequent, self._clinical = _shared_word_sets()
         self._scorer: NameScorer | None = load_scorer() if use_scorer else None
         self._freq = word_frequencies()
         self._eponyms = named_things()
         self._organisations = care_organisations()
-        vocabulary = (w for w, f in self._freq.items() if f >= _VOCABULARY_FREQUENCY and w.isalpha())
-        anagrams: dict[tuple[str, str], set[str]] = {}
-        for w in (*vocabulary, *self._clinical, *self._staff_parts):
-            if len(w) >= 4:
-                anagrams.setdefault((w[0], "".join(sorted(w))), set()).add(w)
-        self._anagrams = {key: frozenset(words) for key, words in anagrams.items()}
+        self._anagrams = _anagram_index()
+        self._staff_anagrams = {_anagram_key(w): w for w in self._staff_parts if len(w) >= 4}
         self._ctx = FeatureContext(self._lex, self._plain, self._frequent, self._clinical, self._freq, self._eponyms)
 
     # -- word tests ---------------------------------------------------------------------------
@@ -504,7 +499,12 @@ class NameDetector(RedactionDetector):
 
     def _scrambled(self, low: str) -> bool:
         """'tnhaks', 'seiegn', 'rhnoda': the letters of an ordinary word or a roster name, in another order."""
-        return any(w != low for w in self._anagrams.get((low[0], "".join(sorted(low))), ()))
+        key = _anagram_key(low)
+        word = self._anagrams.get(key)
+        if word is not None and word != low:
+            return True  # "" stands for two or more words with these letters, so one of them is not ``low``
+        staff = self._staff_anagrams.get(key)
+        return staff is not None and staff != low
 
     def _segment_starts(
         self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]], extend: Callable[[int], int]
@@ -772,6 +772,38 @@ _IN_PLACE = re.compile(r"(?:'s)?(?:\s+(?:is|was|now|still|back))?\s+(?:in|on)\b"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "my", "your", "our", "their", "his", "her", "its", "any", "some"})
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z]|[A-Z][a-z]+-[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _shared_word_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The roster-independent word sets every detector reads: plain (ordinary, common and clinical words),
+    frequent words, and clinical words. Built once per process and shared, so a detector per roster is cheap."""
+    clinical_words = _clinical_words()
+    plain = ordinary_words() | COMMON_WORDS | clinical_words
+    frequent = frequent_words() | FUNCTION_WORDS
+    clinical = clinical_words | COMMON_WORDS - AMBIGUOUS_NAME_WORDS
+    return frozenset(plain), frozenset(frequent), frozenset(clinical)
+
+
+def _anagram_key(word: str) -> str:
+    return word[0] + "".join(sorted(word))
+
+
+@lru_cache(maxsize=1)
+def _anagram_index() -> dict[str, str]:
+    """Letters (first letter, then all letters sorted) -> the word with those letters, or "" for several words.
+
+    Covers the English words of Zipf >= 2 and the clinical words: a word in no list whose letters are one of
+    these words in another order is a typo ("tnhaks", "seiegn"), not a name. Built once per process.
+    """
+    index: dict[str, str] = {}
+    vocabulary = (w for w, f in word_frequencies().items() if f >= _VOCABULARY_FREQUENCY and w.isalpha())
+    for w in (*vocabulary, *_shared_word_sets()[2]):
+        if len(w) >= 4:
+            key = _anagram_key(w)
+            seen = index.get(key)
+            index[key] = w if seen is None or seen == w else ""
+    return index
 
 
 def _clinical_words() -> frozenset[str]:
