@@ -12,8 +12,8 @@ stay. A word the rules leave is then scored by a small logistic regression over 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from bedside.text.lexicons import load_lexicon
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
