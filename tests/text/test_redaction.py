@@ -99,6 +99,11 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("critical from lab: trop 0.84 on FONOTI, PITA rm 31, called to Dr. Osei", [("PATIENT", "FONOTI, PITA")]),
     ("surgery date for Keoni set for 4-Mar. pre-op labs ordered", [("DATE", "4-Mar")]),
     ("Patient: Kahananui, Keoni   FIN 402-118-8871", [("ID", "402-118-8871")]),
+    ("Dev can u see Sharma in 18? K 5.9, repeat pending", [("PATIENT", "Sharma")]),  # a roster surname with a room
+    ("JR in 6 tox + for fentanyl, wound care consult", [("PATIENT", "JR")]),  # initials with a room
+    ("Baker back from IR, groin site soft, pulses 2+", [("PATIENT", "Baker")]),
+    ("Memory Chikwanha VL undetectable, ok to resume home ART", [("PATIENT", "Memory Chikwanha")]),
+    ("handoff: Rangi Te Whata COPD exac, duonebs x3", [("PATIENT", "Rangi Te Whata")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -176,6 +181,10 @@ NEGATIVES: list[str] = [
     "TSH low on the new admit - endo paged, pls hold the contrast CT",
     "need a bair hugger in OR 6 asap",
     "flu vax lot 8817A expires 03/2026, the old lot is in quarantine",
+    "Hi Grace bed 10 is on lorazepam and enoxaparin - can we switch?",  # the roster nurse addressed
+    "Swan placed, CO 3.1, CI 1.8, SVR 1600",
+    "Pavlik harness fitted by ortho, parents taught",
+    "RN in 6 needs help with a boost",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.

@@ -260,6 +260,7 @@ class NameDetector(RedactionDetector):
             and not (i > 0 and toks[i - 1].lower in STAFF_CUES)
             and not (tok.upper and (not self._nameish_part(tok.lower) or len(tok.lower) <= 4 or "-" in tok.lower))
             and not tok.lower.endswith(_MEDICAL_SUFFIXES)
+            and not (tok.lower in self._eponyms and not self._very_common_name(tok.lower))
             and not ("-" in tok.lower and any(p in self._plain for p in tok.lower.split("-") if len(p) > 2))
             and not typo_of(tok.lower, self._plain)
             and not (i + 1 < len(toks) and toks[i + 1].lower in _PLACE_WORDS)
@@ -358,6 +359,7 @@ class NameDetector(RedactionDetector):
         self._segment_starts(toks, text, found, extend)
         self._possessives(toks, text, found)
         self._particles(toks, text, found)
+        self._initials(text, toks, found)
         self._full_names(toks, text, found)
         self._last_first(toks, text, found)
         self._mid_sentence(toks, text, found, extend)
@@ -499,6 +501,8 @@ class NameDetector(RedactionDetector):
 
     def _scrambled(self, low: str) -> bool:
         """'tnhaks', 'seiegn', 'rhnoda': the letters of an ordinary word or a roster name, in another order."""
+        if self._freq.get(low, 0.0) >= _VOCABULARY_FREQUENCY:
+            return False  # a word that is itself in use ("rangi") is no typo
         key = _anagram_key(low)
         word = self._anagrams.get(key)
         if word is not None and word != low:
@@ -517,6 +521,8 @@ class NameDetector(RedactionDetector):
             before = text[toks[i - 1].end if i else 0 : tok.start]
             opens = (i == 0 and not any(c.isalpha() for c in before)) or _SEGMENT_BREAK.search(before) is not None
             place_after = PLACE_RIGHT_AFTER.match(text, tok.end) is not None
+            if opens and self._word_name_opening(toks, i, text, found, covered):
+                continue
             if not (opens or place_after) or (len(tok.lower) < 4 and not place_after):
                 continue  # a three-letter word ("osa", "ptx") needs a room right after it
             if i > 0 and toks[i - 1].lower in STAFF_CUES:
@@ -532,6 +538,39 @@ class NameDetector(RedactionDetector):
                 last = j  # "TUILAGI, MOANA extubated": an EHR "LAST, FIRST"
             found.setdefault(i, (last, "A name at the start of a message or of a row, with no other word before it."))
             covered.update(range(i, last + 1))
+
+    def _word_name_opening(
+        self, toks: list[_Token], i: int, text: str, found: dict[int, tuple[int, str]], covered: set[int]
+    ) -> bool:
+        """At the start of a message: 'Baker back from IR' (a surname that is a word, then a patient's verb) and
+        'Memory Chikwanha VL undetectable' (any capitalised word before a surname in no list). True when taken."""
+        tok = toks[i]
+        if not tok.cap or tok.upper or self._never(tok) or tok.lower in self._eponyms or tok.lower in self._clinical:
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and text[tok.end : nxt.start] == " " and nxt.shape == "title" and i + 1 not in covered \
+                and not self._lex.is_name(nxt.lower) and self._alone_ok(nxt, text) and tok.lower not in FUNCTION_WORDS \
+                and tok.lower not in _STRUCTURE_WORDS and tok.lower not in PATIENT_OBJECT_VERBS:
+            found.setdefault(i, (i + 1, "A capitalised word and a surname in no list, opening a message."))
+            covered.update((i, i + 1))
+            return True
+        if self._lex.is_name(tok.lower) and tok.lower not in AMBIGUOUS_NAME_WORDS and tok.lower not in self._frequent \
+                and _PATIENT_VERB_AFTER.match(text, tok.end):
+            found.setdefault(i, (i, "A surname that is also a word, opening a message before a patient's verb."))
+            covered.add(i)
+            return True
+        return False
+
+    def _initials(self, text: str, toks: list[_Token], found: dict[int, tuple[int, str]]) -> None:
+        """'JR in 6 tox +', 're: T.M. (bed 2)': a patient's initials with a room right after them."""
+        by_start = {t.start: k for k, t in enumerate(toks)}
+        for m in _INITIALS.finditer(text):
+            value = m.group("value")
+            if value.lower().replace(".", "").replace(" ", "") in self._clinical or value.lower() in STAFF_CUES:
+                continue  # "RN in 6", "MD in 4", "IV in 3"
+            k = by_start.get(m.start("value"))
+            if k is not None and k not in found:
+                found[k] = (k, "A patient's initials with a room right after them.")
 
     def _particles(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
         """'von Hohenberg', 'Ó Súilleabháin', 'de la Cruz', 'Maximilian van der Berg': a surname particle and a name."""
@@ -710,6 +749,9 @@ class NameDetector(RedactionDetector):
                 continue
             if self._other_person(toks, text, i):
                 continue
+            if tok.cap and not tok.upper and _PATIENT_PLACE_AFTER.match(text, tok.end) and not text[: tok.start].endswith("@") \
+                    and not _GREETING_BEFORE.search(text, 0, tok.start):
+                continue  # "Sharma in 18", "Martin bed 3": a roster name with a patient's room is a patient's name
             staff.add(i)
         return staff
 
@@ -733,6 +775,28 @@ class NameDetector(RedactionDetector):
         return False
 
 
+_PATIENT_PLACE_AFTER = re.compile(
+    r"(?:\s+(?:is|was|now|still))?\s+(?:in|on)\s+(?:(?:icu|hall|er|ed|pacu|ldr)\s+)?(?:(?:room|rm|bed|bay)\s*)?#?\d{1,4}[A-Za-z]?\b"
+    r"(?![.:,/]\d|\s*(?:min|mins|minutes|hours?|hrs?|days?|weeks?|am|pm)\b)"
+    r"|\s+(?:rm\.?|room|bed|bay)\s*#?\d{1,4}[A-Za-z]?\b",
+    re.IGNORECASE,
+)
+# "Hi Gregory bed 10 is on lorazepam": the roster name right after a greeting is the person addressed.
+_GREETING_BEFORE = re.compile(
+    r"\b(?:hi|hello|hey|morning|evening|afternoon|thanks|thank\s+you|thx|dear|yo|ok|okay|sorry)[,!.]?\s*$", re.IGNORECASE
+)
+# Initials standing for a patient, with a room after them: "JR in 6", "T.M. (bed 2)".
+_INITIALS = re.compile(
+    r"(?<![\w.])(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]{2})(?=(?:\s+(?:is|was|now|still))?\s+(?:in|on)\s+(?:room\s*|rm\s*|bed\s*)?\d"
+    r"|\s*\(\s*(?:bed|rm|room|bay)\s*\d|\s+(?:rm|room|bed)\s*\d)"
+)
+# After a name that is also an everyday word, verbs that make it a patient ("Baker back from IR", "Rich still waiting").
+_PATIENT_VERB_AFTER = re.compile(
+    r"\s+(?:got|gets|needs|wants|refused|refuses|refusing|pulled|fell|spiked|desatted|desatting|vomited|coded|c/o|"
+    r"complains|complaining|back|still|asking|asked|requesting|ambulated|ate|slept|left|arrived|transferred|extubated|"
+    r"intubated|discharged|d/c'd|declined|agreed|says|states|denies|reports|tolerated|tolerating|voided|"
+    r"confused|agitated|febrile|hypotensive|tachy|brady)\b"
+)
 _LIST_BREAK = re.compile(r"[,;:/|\n]\s*(?:\d{1,4}[A-Za-z]?\s*[-:]?\s*)?$")
 # After a number, words that name a hospital unit or building ("4 North", "6 East", "4 Tower").
 _UNIT_WORDS = frozenset({"north", "south", "east", "west", "tower", "wing", "pavilion", "annex", "main"})
@@ -740,7 +804,7 @@ _NUMBER_BEFORE = re.compile(r"\b\d{1,2}[A-Za-z]?\s$")
 # Particles that open a surname ("von Hohenberg", "de la Cruz", "Ó Súilleabháin", "bin Laden", "al-" is one word).
 _PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "Ó", "Ní", "Mac",
-     "bin", "ibn", "bint", "ter", "ten", "zu", "Van", "Von", "De", "Del", "Di", "Da", "Du", "La", "Le"}
+     "bin", "ibn", "bint", "ter", "ten", "zu", "Van", "Von", "De", "Del", "Di", "Da", "Du", "La", "Le", "Te"}
 )
 # Endings of clinical and drug words that are not names ("thrombectomy", "apixaban", "metoprolol").
 _MEDICAL_SUFFIXES = (
@@ -761,7 +825,9 @@ _RARE_FREQUENCY = 10 ** (2.5 - 9)  # Zipf 2.5: rarer than this, an unknown word 
 _SEGMENT_BREAK = re.compile(r"[.!?;/\n|•]|:\s|\s[-–—]\s")
 # After a possessive, words that make an eponym of the name before ("Bell's palsy", "Fowler's position").
 _EPONYM_AFTER = re.compile(
-    r"[\s/]+(?:palsy|sign|signs|test|tests|score|scores|scale|positive|negative|pos|neg|stage|class|grade|syndrome|disease|position|phenomenon|triad|law|maneuver|manoeuvre|reflex|ulcer|"
+    r"[\s/]+(?:palsy|sign|signs|test|tests|score|scores|scale|positive|negative|pos|neg|stage|class|grade|syndrome|"
+    r"placed|inserted|removed|harness|stand|lodge|pads|catheter|tube|line|dressing|boot|collar|splint|brace|"
+    r"disease|position|phenomenon|triad|law|maneuver|manoeuvre|reflex|ulcer|"
     r"sarcoma|lymphoma|esophagus|oesophagus|pouch|procedure|fracture|node|cyst|criteria|solution|"
     r"classification|contracture|thyroiditis|encephalopathy|diverticulum|hernia|operation|tumou?r)\b",
     re.IGNORECASE,
