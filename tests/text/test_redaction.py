@@ -104,6 +104,11 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Baker back from IR, groin site soft, pulses 2+", [("PATIENT", "Baker")]),
     ("Memory Chikwanha VL undetectable, ok to resume home ART", [("PATIENT", "Memory Chikwanha")]),
     ("handoff: Rangi Te Whata COPD exac, duonebs x3", [("PATIENT", "Rangi Te Whata")]),
+    ("pt Short SOB improved after nebs, back to 2L", [("PATIENT", "Short")]),
+    ("pt is ninety-four and fiercely independent", [("AGE>89", "ninety-four")]),
+    ("call back re bed 14 at 555-0191 (wife's cell)", [("PHONE", "555-0191")]),
+    ("requesting work note for 11/3-11/7", [("DATE", "11/3-11/7")]),
+    ("2 pts named Chen on the unit today", [("PATIENT", "Chen")]),
 ]
 
 NEGATIVES: list[str] = [

@@ -55,6 +55,8 @@ _SCORE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_AFTER = re.compile(r"\s*(?:strength|str\b|power|pain|bottles?|sets?|tabs?|units?|ml\b|mg\b|mmhg|x\b|%)", re.IGNORECASE)
+# "work note for 11/3-11/7": two month/day dates joined by a dash.
+_SHORT_RANGE = re.compile(r"(?<![\d/.\-:])(\d{1,2})/(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})(?![\d/])")
 # "thru 11/2027", "since 03/2019": a numeric month and year.
 _NUMERIC_MONTH_YEAR = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/])")
 _MONTH_YEAR = re.compile(rf"\b(?:{_MONTH})\.?,?\s+{_YEAR}\b", re.IGNORECASE)
@@ -104,6 +106,10 @@ class DateDetector(RedactionDetector):
             if _is_modal_may(text, m.start(), m.group()) or _ROOM_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue
             spans.append((m.start(), m.end(), "A written date (month name with a day)."))
+        for m in _SHORT_RANGE.finditer(text):
+            a, b, c, d = (int(m.group(k)) for k in (1, 2, 3, 4))
+            if 1 <= a <= 12 and 1 <= b <= 31 and 1 <= c <= 12 and 1 <= d <= 31 and not _SCORE_BEFORE.search(text, 0, m.start()):
+                spans.append((m.start(), m.end(), "A range of two month/day dates."))
         for m in _NUMERIC_MONTH_YEAR.finditer(text):
             if not _EXPIRY_BEFORE.search(text, max(0, m.start() - 20), m.start()):
                 spans.append((m.start(), m.end(), "A numeric month and year."))

@@ -158,7 +158,7 @@ class NameDetector(RedactionDetector):
             confirmed = POST_CUE.match(text, tok.end) is not None
             if not relative and tok.lower in self._plain and not confirmed and not (
                 nxt is not None and nxt.cap and text[tok.end : nxt.start] == " " and self._nameish_part(nxt.lower)
-            ):
+            ) and not (self._lex.is_name(tok.lower) and _RECORD_FIELD_AFTER.match(text, tok.end)):
                 return False  # "pt - Staff meeting", "re: Sunday": an ordinary word after a patient cue
             if confirmed and self._lex.is_last(tok.lower, COMMON_SURNAME_RANK) and tok.lower not in _STRUCTURE_WORDS:
                 return True  # "pt Little in ED 8"
@@ -745,8 +745,9 @@ class NameDetector(RedactionDetector):
         for i, tok in enumerate(toks):
             if tok.lower not in self._staff_parts:
                 continue
-            if i > 0 and (toks[i - 1].lower in PATIENT_CUES or toks[i - 1].lower in RELATIVE_CUES or toks[i - 1].lower in TITLE_CUES):
-                continue
+            if i > 0 and (toks[i - 1].lower in PATIENT_CUES or toks[i - 1].lower in RELATIVE_CUES or toks[i - 1].lower in TITLE_CUES
+                          or (toks[i - 1].lower == "named" and i > 1 and toks[i - 2].lower in PATIENT_CUES)):
+                continue  # "pt Diaz", "2 pts named Chen": a patient who shares a roster name
             if self._other_person(toks, text, i):
                 continue
             if tok.cap and not tok.upper and _PATIENT_PLACE_AFTER.match(text, tok.end) and not text[: tok.start].endswith("@") \
@@ -781,6 +782,8 @@ _PATIENT_PLACE_AFTER = re.compile(
     r"|\s+(?:rm\.?|room|bed|bay)\s*#?\d{1,4}[A-Za-z]?\b",
     re.IGNORECASE,
 )
+# After "pt Short", what shows the word is the patient's name: a clinical abbreviation, a dash or a place.
+_RECORD_FIELD_AFTER = re.compile(r"\s+[A-Z]{2,5}\b|\s*[-–:(]\s|\s+(?:trauma|hall|icu|ed|er)?\s*(?:bay|bed|rm|room)\s*\d")
 # "Hi Gregory bed 10 is on lorazepam": the roster name right after a greeting is the person addressed.
 _GREETING_BEFORE = re.compile(
     r"\b(?:hi|hello|hey|morning|evening|afternoon|thanks|thank\s+you|thx|dear|yo|ok|okay|sorry)[,!.]?\s*$", re.IGNORECASE

@@ -41,7 +41,7 @@ _PHONE = re.compile(
     re.IGNORECASE,
 )
 _PHONE_CUE = re.compile(
-    r"(?:\bphone|\bph\b|\btel\b|\bcell\b|\bmobile\b|\bcall\b|\bcontact\b|\bnumber\b|\b#|\breach\b|\bhome\b|\bwork\b|\bc\b|\bh\b|\bp\b)"
+    r"\bat\s*$|(?:\bphone|\bph\b|\btel\b|\bcell\b|\bmobile\b|\bcall\b|\bcontact\b|\bnumber\b|\b#|\breach\b|\bhome\b|\bwork\b|\bc\b|\bh\b|\bp\b)"
     r"[^\n\d]{0,20}$",
     re.IGNORECASE,
 )
@@ -84,7 +84,7 @@ _AGE = [
 ]
 # Ages written in words: "(ninety-four)", "she is ninety one", "a hundred and two year old".
 _WRITTEN_AGE = re.compile(
-    r"(?:(?<=\()|\b(?:is|aged?|turns?|turned|he's|she's)\s+)"
+    r"(?:(?<=\()|\b(?:is|aged?|turns?|turned|turning|he's|she's)\s+)"
     r"(?P<value>(?:ninety|(?:one|a)\s+hundred(?:\s+and)?)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b"
     r"|\b(?P<value2>(?:ninety|(?:one|a)\s+hundred(?:\s+and)?)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
     r"(?=\s*(?:\)|yo\b|y/o|years?\b|-year))",
@@ -120,6 +120,9 @@ class NumericIdentifierDetector(RedactionDetector):
 
     def detect(self, text: str) -> list[Candidate]:
         found: list[Candidate] = []
+        for m in _WRITTEN_AGE.finditer(text):
+            group = "value" if m.group("value") else "value2"
+            found.append(Candidate("AGE>89", m.start(group), m.end(group), self.name, "An age over 89 written in words."))
         if not any(ch.isdigit() for ch in text):
             return found
         for m in _MRN.finditer(text):
@@ -165,9 +168,6 @@ class NumericIdentifierDetector(RedactionDetector):
                 Candidate("ID", m.start("value"), m.end("value"), self.name,
                           "A bare number of seven or more digits, likely a record or account number.")
             )
-        for m in _WRITTEN_AGE.finditer(text):
-            group = "value" if m.group("value") else "value2"
-            found.append(Candidate("AGE>89", m.start(group), m.end(group), self.name, "An age over 89 written in words."))
         for pattern in _AGE:
             for m in pattern.finditer(text):
                 if _TEMPERATURE_CUE.search(text, max(0, m.start() - 16), m.start()) or text[m.end("value") : m.end("value") + 2].strip().startswith("°"):
