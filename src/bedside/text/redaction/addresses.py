@@ -97,7 +97,7 @@ class AddressDetector(RedactionDetector):
                 break
             if label in {"StreetName", "StreetNamePostType", "USPSBoxID", "PlaceName", "ZipCode"}:
                 street_seen = True
-            typed = typed or label in {"StreetNamePostType", "StateName", "ZipCode", "USPSBoxID", "OccupancyType"}
+            typed = typed or label in {"StreetNamePostType", "StateName", "ZipCode", "USPSBoxID"}
             if state_seen and label != "ZipCode":
                 break
             end = start + at + len(token.rstrip(",."))

@@ -44,7 +44,10 @@ _MONTH_HYPHEN = re.compile(
 _EXPIRY_BEFORE = re.compile(r"\b(?:exp(?:ires|iry|iration|\.)?|lot|good\s+(?:thru|through|until)|best\s+before)\W{0,3}$", re.IGNORECASE)
 # "on the 4th", "since the 21st": a day of the month after a date word.
 _ORDINAL_DAY = re.compile(
-    r"\b(?:on|since|from|until|till|by|due|before|after)\s+(?P<value>the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b",
+    r"\b(?:on|since|from|until|till|by|due|before|after|to)\s+(?P<value>the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+    r"(?!\s+(?:dose|doses|unit|units|round|rounds|set|sets|attempt|attempts|time|times|bag|bags|liter|litre|trop|troponin|"
+    r"line|lines|shift|shifts|floor|floors|day|days|week|weeks|hour|hours|try|stick|set|culture|cultures|amp|pack|"
+    r"trimester|percentile|degree|rib|ribs|toe|finger|digit|icu|bed|visit))",
     re.IGNORECASE,
 )
 # Before a bare "d/d", words that make it a score, a fraction or a count rather than a date ("pain 8/10", "apgars 8/9").

@@ -158,7 +158,9 @@ class NameDetector(RedactionDetector):
             confirmed = POST_CUE.match(text, tok.end) is not None
             if not relative and tok.lower in self._plain and not confirmed and not (
                 nxt is not None and nxt.cap and text[tok.end : nxt.start] == " " and self._nameish_part(nxt.lower)
-            ) and not (self._lex.is_name(tok.lower) and _RECORD_FIELD_AFTER.match(text, tok.end)):
+            ) and not (self._lex.is_name(tok.lower) and (
+                _RECORD_FIELD_AFTER.match(text, tok.end) or _PATIENT_VERB_AFTER.match(text, tok.end)
+            )):
                 return False  # "pt - Staff meeting", "re: Sunday": an ordinary word after a patient cue
             if confirmed and self._lex.is_last(tok.lower, COMMON_SURNAME_RANK) and tok.lower not in _STRUCTURE_WORDS:
                 return True  # "pt Little in ED 8"
@@ -468,6 +470,8 @@ class NameDetector(RedactionDetector):
         if tok.upper and len(low) <= 4:
             return False  # "OSA", "COPD": a short word in capitals is an abbreviation
         parts = [p for p in re.split(r"[-'’]", low) if p]
+        if any(p in DAY_WORDS or p in MONTH_WORDS for p in parts):
+            return False  # "Mon-Wed"
         if _EPONYM_AFTER.match(text, tok.end + (2 if text.startswith(("'s", "’s"), tok.end) else 0)):
             return False  # "Allen test", "Murphy's sign", "Bishop score": an eponym
         if low in self._organisations:
@@ -488,8 +492,12 @@ class NameDetector(RedactionDetector):
             return False  # an unlisted word in capitals is an abbreviation ("CIWA", "HAPE")
         if low.endswith(_ENGLISH_SUFFIXES):
             return False  # "repleting", "hemolyzed", "premedicate", "cushingoid": English word-building
-        if low.endswith("s") and (self._freq.get(low[:-1], 0.0) >= _VOCABULARY_FREQUENCY or low[:-1] in self._clinical):
-            return False  # "armbands", "premeds": the plural of a word
+        if low.endswith("s") and any(
+            self._freq.get(stem, 0.0) >= _STEM_FREQUENCY or stem in self._clinical for stem in (low[:-1], low[:-2])
+        ):
+            return False  # "armbands", "premeds", "ambulates": the plural or third person of a word
+        if low.startswith(_MEDICAL_PREFIXES):
+            return False  # "anticoag", "pyelo", "hypercapnic"
         vowels = sum(c in "aeiouyáéíóúàèìòùäëïöüâêîôûãõåæøœ" for c in low)
         return (
             len(low) >= 4
@@ -819,8 +827,15 @@ _MEDICAL_SUFFIXES = (
 # Endings that build English words from English words; an unknown word with one is no name.
 _ENGLISH_SUFFIXES = (
     "ing", "ed", "ize", "ise", "ate", "oid", "ous", "ive", "ible", "able", "ment", "ness", "tion", "sion", "ology",
-    "ologist", "ist", "ism", "ular", "ary", "ical", "ically", "ly",
+    "ologist", "ist", "ism", "ular", "ary", "ical", "ically", "ly", "ic", "ics",
 )
+# Beginnings of clinical words ("anticoag", "hypercapnic", "pyelo"); an unknown word with one is no name.
+_MEDICAL_PREFIXES = (
+    "anti", "hyper", "hypo", "peri", "intra", "trans", "supra", "pyel", "nephr", "hepat", "gastr", "cardio", "pneum",
+    "neuro", "psych", "derm", "oste", "arthr", "lapar", "thorac", "crani", "encephal", "mening", "myel", "angio",
+    "thromb", "leuk", "lymph", "onco", "brady", "tachy", "dys", "poly",
+)
+_STEM_FREQUENCY = 10 ** (1.5 - 9)  # Zipf 1.5: a stem this common makes "-s" a plural or a verb form
 _COMMON_FREQUENCY = 10 ** (3.9 - 9)  # Zipf 3.9: a name-list word at least this common is also a word
 _VOCABULARY_FREQUENCY = 10 ** (2.0 - 9)  # Zipf 2: words whose scrambled spellings are typos, not names
 _RARE_FREQUENCY = 10 ** (2.5 - 9)  # Zipf 2.5: rarer than this, an unknown word is no English word

@@ -24,7 +24,8 @@ _MRN = re.compile(
 _ID = re.compile(
     r"\b(?:acct|account|acc|insurance|ins|member|subscriber|policy|plan|group|medicaid|medicare|mbi|hicn|"
     r"claim|encounter|enc|csn|fin|visit|license|licence|lic|DL|driver'?s\s+license|passport|serial|s/n|SN|"
-    r"device|pacemaker|implant|VIN|plate|certificate|cert|badge|case|ref(?:erence)?|beneficiary|ID)\b"
+    r"device|pacemaker|implant|VIN|plate|certificate|cert|badge|case|ref(?:erence)?|beneficiary|wristband|armband|"
+    r"application|app|ID)\b"
     r"(?:\s+(?:id|number|no\.?|num|#))?\s*(?:[:#=]|is)?\s*(?:[:#])?\s*"
     r"(?P<value>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}[A-Z0-9])\b",
     re.IGNORECASE,
@@ -56,7 +57,11 @@ _ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|p
 _LOCAL_PHONE = re.compile(r"(?<![\w\-/.()])(?P<value>\d{3}[-\s]\d{4})(?P<ext>\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\-/])", re.IGNORECASE)
 _FAX_CUE = re.compile(r"\bfax(?:ed)?\b[^\n\d]{0,25}$", re.IGNORECASE)
 _LONG_NUMBER = re.compile(r"(?<![\w.,/\-])#?(?P<value>\d{7,12})(?![\w/\-]|[.,]\d)")
-_HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>(?:[A-Z]{1,3}-?)?\d{5,12})\b")
+_HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>(?:[A-Z]{1,4}-?)?\d{5,12}(?:-\d{3,10})?)\b")
+_NOT_PATIENT_NUMBER_BEFORE = re.compile(
+    r"\b(?:ticket|order|incident|biomed|interpreter|lot|po|invoice|req|requisition|work\s+order|case\s+no|pager|ext)\W{0,3}$",
+    re.IGNORECASE,
+)
 # A lab, dose or count word just before a long number means it is a measurement, not an identifier.
 _MEASURE_CUE = re.compile(
     r"\b(?:plt|platelets?|wbc|count|cells|copies|viral\s+load|vl|units?|iu|dose|mg|mcg|ml|steps|cost|\$|usd)\W{0,3}$",
@@ -94,7 +99,8 @@ _AGE_WITHOUT_UNIT = _AGE[4:]  # ages with no "yo" or "M"/"F": "pt is 97", "Halvo
 # Before a number, words that make it a measurement or a place rather than an age ("sats is 92", "room 93,").
 _NOT_AGE_BEFORE = re.compile(
     r"\b(?:sats?|spo2|o2|hr|rr|bp|map|pulse|glucose|bg|sugar|fsbs|weight|wt|temp|t|room|rm|bed|bay|level|score|"
-    r"pain|k|na|cl|hgb|plt|wbc|inr|ptt|trop|lactate|ef|fio2|peep|rate|count|is\s+now|at|x|of|ext|pager|page)\W{0,4}$",
+    r"pain|k|na|cl|hgb|plt|wbc|inr|ptt|trop|lactate|ef|fio2|peep|rate|count|is\s+now|at|x|of|ext|pager|page|"
+    r"recheck|repeat|rechecked|now|down|up|to|from|was)\W{0,4}$",
     re.IGNORECASE,
 )
 
@@ -159,6 +165,8 @@ class NumericIdentifierDetector(RedactionDetector):
                 kind = "FAX" if _FAX_CUE.search(before) else "PHONE"
                 found.append(Candidate(kind, m.start("value"), m.end("value"), self.name, "A seven-digit telephone number after a phone word."))
         for m in _HASH_NUMBER.finditer(text):
+            if _NOT_PATIENT_NUMBER_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+                continue  # "ticket #INC0048812", "order #40028114", "interpreter #10442": not the patient's
             found.append(Candidate("ID", m.start(), m.end(), self.name, "A long number written as #NNNNN, likely a record or account number."))
         for m in _LONG_NUMBER.finditer(text):
             before = text[max(0, m.start() - 20) : m.start()]
