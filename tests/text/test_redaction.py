@@ -109,6 +109,9 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("call back re bed 14 at 555-0191 (wife's cell)", [("PHONE", "555-0191")]),
     ("requesting work note for 11/3-11/7", [("DATE", "11/3-11/7")]),
     ("2 pts named Chen on the unit today", [("PATIENT", "Chen")]),
+    ("PACU: pt Winter still has a sensory level at T6", [("PATIENT", "Winter")]),
+    ("Ahmadzai arrived, ID verified with wristband WB-0441983", [("PATIENT", "Ahmadzai"), ("ID", "WB-0441983")]),
+    ("tell her the MRI got moved to the 14th", [("DATE", "the 14th")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -190,6 +193,11 @@ NEGATIVES: list[str] = [
     "Swan placed, CO 3.1, CI 1.8, SVR 1600",
     "Pavlik harness fitted by ortho, parents taught",
     "RN in 6 needs help with a boost",
+    "intubated for hypercapnic resp failure, anticoag held, pyelo on CT",
+    "using interpreter line for Pashto, ticket #INC0048812 for the scanner",
+    "MAP 61 after the 2nd dose of metoprolol",
+    "BG 42 at 0600, gave half amp D50, recheck 118, held am lantus",
+    "clinic: pt wants a work note for Mon-Wed, ok?",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.

@@ -213,6 +213,8 @@ class NameDetector(RedactionDetector):
             return False
         if tok.lower in self._eponyms and not self._very_common_name(tok.lower):
             return False  # "the Nissen", "the Zoll": a procedure or a device named after a person
+        if "-" in tok.lower and any(p in DAY_WORDS or p in MONTH_WORDS for p in tok.lower.split("-")):
+            return False  # "a work note for Mon-Wed"
         if tok.lower in AMBIGUOUS_NAME_WORDS:
             return allow_ambiguous
         return allow_unknown or self._nameish_part(tok.lower)
