@@ -277,6 +277,9 @@ class NameDetector(RedactionDetector):
         covered = _covered(found)
         hits = []
         for i in self._scorable(toks, covered, staff):
+            if toks[i].lower in self._eponyms and text.startswith(("'s", "’s"), toks[i].end) \
+                    and not POSSESSIVE_CUE.match(text, toks[i].end):
+                continue  # "Fowler's 30 deg": an eponym's possessive
             feats = token_features(toks, i, text, self._ctx, covered, staff)
             if has_context(feats) and scorer.is_name(feats):
                 hits.append(i)
