@@ -112,6 +112,13 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("PACU: pt Winter still has a sensory level at T6", [("PATIENT", "Winter")]),
     ("Ahmadzai arrived, ID verified with wristband WB-0441983", [("PATIENT", "Ahmadzai"), ("ID", "WB-0441983")]),
     ("tell her the MRI got moved to the 14th", [("DATE", "the 14th")]),
+    ("Tallulah 6 - mother requesting private room, none avail", [("PATIENT", "Tallulah")]),
+    ("Hyun-woo 8 - vomited after contrast, zofran given", [("PATIENT", "Hyun-woo")]),
+    ("Mr. Foley foley d/c'd 0600, TOV due 1200", [("PATIENT", "Foley")]),  # a title wins over an eponym
+    ("handoff bed 7 K.R. - CIWA q4, last ativan 0200", [("PATIENT", "K.R")]),
+    ("Luis Gutierrez in 12 - goes by Lucho - keeps trying to get up", [("PATIENT", "Lucho")]),
+    ("Patience Mensah (pt, no relation to Kofi) BP 88/50", [("PATIENT", "Patience Mensah")]),
+    ("heads up admitted a Marcus Bell to 12 from ED tonight", [("PATIENT", "Marcus Bell")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -198,6 +205,10 @@ NEGATIVES: list[str] = [
     "MAP 61 after the 2nd dose of metoprolol",
     "BG 42 at 0600, gave half amp D50, recheck 118, held am lantus",
     "clinic: pt wants a work note for Mon-Wed, ok?",
+    "reminder staff flu vaccine deadline 11/30, Will Turner has the list",
+    "I'm off 11/22-11/24, Grace Kim covering my clinic in-basket",
+    "Apria says home O2 delivery by 1700 if order signed",
+    "Second page re bed 404B. I am concerned - BP 88/65",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.

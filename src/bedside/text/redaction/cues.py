@@ -56,7 +56,8 @@ POSSESSIVE_CUE = re.compile(
 )
 FAMILY_OF = re.compile(
     r"\b(?:family|relatives?|kids|children|friends?)\s+of\s+(?:pt\.?\s+|patient\s+)?"
-    r"|\bbaby\s+(?:boy|girl)\s+(?:[AB]\s+)?",  # "Baby Girl Oyebanji": a newborn's record name
+    r"|\bbaby\s+(?:boy|girl)\s+(?:[AB]\s+)?"  # "Baby Girl Oyebanji": a newborn's record name
+    r"|\b(?:goes\s+by|aka|a\.k\.a\.|prefers|nicknamed|known\s+as)\s+[\"“']?",  # "goes by Lucho", "prefers \"Mo\""
     re.IGNORECASE,
 )
 VERB_AFTER = re.compile(
@@ -84,7 +85,8 @@ FIELD_AFTER = re.compile(r"\s*[-–—|;/]\s")
 # A capitalised word followed by one of these names a place ("the Jackson conference room"), not a person.
 PLACE_AFTER = re.compile(
     r"\s+(?:conference|auditorium|building|hall|pavilion|wing|center|centre|hospital|clinic|institute|library|lounge|"
-    r"tower|campus|street|avenue|road|drive|university|college|county|memorial|medical|health|foundation|fund)\b",
+    r"tower|campus|street|avenue|road|drive|university|college|county|memorial|medical|health|foundation|fund|"
+    r"conf|general|regional|community|lodge|home|village|manor|place|gardens|terrace|house|center|centre)\b",
     re.IGNORECASE,
 )
 DAY_WORDS: frozenset[str] = frozenset(

@@ -111,7 +111,9 @@ class DateDetector(RedactionDetector):
             spans.append((m.start(), m.end(), "A written date (month name with a day)."))
         for m in _SHORT_RANGE.finditer(text):
             a, b, c, d = (int(m.group(k)) for k in (1, 2, 3, 4))
-            if 1 <= a <= 12 and 1 <= b <= 31 and 1 <= c <= 12 and 1 <= d <= 31 and not _SCORE_BEFORE.search(text, 0, m.start()):
+            before = text[max(0, m.start() - 30) : m.start()]
+            if 1 <= a <= 12 and 1 <= b <= 31 and 1 <= c <= 12 and 1 <= d <= 31 and not _SCORE_BEFORE.search(before) \
+                    and not _NOT_PATIENT_DATE_BEFORE.search(before):
                 spans.append((m.start(), m.end(), "A range of two month/day dates."))
         for m in _NUMERIC_MONTH_YEAR.finditer(text):
             if not _EXPIRY_BEFORE.search(text, max(0, m.start() - 20), m.start()):
@@ -134,6 +136,14 @@ class DateDetector(RedactionDetector):
         return found
 
 
+# Before a date, words that make it a staff or product date rather than a patient's ("deadline 11/30", "I'm off").
+_NOT_PATIENT_DATE_BEFORE = re.compile(
+    r"\b(?:exp(?:ires|iry|iration|\.)?|deadline|due\s+by\s+staff|i'?m\s+off|off|pto|vacation|out\s+of\s+office|ooo|"
+    r"schedule[ds]?|shift|lot)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _bare_month_day(m: re.Match[str], before: str, text: str) -> bool:
     """'last dose 11/02', 'f/u ortho (11/21)': a month/day with no date word, when it cannot be a score.
 
@@ -144,7 +154,7 @@ def _bare_month_day(m: re.Match[str], before: str, text: str) -> bool:
     month, day = int(month_text), int(day_text)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return False
-    if _SCORE_BEFORE.search(before) or _UNIT_AFTER.match(text, m.end()):
+    if _SCORE_BEFORE.search(before) or _UNIT_AFTER.match(text, m.end()) or _NOT_PATIENT_DATE_BEFORE.search(before):
         return False
     padded = month_text.startswith("0") or day_text.startswith("0")
     return padded or month > day or day not in (2, 3, 4, 5, 10)

@@ -316,12 +316,16 @@ class NameDetector(RedactionDetector):
                 last += 1
             return last
 
-        def take(first: int, reason: str, strong: bool, relative: bool = False, location: bool = False) -> None:
+        def take(
+            first: int, reason: str, strong: bool, relative: bool = False, location: bool = False, title: bool = False
+        ) -> None:
             if first >= len(toks):
                 return
             nxt = toks[first + 1] if first + 1 < len(toks) else None
             tok = toks[first]
-            if strong:
+            if title and tok.cap and not tok.upper and not self._never(tok) and tok.lower not in DAY_WORDS:
+                ok = True  # "Mr. Foley", "Mr. Church": after a title a capitalised word is a name, whatever else it is
+            elif strong:
                 ok = self._strong_ok(tok, nxt, text, relative, location)
             elif tok.cap:
                 ok = self._cap_name_ok(tok, allow_unknown=True, allow_ambiguous=True)
@@ -343,7 +347,7 @@ class NameDetector(RedactionDetector):
             gap = text[tok.end : toks[i + 1].start]
             lower = tok.lower
             if lower in TITLE_CUES and (gap.startswith(".") or gap.isspace()) and len(gap) <= 3:
-                take(i + 1, f"A name after the title '{tok.raw}'.", strong=True, relative=True)
+                take(i + 1, f"A name after the title '{tok.raw}'.", strong=True, relative=True, title=True)
             elif lower in PATIENT_CUES and _cue_gap_ok(gap) and (lower != "re" or ":" in gap or tok.cap):
                 take(i + 1, f"A name after the patient cue '{tok.raw}'.", strong=True)
             elif lower in RELATIVE_CUES and _cue_gap_ok(gap):
@@ -463,7 +467,7 @@ class NameDetector(RedactionDetector):
         first, last = self._lex.first_names.get(low), self._lex.last_names.get(low)
         return (first is not None and first <= 1_000 and low not in self._lex.world) or (last is not None and last <= 2_000)
 
-    def _alone_ok(self, tok: _Token, text: str) -> bool:
+    def _alone_ok(self, tok: _Token, text: str, rare: float | None = None) -> bool:
         """A word that is a name by itself: in a name list (any rank) or no English, clinical or drug word at all.
 
         Used where clinicians put a patient's name with no cue: at the start of a message or of a handoff
@@ -486,8 +490,10 @@ class NameDetector(RedactionDetector):
         possessive = text.startswith(("'s", "’s"), tok.end)
         if low in self._eponyms and possessive and not POSSESSIVE_CUE.match(text, tok.end):
             return False  # "Fowler's 30 deg", "Murphy's positive"; but "Bell's daughter called" is a person
-        if len(parts) > 1 and not self._lex.is_name(low) and any(p in self._plain for p in parts if len(p) > 2):
-            return False  # "follow-up", "Cross-cover", "Child-Pugh": an ordinary word in a compound
+        long_parts = [p for p in parts if len(p) > 2]
+        if len(parts) > 1 and not self._lex.is_name(low) and long_parts and long_parts[0] in self._plain \
+                and self._freq.get(long_parts[0], 0.0) >= _COMPOUND_HEAD_FREQUENCY:
+            return False  # "follow-up", "Cross-cover", "Child-Pugh": a compound that opens with an everyday word
         if low.endswith(_MEDICAL_SUFFIXES):
             return False  # "thrombectomy", "apixaban", "lisinopril": clinical or drug words
         if self._lex.is_name(low) or any(self._lex.is_name(p) for p in parts if len(p) > 2):
@@ -507,7 +513,7 @@ class NameDetector(RedactionDetector):
         return (
             len(low) >= 4
             and vowels >= (2 if len(low) >= 5 else 1)  # "hfref", "ckd": shorthand, not a name
-            and self._freq.get(low, 0.0) < _RARE_FREQUENCY
+            and self._freq.get(low, 0.0) < (rare or _RARE_FREQUENCY)
             and not typo_of(low, self._plain)
             and not self._scrambled(low)
         )
@@ -533,14 +539,17 @@ class NameDetector(RedactionDetector):
                 continue
             before = text[toks[i - 1].end if i else 0 : tok.start]
             opens = (i == 0 and not any(c.isalpha() for c in before)) or _SEGMENT_BREAK.search(before) is not None
-            place_after = PLACE_RIGHT_AFTER.match(text, tok.end) is not None
+            place_after = PLACE_RIGHT_AFTER.match(text, tok.end) is not None or (
+                opens and _ROOM_THEN_FIELD.match(text, tok.end) is not None
+            )
             if opens and self._word_name_opening(toks, i, text, found, covered):
                 continue
             if not (opens or place_after) or (len(tok.lower) < 4 and not place_after):
                 continue  # a three-letter word ("osa", "ptx") needs a room right after it
             if i > 0 and toks[i - 1].lower in STAFF_CUES:
                 continue
-            if not self._alone_ok(tok, text) or PLACE_AFTER.match(text, tok.end):
+            # With a room right after it, a rarer English word may be a name too ("Tallulah 6 - mother ...").
+            if not self._alone_ok(tok, text, _ROOM_RARE_FREQUENCY if place_after else None) or PLACE_AFTER.match(text, tok.end):
                 continue
             if text.startswith(":", tok.end) and not self._lex.is_name(tok.lower):
                 continue  # "Ortho:", "Derm:": a label
@@ -575,15 +584,16 @@ class NameDetector(RedactionDetector):
         return False
 
     def _initials(self, text: str, toks: list[_Token], found: dict[int, tuple[int, str]]) -> None:
-        """'JR in 6 tox +', 're: T.M. (bed 2)': a patient's initials with a room right after them."""
+        """'JR in 6 tox +', 're: T.M. (bed 2)', 'bed 7 K.R. - CIWA': a patient's initials next to a room."""
         by_start = {t.start: k for k, t in enumerate(toks)}
-        for m in _INITIALS.finditer(text):
+        for m in (*_INITIALS.finditer(text), *_INITIALS_AFTER_PLACE.finditer(text)):
             value = m.group("value")
             if value.lower().replace(".", "").replace(" ", "") in self._clinical or value.lower() in STAFF_CUES:
                 continue  # "RN in 6", "MD in 4", "IV in 3"
             k = by_start.get(m.start("value"))
             if k is not None and k not in found:
-                found[k] = (k, "A patient's initials with a room right after them.")
+                last = max(j for j in range(k, len(toks)) if toks[j].start < m.end("value"))
+                found[k] = (last, "A patient's initials next to a room.")
 
     def _particles(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
         """'von Hohenberg', 'Ó Súilleabháin', 'de la Cruz', 'Maximilian van der Berg': a surname particle and a name."""
@@ -763,11 +773,28 @@ class NameDetector(RedactionDetector):
                 continue  # "pt Diaz", "2 pts named Chen": a patient who shares a roster name
             if self._other_person(toks, text, i):
                 continue
+            if _NOT_OUR_STAFF_AFTER.match(text, self._roster_name_end(toks, text, i)) or _NEW_PATIENT_BEFORE.search(
+                text, 0, self._roster_name_start(toks, text, i)
+            ):
+                continue  # "Patience Mensah (pt, no relation to Kofi)", "admitted a Marcus Bell to 12"
             if tok.cap and not tok.upper and _PATIENT_PLACE_AFTER.match(text, tok.end) and not text[: tok.start].endswith("@") \
                     and not _GREETING_BEFORE.search(text, 0, tok.start):
                 continue  # "Sharma in 18", "Martin bed 3": a roster name with a patient's room is a patient's name
             staff.add(i)
         return staff
+
+    def _roster_name_end(self, toks: list[_Token], text: str, i: int) -> int:
+        """End offset of the roster-shaped name that word ``i`` belongs to (itself, or with the next roster word)."""
+        j = i
+        while j + 1 < len(toks) and toks[j + 1].lower in self._staff_parts and text[toks[j].end : toks[j + 1].start] == " ":
+            j += 1
+        return toks[j].end
+
+    def _roster_name_start(self, toks: list[_Token], text: str, i: int) -> int:
+        j = i
+        while j > 0 and toks[j - 1].lower in self._staff_parts and text[toks[j - 1].end : toks[j].start] == " ":
+            j -= 1
+        return toks[j].start
 
     def _other_person(self, toks: list[_Token], text: str, i: int) -> bool:
         """'aisha stone' with Rachel Stone on the roster: a roster word next to a name that is not that person's."""
@@ -797,6 +824,14 @@ _PATIENT_PLACE_AFTER = re.compile(
 )
 # After "pt Short", what shows the word is the patient's name: a clinical abbreviation, a dash or a place.
 _RECORD_FIELD_AFTER = re.compile(r"\s+[A-Z]{2,5}\b|\s*[-–:(]\s|\s+(?:trauma|hall|icu|ed|er)?\s*(?:bay|bed|rm|room)\s*\d")
+# After a roster name, words saying it is a patient's: "(pt, no relation to Kofi)", "(the patient, not bell)".
+_NOT_OUR_STAFF_AFTER = re.compile(
+    r"\s*\(\s*(?:the\s+)?(?:pt|patient)\b|\s*\(\s*not\s+(?:our|the)\b|,?\s+(?:the\s+)?(?:pt|patient)\b,?\s+not\b"
+    r"|,?\s+no\s+relation\b|,?\s+not\s+our\s+(?:rn|rt|md|np|pa|doc|nurse|charge|pharmacist|tech|staff|[a-z]+)\b",
+    re.IGNORECASE,
+)
+# Before a roster name, words that introduce a patient: "admitted a Marcus Bell", "new pt Grace Kim".
+_NEW_PATIENT_BEFORE = re.compile(r"\b(?:admitted|admitting|admit|a|another|new\s+pt|new\s+patient)\s+$", re.IGNORECASE)
 # "Hi Gregory bed 10 is on lorazepam": the roster name right after a greeting is the person addressed.
 _GREETING_BEFORE = re.compile(
     r"\b(?:hi|hello|hey|morning|evening|afternoon|thanks|thank\s+you|thx|dear|yo|ok|okay|sorry)[,!.]?\s*$", re.IGNORECASE
@@ -805,6 +840,15 @@ _GREETING_BEFORE = re.compile(
 _INITIALS = re.compile(
     r"(?<![\w.])(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]{2})(?=(?:\s+(?:is|was|now|still))?\s+(?:in|on)\s+(?:room\s*|rm\s*|bed\s*)?\d"
     r"|\s*\(\s*(?:bed|rm|room|bay)\s*\d|\s+(?:rm|room|bed)\s*\d)"
+)
+# "Tallulah 6 - mother requesting", "Young 505 agitated": a bare room number, then a field or a patient's verb.
+_ROOM_THEN_FIELD = re.compile(
+    r"\s+\d{1,4}[A-Za-z]?\s*(?:[-–—:]\s|\((?:\d|[A-Za-z]{1,4}\s*\d)|\s(?:agitated|pulled|vomited|spiked|fell|refused|refusing|"
+    r"asking|wants|needs|c/o|desatted|confused|febrile|hypotensive|tachy|brady|crying|yelling|back|still)\b)"
+)
+_INITIALS_AFTER_PLACE = re.compile(
+    r"\b(?:bed|rm|room|bay)\s*#?\d{1,4}[A-Za-z]?(?:\s+|\s*[-:(]\s*)(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]\.[A-Z]\.[A-Z]\.?)"
+    r"(?=[\s,;:)]|$)",
 )
 # After a name that is also an everyday word, verbs that make it a patient ("Baker back from IR", "Rich still waiting").
 _PATIENT_VERB_AFTER = re.compile(
@@ -840,7 +884,9 @@ _MEDICAL_PREFIXES = (
     "neuro", "psych", "derm", "oste", "arthr", "lapar", "thorac", "crani", "encephal", "mening", "myel", "angio",
     "thromb", "leuk", "lymph", "onco", "brady", "tachy", "dys", "poly",
 )
-_STEM_FREQUENCY = 10 ** (1.5 - 9)  # Zipf 1.5: a stem this common makes "-s" a plural or a verb form
+_STEM_FREQUENCY = 10 ** (1.5 - 9)
+_COMPOUND_HEAD_FREQUENCY = 10 ** (4.0 - 9)  # "follow", "cross", "child": everyday words that open compounds
+_ROOM_RARE_FREQUENCY = 10 ** (3.0 - 9)  # Zipf 1.5: a stem this common makes "-s" a plural or a verb form
 _COMMON_FREQUENCY = 10 ** (3.9 - 9)  # Zipf 3.9: a name-list word at least this common is also a word
 _VOCABULARY_FREQUENCY = 10 ** (2.0 - 9)  # Zipf 2: words whose scrambled spellings are typos, not names
 _RARE_FREQUENCY = 10 ** (2.5 - 9)  # Zipf 2.5: rarer than this, an unknown word is no English word
