@@ -209,6 +209,11 @@ NEGATIVES: list[str] = [
     "I'm off 11/22-11/24, Grace Kim covering my clinic in-basket",
     "Apria says home O2 delivery by 1700 if order signed",
     "Second page re bed 404B. I am concerned - BP 88/65",
+    # 1.4.0: towns after a place word (the USPS city list) and regional health systems.
+    "dialysis in Pierre MWF, missed fri d/t snow",
+    "anybody going to Pierre tmrw? need someone to run a cooler",
+    "update from Sanford: stented RCA, doing well",
+    "hospice nurse from Avera at 1pm for rm 4",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.

@@ -23,6 +23,7 @@ from bedside.text.redaction.clinical_terms import (
     drug_names,
     medical_words,
     named_things,
+    us_places,
 )
 from bedside.text.redaction.cues import (
     CUE_GAP,
@@ -106,6 +107,7 @@ class NameDetector(RedactionDetector):
         self._freq = word_frequencies()
         self._eponyms = named_things()
         self._organisations = care_organisations()
+        self._places = us_places()
         self._anagrams = _anagram_index()
         self._staff_anagrams = {_anagram_key(w): w for w in self._staff_parts if len(w) >= 4}
         self._ctx = FeatureContext(self._lex, self._plain, self._frequent, self._clinical, self._freq, self._eponyms)
@@ -211,8 +213,8 @@ class NameDetector(RedactionDetector):
         """A capitalised word with no strong cue before it."""
         if not tok.cap or tok.upper or self._never(tok) or tok.lower in COMMON_WORDS:
             return False
-        if tok.lower in self._eponyms and not self._very_common_name(tok.lower):
-            return False  # "the Nissen", "the Zoll": a procedure or a device named after a person
+        if tok.lower in self._organisations or (tok.lower in self._eponyms and not self._very_common_name(tok.lower)):
+            return False  # "the Nissen", "the Zoll", "from Sanford": a device, a procedure or an organisation
         if "-" in tok.lower and any(p in DAY_WORDS or p in MONTH_WORDS for p in tok.lower.split("-")):
             return False  # "a work note for Mon-Wed"
         if tok.lower in AMBIGUOUS_NAME_WORDS:
@@ -379,7 +381,22 @@ class NameDetector(RedactionDetector):
         shape_pairs(toks, text, found, words)
         extend_names(toks, text, found, words)
         self._list_items(toks, text, found)
+        self._drop_places(toks, text, found)
         return found, staff
+
+    def _drop_places(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
+        """'dialysis in Pierre MWF', 'lives out by Dupree', 'going to Rapid City': a town after a place word is no patient."""
+        for first, (last, _reason) in list(found.items()):
+            if first == 0 or not all(toks[k].cap for k in range(first, last + 1)):
+                continue
+            name = text[toks[first].start : toks[last].end].lower()
+            before = toks[first - 1].lower
+            travel = first > 1 and toks[first - 2].lower in _TRAVEL_WORDS
+            if name not in self._places or not (before in _PLACE_PREPOSITIONS or (before in {"to", "by"} and travel)):
+                continue
+            if first > 1 and (toks[first - 2].lower in PATIENT_CUES or toks[first - 2].lower in TITLE_CUES):
+                continue
+            del found[first]
 
     def _after_object_word(
         self, i: int, toks: list[_Token], text: str, found: dict[int, tuple[int, str]], extend: Callable[[int], int]
@@ -832,6 +849,14 @@ _NOT_OUR_STAFF_AFTER = re.compile(
 )
 # Before a roster name, words that introduce a patient: "admitted a Marcus Bell", "new pt Grace Kim".
 _NEW_PATIENT_BEFORE = re.compile(r"\b(?:admitted|admitting|admit|a|another|new\s+pt|new\s+patient)\s+$", re.IGNORECASE)
+# Before a town's name: "dialysis in Pierre", "transfer to Fargo", "out by Dupree", "from Sanford".
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "towards", "toward", "outside", "around", "via"})
+# Before "to" or "by", words that make what follows a place ("going to Pierre", "divert to Fargo", "out by Dupree").
+_TRAVEL_WORDS = frozenset(
+    {"go", "going", "goes", "went", "drive", "driving", "drove", "fly", "flying", "flew", "transfer", "transferred",
+     "transferring", "divert", "diverted", "diverting", "move", "moved", "moving", "back", "home", "out", "way", "trip",
+     "ride", "bus", "route", "routed", "heading", "headed", "travel", "traveling", "travelling", "run", "runs"}
+)
 # "Hi Gregory bed 10 is on lorazepam": the roster name right after a greeting is the person addressed.
 _GREETING_BEFORE = re.compile(
     r"\b(?:hi|hello|hey|morning|evening|afternoon|thanks|thank\s+you|thx|dear|yo|ok|okay|sorry)[,!.]?\s*$", re.IGNORECASE
