@@ -119,6 +119,8 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Luis Gutierrez in 12 - goes by Lucho - keeps trying to get up", [("PATIENT", "Lucho")]),
     ("Patience Mensah (pt, no relation to Kofi) BP 88/50", [("PATIENT", "Patience Mensah")]),
     ("heads up admitted a Marcus Bell to 12 from ED tonight", [("PATIENT", "Marcus Bell")]),
+    ("Brandvold's daughters Karen and Linda want a family mtg", [("PATIENT", "Karen"), ("PATIENT", "Linda")]),
+    ("pt D.V. wt down 2.1 kg since admit, nice", [("PATIENT", "D.V")]),
 ]
 
 NEGATIVES: list[str] = [

@@ -18,6 +18,7 @@ RELATIVE_CUES: frozenset[str] = frozenset(
         "guardian", "caregiver", "poa", "hcp", "proxy", "fiance", "fiancee", "boyfriend", "girlfriend", "aunt", "uncle",
         "cousin", "stepson", "stepdaughter", "neighbor", "neighbour", "roommate", "dtr", "grandaughter",
         "auntie", "aunty", "stepmom", "stepdad", "stepmother", "stepfather", "godmother", "godfather", "fiancé", "fiancée",
+        "daughters", "sons", "sisters", "brothers", "grandsons", "granddaughters", "grandkids", "nieces", "nephews",
     }
 )
 STAFF_CUES: frozenset[str] = frozenset(

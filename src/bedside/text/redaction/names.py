@@ -354,6 +354,9 @@ class NameDetector(RedactionDetector):
                 take(i + 1, f"A name after the patient cue '{tok.raw}'.", strong=True)
             elif lower in RELATIVE_CUES and _cue_gap_ok(gap):
                 take(i + 1, f"A relative's name after '{tok.raw}'.", strong=True, relative=True)
+                # "daughters Karen and Linda": a second name joined by "and"
+                if i + 3 < len(toks) and i + 1 in found and toks[i + 2].lower == "and" and found[i + 1][0] == i + 1:
+                    take(i + 3, f"A relative's name after '{tok.raw}' and another name.", strong=True, relative=True)
             elif lower in PATIENT_OBJECT_VERBS and gap == " ":
                 self._after_object_word(i, toks, text, found, extend)
         for m in FAMILY_OF.finditer(text):
@@ -610,7 +613,7 @@ class NameDetector(RedactionDetector):
             k = by_start.get(m.start("value"))
             if k is not None and k not in found:
                 last = max(j for j in range(k, len(toks)) if toks[j].start < m.end("value"))
-                found[k] = (last, "A patient's initials next to a room.")
+                found[k] = (last, "A patient's initials next to a room or after 'pt'.")
 
     def _particles(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
         """'von Hohenberg', 'Ó Súilleabháin', 'de la Cruz', 'Maximilian van der Berg': a surname particle and a name."""
@@ -794,7 +797,7 @@ class NameDetector(RedactionDetector):
                 text, 0, self._roster_name_start(toks, text, i)
             ):
                 continue  # "Patience Mensah (pt, no relation to Kofi)", "admitted a Marcus Bell to 12"
-            if tok.cap and not tok.upper and _PATIENT_PLACE_AFTER.match(text, tok.end) and not text[: tok.start].endswith("@") \
+            if tok.raw[0].isupper() and _PATIENT_PLACE_AFTER.match(text, tok.end) and not text[: tok.start].endswith("@") \
                     and not _GREETING_BEFORE.search(text, 0, tok.start):
                 continue  # "Sharma in 18", "Martin bed 3": a roster name with a patient's room is a patient's name
             staff.add(i)
@@ -872,7 +875,7 @@ _ROOM_THEN_FIELD = re.compile(
     r"asking|wants|needs|c/o|desatted|confused|febrile|hypotensive|tachy|brady|crying|yelling|back|still)\b)"
 )
 _INITIALS_AFTER_PLACE = re.compile(
-    r"\b(?:bed|rm|room|bay)\s*#?\d{1,4}[A-Za-z]?(?:\s+|\s*[-:(]\s*)(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]\.[A-Z]\.[A-Z]\.?)"
+    r"(?:\b(?:bed|rm|room|bay)\s*#?\d{1,4}[A-Za-z]?(?:\s+|\s*[-:(]\s*)|\b(?:pt|patient|re)\b:?\s+)(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]\.[A-Z]\.[A-Z]\.?)"
     r"(?=[\s,;:)]|$)",
 )
 # After a name that is also an everyday word, verbs that make it a patient ("Baker back from IR", "Rich still waiting").
