@@ -1,7 +1,7 @@
 """Measure the redactor on the annotated test set: recall and precision per identifier type and overall.
 
     .venv/bin/python scripts/evaluate_redaction.py              # dev, test, test-old / test-new / test-newer, authored
-    .venv/bin/python scripts/evaluate_redaction.py --split holdout-f  # the held-out authored set (never in "all")
+    .venv/bin/python scripts/evaluate_redaction.py --split holdout-g  # the held-out authored set (never in "all")
     .venv/bin/python scripts/evaluate_redaction.py --split test --show-errors
     .venv/bin/python scripts/evaluate_redaction.py --demo            # the demo hospital as a third set
     .venv/bin/python scripts/evaluate_redaction.py --wikipedia ../shared/data/politeness/wikipedia.train.csv
@@ -39,8 +39,8 @@ SIXTH_BATCH_FIRST_TEMPLATE = 102  # test-newer (1.3.0): a fourth hand-written na
 SPLITS = ("dev", "test", "test-old", "test-new", "test-newer", "authored", "authored-b")
 # Free-form messages written by other authors (``[[TYPE|surface]]`` markup, ``evaluation.load_marked``):
 # "authored" trains the name scorer; "authored-b" (a third author) was measured once before any rule saw it and
-# then tuned on; the held-out files "holdout" and "holdout-c" to "holdout-e" were each measured once and then
-# tuned on; "holdout-f" is the current held-out set. None of them is part of "all".
+# then tuned on; the held-out files "holdout" and "holdout-c" to "holdout-f" were each measured once and then
+# tuned on; "holdout-g" is the current held-out set. None of them is part of "all".
 AUTHORED = {
     "authored": DATA / "authored" / "train-2026-11.txt",
     "authored-b": DATA / "authored" / "dev-2026-11b.txt",
@@ -49,8 +49,9 @@ AUTHORED = {
     "holdout-d": DATA / "authored" / "holdout-2026-11d.txt",
     "holdout-e": DATA / "authored" / "holdout-2026-11e.txt",
     "holdout-f": DATA / "authored" / "holdout-2026-11f.txt",
+    "holdout-g": DATA / "authored" / "holdout-2026-11g.txt",
 }
-HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f")
+HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

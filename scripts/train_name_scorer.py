@@ -7,9 +7,9 @@ thousands of names (``--rules-residue-only`` trains on the residue alone). Train
 
 - the *dev* part of the annotated set (tests/data/redaction/dev.jsonl, the part the rules were tuned on);
 - the *authored* messages (tests/data/redaction/authored/train-2026-11.txt, dev-2026-11b.txt and, after their
-  single measurements, holdout-2026-11.txt and holdout-2026-11c/d/e.txt: 2,238 free-form messages by six
-  other authors, in ``[[TYPE|surface]]`` markup), grouped in blocks of ten for cross-validation; the current
-  held-out file, holdout-2026-11f.txt, is never read except for its names;
+  single measurements, holdout-2026-11.txt and holdout-2026-11c/d/e/f.txt: 2,538 free-form messages by
+  seven other authors, in ``[[TYPE|surface]]`` markup), grouped in blocks of ten for cross-validation; the
+  current held-out file, holdout-2026-11g.txt, is never read except for its names;
 - synthetic messages rendered here from training-only templates, with names drawn from the world and
   Census name lists **minus every name of the test pools** (FIRST..FIRST4, LAST..LAST4 in
   scripts/make_redaction_testset.py), **minus every name word of the held-out authored set**
@@ -54,8 +54,8 @@ from bedside.text.redaction.tokens import WORD  # noqa: E402
 DATA = ROOT / "tests" / "data" / "redaction"
 OUT = ROOT / "src" / "bedside" / "text" / "redaction" / WEIGHTS_FILE
 # Free-form messages by other authors that the scorer learns from (never the held-out authored file).
-# The held-out files joined them after their single measurement (holdout, holdout-c, holdout-d, holdout-e);
-# holdout-2026-11f.txt is the current held-out set and never does.
+# The held-out files joined them after their single measurement (holdout, holdout-c to holdout-f);
+# holdout-2026-11g.txt is the current held-out set and never does.
 AUTHORED_TRAINING = (
     DATA / "authored" / "train-2026-11.txt",
     DATA / "authored" / "dev-2026-11b.txt",
@@ -63,6 +63,7 @@ AUTHORED_TRAINING = (
     DATA / "authored" / "holdout-2026-11c.txt",
     DATA / "authored" / "holdout-2026-11d.txt",
     DATA / "authored" / "holdout-2026-11e.txt",
+    DATA / "authored" / "holdout-2026-11f.txt",
 )
 SEED = 7
 PER_TEMPLATE = 80
@@ -325,7 +326,7 @@ def main() -> None:
         "model": "logistic regression over binary token features (bedside.text.redaction.scorer)",
         "trained_by": "scripts/train_name_scorer.py",
         "training_data": "tests/data/redaction/dev.jsonl + authored/train-2026-11.txt, dev-2026-11b.txt, holdout-2026-11.txt, "
-                         "holdout-2026-11c.txt, holdout-2026-11d.txt, holdout-2026-11e.txt + "
+                         "holdout-2026-11c.txt to holdout-2026-11f.txt + "
                          "synthetic messages from the "
                          "script's own templates; names from the Census and world lists minus the test pools, the "
                          "held-out authored names and Faker en_US",
