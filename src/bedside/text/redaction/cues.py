@@ -97,3 +97,65 @@ DAY_WORDS: frozenset[str] = frozenset(
 MONTH_WORDS: frozenset[str] = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 )
+
+# -- cues of the no-cue rules (1.4.0): roster names, initials, list rows, places -------------------------
+PATIENT_PLACE_AFTER = re.compile(
+    r"(?:\s+(?:is|was|now|still))?\s+(?:in|on)\s+(?:(?:icu|hall|er|ed|pacu|ldr)\s+)?(?:(?:room|rm|bed|bay)\s*)?#?\d{1,4}[A-Za-z]?\b"
+    r"(?![.:,/]\d|\s*(?:min|mins|minutes|hours?|hrs?|days?|weeks?|am|pm)\b)"
+    r"|\s+(?:rm\.?|room|bed|bay)\s*#?\d{1,4}[A-Za-z]?\b",
+    re.IGNORECASE,
+)
+# After "pt Short", what shows the word is the patient's name: a clinical abbreviation, a dash or a place.
+RECORD_FIELD_AFTER = re.compile(r"\s+[A-Z]{2,5}\b|\s*[-–:(]\s|\s+(?:trauma|hall|icu|ed|er)?\s*(?:bay|bed|rm|room)\s*\d")
+# After a roster name, words saying it is a patient's: "(pt, no relation to Kofi)", "(the patient, not bell)".
+NOT_OUR_STAFF_AFTER = re.compile(
+    r"\s*\(\s*(?:the\s+)?(?:pt|patient)\b|\s*\(\s*not\s+(?:our|the)\b|,?\s+(?:the\s+)?(?:pt|patient)\b,?\s+not\b"
+    r"|,?\s+no\s+relation\b|,?\s+not\s+our\s+(?:rn|rt|md|np|pa|doc|nurse|charge|pharmacist|tech|staff|[a-z]+)\b",
+    re.IGNORECASE,
+)
+# Before a roster name, words that introduce a patient: "admitted a Marcus Bell", "new pt Grace Kim".
+NEW_PATIENT_BEFORE = re.compile(r"\b(?:admitted|admitting|admit|a|another|new\s+pt|new\s+patient)\s+$", re.IGNORECASE)
+# Before a town's name: "dialysis in Pierre", "transfer to Fargo", "out by Dupree", "from Sanford".
+PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "towards", "toward", "outside", "around", "via"})
+# Before "to" or "by", words that make what follows a place ("going to Pierre", "divert to Fargo", "out by Dupree").
+TRAVEL_WORDS = frozenset(
+    {"go", "going", "goes", "went", "drive", "driving", "drove", "fly", "flying", "flew", "transfer", "transferred",
+     "transferring", "divert", "diverted", "diverting", "move", "moved", "moving", "back", "home", "out", "way", "trip",
+     "ride", "bus", "route", "routed", "heading", "headed", "travel", "traveling", "travelling", "run", "runs"}
+)
+# "Hi Gregory bed 10 is on lorazepam": the roster name right after a greeting is the person addressed.
+GREETING_BEFORE = re.compile(
+    r"\b(?:hi|hello|hey|morning|evening|afternoon|thanks|thank\s+you|thx|dear|yo|ok|okay|sorry)[,!.]?\s*$", re.IGNORECASE
+)
+# Initials standing for a patient, with a room after them: "JR in 6", "T.M. (bed 2)".
+INITIALS = re.compile(
+    r"(?<![\w.])(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]{2})(?=(?:\s+(?:is|was|now|still))?\s+(?:in|on)\s+(?:room\s*|rm\s*|bed\s*)?\d"
+    r"|\s*\(\s*(?:bed|rm|room|bay)\s*\d|\s+(?:rm|room|bed)\s*\d)"
+)
+# "Tallulah 6 - mother requesting", "Young 505 agitated": a bare room number, then a field or a patient's verb.
+ROOM_THEN_FIELD = re.compile(
+    r"\s+\d{1,4}[A-Za-z]?\s*(?:[-–—:]\s|\((?:\d|[A-Za-z]{1,4}\s*\d)|\s(?:agitated|pulled|vomited|spiked|fell|refused|refusing|"
+    r"asking|wants|needs|c/o|desatted|confused|febrile|hypotensive|tachy|brady|crying|yelling|back|still)\b)"
+)
+INITIALS_AFTER_PLACE = re.compile(
+    r"(?:\b(?:bed|rm|room|bay)\s*#?\d{1,4}[A-Za-z]?(?:\s+|\s*[-:(]\s*)|\b(?:pt|patient|re)\b:?\s+)(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]\.[A-Z]\.[A-Z]\.?)"
+    r"(?=[\s,;:)]|$)",
+)
+# After a name that is also an everyday word, verbs that make it a patient ("Baker back from IR", "Rich still waiting").
+PATIENT_VERB_AFTER = re.compile(
+    r"\s+(?:got|gets|needs|wants|refused|refuses|refusing|pulled|fell|spiked|desatted|desatting|vomited|coded|c/o|"
+    r"complains|complaining|back|still|asking|asked|requesting|ambulated|ate|slept|left|arrived|transferred|extubated|"
+    r"intubated|discharged|d/c'd|declined|agreed|says|states|denies|reports|tolerated|tolerating|voided|"
+    r"confused|agitated|febrile|hypotensive|tachy|brady)\b"
+)
+LIST_BREAK = re.compile(r"[,;:/|\n]\s*(?:\d{1,4}[A-Za-z]?\s*[-:]?\s*)?$")
+# After a number, words that name a hospital unit or building ("4 North", "6 East", "4 Tower").
+UNIT_WORDS = frozenset({"north", "south", "east", "west", "tower", "wing", "pavilion", "annex", "main"})
+NUMBER_BEFORE = re.compile(r"\b\d{1,2}[A-Za-z]?\s$")
+# Particles that open a surname ("von Hohenberg", "de la Cruz", "Ó Súilleabháin", "bin Laden", "al-" is one word).
+PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "Ó", "Ní", "Mac",
+     "bin", "ibn", "bint", "ter", "ten", "zu", "Van", "Von", "De", "Del", "Di", "Da", "Du", "La", "Le", "Te"}
+)
+# Between two words, a break that starts a new message part: a sentence end, a list separator, a line.
+SEGMENT_BREAK = re.compile(r"[.!?;/\n|•]|:\s|\s[-–—]\s")

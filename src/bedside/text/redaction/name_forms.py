@@ -109,13 +109,18 @@ def _LONG_UNLISTED(tok: Token, words: NameWords) -> bool:  # noqa: N802 - reads 
         and low not in words.things and (len(low) >= 4 or words.lex.is_name(low))
 
 
+def covered_tokens(found: Found) -> set[int]:
+    """Indexes of every token inside a found name."""
+    return {k for first, (last, _r) in found.items() for k in range(first, last + 1)}
+
+
 def _same_shape(a: Token, b: Token) -> bool:
     return a.shape == b.shape or (a.shape != "lower" and b.shape != "lower")
 
 
 def shape_pairs(toks: Sequence[Token], text: str, found: Found, words: NameWords) -> None:
     """'dawn taylor', 'JEREMY WAGNER', 'WAGNER, JEREMY', 'gibson, lawrence' with no cue at all."""
-    covered = {k for first, (last, _r) in found.items() for k in range(first, last + 1)}
+    covered = covered_tokens(found)
     for i in range(len(toks) - 1):
         a, b = toks[i], toks[i + 1]
         if i in covered or i + 1 in covered or a.shape != b.shape or a.shape == "title":
@@ -180,7 +185,7 @@ def extend_names(toks: Sequence[Token], text: str, found: Found, words: NameWord
         if first_new != first or last != found[first][0]:
             del found[first]
             found[first_new] = (last, reason)
-    covered = {k for first, (last, _r) in found.items() for k in range(first, last + 1)}
+    covered = covered_tokens(found)
     for m in _PATIENT_PLACEHOLDER.finditer(text):
         after = re.match(r",? ", text[m.end() :])
         if after:

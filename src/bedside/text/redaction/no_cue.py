@@ -1,0 +1,186 @@
+"""Names with no cue around them: where a stand-alone name may stand, and towns that are not names.
+
+Clinicians write a patient's name with no cue at all in a few places: at the start of a message or of a
+handoff row ("Petrosyan MRI neg", "502 Oduya - new afib"), right before a room ("kowalczyk rm 302"), with a
+possessive ("tran's lantus"), as initials next to a room ("JR in 6"), with a surname particle ("von
+Hohenberg"), or as one item of a list of names. :class:`NoCueRules` finds them there, taking a word only
+when :class:`~bedside.text.redaction.standalone.StandaloneNames` says it may be a name by itself, and
+drops a town's name after a place word ("dialysis in Pierre"). Each rule adds to the ``found`` map of
+:mod:`bedside.text.redaction.names` (first token -> last token and reason).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bedside.text.redaction.cues import (
+    INITIALS,
+    INITIALS_AFTER_PLACE,
+    LIST_BREAK,
+    PARTICLES,
+    PATIENT_CUES,
+    PATIENT_OBJECT_VERBS,
+    PATIENT_VERB_AFTER,
+    PLACE_AFTER,
+    PLACE_PREPOSITIONS,
+    PLACE_RIGHT_AFTER,
+    ROOM_THEN_FIELD,
+    SEGMENT_BREAK,
+    STAFF_CUES,
+    TITLE_CUES,
+    TRAVEL_WORDS,
+)
+from bedside.text.redaction.name_forms import covered_tokens
+from bedside.text.redaction.standalone import ROOM_RARE_FREQUENCY, StandaloneNames, never_a_name
+from bedside.text.redaction.tokens import Token
+from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, FUNCTION_WORDS, STRUCTURE_WORDS
+
+
+class NoCueRules:
+    """The no-cue rules, reading the stand-alone word test, the US town list and the detector's capitalised-name test."""
+
+    def __init__(
+        self, words: StandaloneNames, places: frozenset[str], cap_name_ok: Callable[[Token, bool, bool], bool]
+    ) -> None:
+        self._words = words
+        self._places = places
+        self._cap_name_ok = cap_name_ok
+
+    def segment_starts(
+        self, toks: list[Token], text: str, found: dict[int, tuple[int, str]], extend: Callable[[int], int]
+    ) -> None:
+        """A name that opens a message or a row, or sits right before a room: "Petrosyan MRI neg", "sherpa rm 16"."""
+        covered = covered_tokens(found)
+        for i, tok in enumerate(toks):
+            if i in covered:
+                continue
+            before = text[toks[i - 1].end if i else 0 : tok.start]
+            opens = (i == 0 and not any(c.isalpha() for c in before)) or SEGMENT_BREAK.search(before) is not None
+            place_after = PLACE_RIGHT_AFTER.match(text, tok.end) is not None or (
+                opens and ROOM_THEN_FIELD.match(text, tok.end) is not None
+            )
+            if opens and self._word_name_opening(toks, i, text, found, covered):
+                continue
+            if not (opens or place_after) or (len(tok.lower) < 4 and not place_after):
+                continue  # a three-letter word ("osa", "ptx") needs a room right after it
+            if i > 0 and toks[i - 1].lower in STAFF_CUES:
+                continue
+            # With a room right after it, a rarer English word may be a name too ("Tallulah 6 - mother ...").
+            if not self._words.name_alone(tok, text, ROOM_RARE_FREQUENCY if place_after else None) or PLACE_AFTER.match(text, tok.end):
+                continue
+            if text.startswith(":", tok.end) and not self._words.lex.is_name(tok.lower):
+                continue  # "Ortho:", "Derm:": a label
+            last = extend(i)
+            j = last + 1
+            if j < len(toks) and text[toks[last].end : toks[j].start] in (", ", ",") and toks[j].shape == tok.shape != "lower" \
+                    and self._words.name_alone(toks[j], text):
+                last = j  # "TUILAGI, MOANA extubated": an EHR "LAST, FIRST"
+            found.setdefault(i, (last, "A name at the start of a message or of a row, with no other word before it."))
+            covered.update(range(i, last + 1))
+
+    def _word_name_opening(
+        self, toks: list[Token], i: int, text: str, found: dict[int, tuple[int, str]], covered: set[int]
+    ) -> bool:
+        """At the start of a message: 'Baker back from IR' (a surname that is a word, then a patient's verb) and
+        'Memory Chikwanha VL undetectable' (any capitalised word before a surname in no list). True when taken."""
+        tok = toks[i]
+        if not tok.cap or tok.upper or never_a_name(tok) or tok.lower in self._words.things or tok.lower in self._words.clinical:
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and text[tok.end : nxt.start] == " " and nxt.shape == "title" and i + 1 not in covered \
+                and not self._words.lex.is_name(nxt.lower) and self._words.name_alone(nxt, text) and tok.lower not in FUNCTION_WORDS \
+                and tok.lower not in STRUCTURE_WORDS and tok.lower not in PATIENT_OBJECT_VERBS:
+            found.setdefault(i, (i + 1, "A capitalised word and a surname in no list, opening a message."))
+            covered.update((i, i + 1))
+            return True
+        if self._words.lex.is_name(tok.lower) and tok.lower not in AMBIGUOUS_NAME_WORDS and tok.lower not in self._words.frequent \
+                and PATIENT_VERB_AFTER.match(text, tok.end):
+            found.setdefault(i, (i, "A surname that is also a word, opening a message before a patient's verb."))
+            covered.add(i)
+            return True
+        return False
+
+    def initials(self, text: str, toks: list[Token], found: dict[int, tuple[int, str]]) -> None:
+        """'JR in 6 tox +', 're: T.M. (bed 2)', 'bed 7 K.R. - CIWA': a patient's initials next to a room."""
+        by_start = {t.start: k for k, t in enumerate(toks)}
+        for m in (*INITIALS.finditer(text), *INITIALS_AFTER_PLACE.finditer(text)):
+            value = m.group("value")
+            if value.lower().replace(".", "").replace(" ", "") in self._words.clinical or value.lower() in STAFF_CUES:
+                continue  # "RN in 6", "MD in 4", "IV in 3"
+            k = by_start.get(m.start("value"))
+            if k is not None and k not in found:
+                last = max(j for j in range(k, len(toks)) if toks[j].start < m.end("value"))
+                found[k] = (last, "A patient's initials next to a room or after 'pt'.")
+
+    def particles(self, toks: list[Token], text: str, found: dict[int, tuple[int, str]]) -> None:
+        """'von Hohenberg', 'Ó Súilleabháin', 'de la Cruz', 'Maximilian van der Berg': a surname particle and a name."""
+        covered = covered_tokens(found)
+        for i, tok in enumerate(toks):
+            if tok.raw not in PARTICLES or i in covered:
+                continue
+            j = i
+            while j + 1 < len(toks) and toks[j + 1].raw in PARTICLES and text[toks[j].end : toks[j + 1].start] == " ":
+                j += 1  # "de la", "van der"
+            k = j + 1
+            if k >= len(toks) or text[toks[j].end : toks[k].start] != " ":
+                continue
+            if k in found:  # "pt de la [Cruz] in 4": the surname was found, its particles join it
+                found[i] = found.pop(k)
+                covered.update(range(i, k))
+                continue
+            if k in covered:
+                continue
+            head = toks[k]
+            if not (head.cap and not head.upper) or not (self._words.name_alone(head, text) or self._words.lex.is_last(head.lower)):
+                continue
+            first = i
+            if i > 0 and text[toks[i - 1].end : tok.start] == " " and toks[i - 1].shape == "title" \
+                    and (self._words.lex.is_first(toks[i - 1].lower) or self._words.name_alone(toks[i - 1], text)) and i - 1 not in covered:
+                first = i - 1  # "Maximilian von Hohenberg", "Seán Ó Súilleabháin"
+            span = range(first, k + 1)
+            if any(x in found for x in span):
+                continue
+            found[first] = (k, "A surname with its particle ('von', 'de la', 'Ó').")
+            covered.update(span)
+
+    def list_items(self, toks: list[Token], text: str, found: dict[int, tuple[int, str]]) -> None:
+        """'ED boarding: Minh Pham 8h, Yesenia Ochoa 6h, Tuilagi 5h': an item of a list whose other items are names."""
+        starts = [i for i, tok in enumerate(toks) if i == 0 or LIST_BREAK.search(text, toks[i - 1].end, tok.start)]
+        if len(starts) < 3:
+            return
+        named = [i for i in starts if i in found]
+        if len(named) < 2:
+            return
+        covered = covered_tokens(found)
+        for i in starts:
+            tok = toks[i]
+            if i in covered or not (self._words.name_alone(tok, text) or (tok.cap and self._cap_name_ok(tok, False, False))):
+                continue
+            if tok.shape != toks[named[0]].shape:
+                continue  # the items of one list are written alike
+            found[i] = (i, "An item of a list whose other items are names.")
+            covered.add(i)
+
+    def possessives(self, toks: list[Token], text: str, found: dict[int, tuple[int, str]]) -> None:
+        """'tran's lantus', "ah-young's ionized Ca": a name-list or unknown word with a possessive."""
+        covered = covered_tokens(found)
+        for i, tok in enumerate(toks):
+            if i in covered or not (text.startswith("'s", tok.end) or text.startswith("’s", tok.end)):
+                continue
+            if (i > 0 and toks[i - 1].lower in STAFF_CUES) or not self._words.name_alone(tok, text):
+                continue
+            found.setdefault(i, (i, "A name-list or unknown word with a possessive."))
+
+    def drop_places(self, toks: list[Token], text: str, found: dict[int, tuple[int, str]]) -> None:
+        """'dialysis in Pierre MWF', 'lives out by Dupree', 'going to Rapid City': a town after a place word is no patient."""
+        for first, (last, _reason) in list(found.items()):
+            if first == 0 or not all(toks[k].cap for k in range(first, last + 1)):
+                continue
+            name = text[toks[first].start : toks[last].end].lower()
+            before = toks[first - 1].lower
+            travel = first > 1 and toks[first - 2].lower in TRAVEL_WORDS
+            if name not in self._places or not (before in PLACE_PREPOSITIONS or (before in {"to", "by"} and travel)):
+                continue
+            if first > 1 and (toks[first - 2].lower in PATIENT_CUES or toks[first - 2].lower in TITLE_CUES):
+                continue
+            del found[first]
