@@ -36,7 +36,8 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "redaction"
 # name pool written for it) and 102+ (sixth batch, a fourth pool). "test" is all of it; "test-old" and "test-new" report the two separately.
 FIFTH_BATCH_FIRST_TEMPLATE = 70
 SIXTH_BATCH_FIRST_TEMPLATE = 102  # test-newer (1.3.0): a fourth hand-written name pool
-SPLITS = ("dev", "test", "test-old", "test-new", "test-newer", "authored", "authored-b")
+SPLITS = ("dev", "test", "test-old", "test-new", "test-newer", "authored", "authored-b", "authored-h", "authored-i",
+          "authored-j", "authored-k")
 # Free-form messages written by other authors (``[[TYPE|surface]]`` markup, ``evaluation.load_marked``):
 # "authored" trains the name scorer; "authored-b" (a third author) was measured once before any rule saw it and
 # then tuned on; the held-out files "holdout" and "holdout-c" to "holdout-f" were each measured once and then
@@ -50,6 +51,12 @@ AUTHORED = {
     "holdout-e": DATA / "authored" / "holdout-2026-11e.txt",
     "holdout-f": DATA / "authored" / "holdout-2026-11f.txt",
     "holdout-g": DATA / "authored" / "holdout-2026-11g.txt",
+    # 1.5.0: four more authors (children's hospital, cancer center, behavioral health, post-acute care), each
+    # measured once on 1.4.0 and then tuned on.
+    "authored-h": DATA / "authored" / "train-2026-11h.txt",
+    "authored-i": DATA / "authored" / "train-2026-11i.txt",
+    "authored-j": DATA / "authored" / "train-2026-11j.txt",
+    "authored-k": DATA / "authored" / "train-2026-11k.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g")
 

@@ -64,6 +64,11 @@ AUTHORED_TRAINING = (
     DATA / "authored" / "holdout-2026-11d.txt",
     DATA / "authored" / "holdout-2026-11e.txt",
     DATA / "authored" / "holdout-2026-11f.txt",
+    DATA / "authored" / "holdout-2026-11g.txt",
+    DATA / "authored" / "train-2026-11h.txt",
+    DATA / "authored" / "train-2026-11i.txt",
+    DATA / "authored" / "train-2026-11j.txt",
+    DATA / "authored" / "train-2026-11k.txt",
 )
 SEED = 7
 PER_TEMPLATE = 80
@@ -244,22 +249,10 @@ def _rows(
     return feats, labels, groups
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--precision", type=float, default=0.985, help="out-of-fold precision the threshold must reach")
-    parser.add_argument("--c", type=float, default=0.5, help="inverse L2 regularisation strength")
-    parser.add_argument("--dry-run", action="store_true")
-    parser.add_argument(
-        "--rules-residue-only", dest="include_found", action="store_false",
-        help="train only on the words the rules leave (default: every eligible word, so word features are well estimated)",
-    )
-    parser.add_argument(
-        "--authored-blocks", choices=("all", "odd"), default="all",
-        help="odd: train on the odd ten-line blocks of the authored set only, to measure the whole redactor on the even ones",
-    )
-    parser.add_argument("--out", type=Path, default=OUT, help="where to write the weights (default: the package file)")
-    args = parser.parse_args()
-
+def training_rows(
+    authored_files: tuple[Path, ...] = AUTHORED_TRAINING, *, include_found: bool = True, authored_blocks: str = "all"
+) -> tuple[list[dict[str, int]], list[int], list[str], str]:
+    """Feature rows, labels and cross-validation groups from dev, the authored files and the synthetic messages."""
     lex = census_lexicon()
     from bedside.text.redaction.scorer import word_frequencies
 
@@ -277,66 +270,89 @@ def main() -> None:
     for row in dev:
         row["template"] = f"dev-{row['template']}"
 
-    authored = [row for path in AUTHORED_TRAINING for row in load_marked(path)]
+    authored = [row for path in authored_files for row in load_marked(path)]
     for number, row in enumerate(authored):
         row["template"] = f"authored-{number // 10}"
-    if args.authored_blocks == "odd":
+    if authored_blocks == "odd":
         authored = [row for number, row in enumerate(authored) if (number // 10) % 2 == 1]
     dev += authored
-    X_dicts, y, groups = _rows(NameDetector(roster, use_scorer=False), dev, args.include_found)
-    s_dicts, s_y, s_groups = _rows(NameDetector(STAFF, use_scorer=False), syn, args.include_found)
-    X_dicts += s_dicts
-    y += s_y
-    groups += s_groups
+    X_dicts, y, groups = _rows(NameDetector(roster, use_scorer=False), dev, include_found)
+    s_dicts, s_y, s_groups = _rows(NameDetector(STAFF, use_scorer=False), syn, include_found)
+    summary = f"{len(y) + len(s_y)} rows ({sum(y) + sum(s_y)} name words); dev + authored {len(dev)} + synthetic {len(syn)} messages"
+    return X_dicts + s_dicts, y + s_y, groups + s_groups, summary
+
+
+def fit_scorer(
+    X_dicts: list[dict[str, int]], y: list[int], groups: list[str], *, c: float = 0.5, precision: float = 0.985,
+    verbose: bool = True,
+) -> dict[str, object]:
+    """Fit the logistic regression; the threshold is the lowest whose out-of-fold precision reaches ``precision``."""
     vec = DictVectorizer()
     X = vec.fit_transform(X_dicts)
     y_arr = np.array(y)
-    print(f"{len(y)} rows ({sum(y)} name words), {X.shape[1]} features; dev + authored {len(dev)} + synthetic {len(syn)} messages")
-
+    if verbose:
+        print(f"{X.shape[1]} features")
     oof = np.zeros(len(y))
     for train, held in GroupKFold(n_splits=5).split(X, y_arr, groups):
-        model = LogisticRegression(C=args.c, max_iter=2000)
+        model = LogisticRegression(C=c, max_iter=2000)
         model.fit(X[train], y_arr[train])
         oof[held] = model.predict_proba(X[held])[:, 1]
     threshold = 0.99
-    for t in np.arange(0.30, 0.99, 0.05):
-        pred = oof >= t
-        tp = int((pred & (y_arr == 1)).sum())
-        print(f"  t={t:.2f} precision {tp / max(1, int(pred.sum())):.3f} recall {tp / max(1, int(y_arr.sum())):.3f}")
+    if verbose:
+        for t in np.arange(0.30, 0.99, 0.05):
+            pred = oof >= t
+            tp = int((pred & (y_arr == 1)).sum())
+            print(f"  t={t:.2f} precision {tp / max(1, int(pred.sum())):.3f} recall {tp / max(1, int(y_arr.sum())):.3f}")
     for t in np.arange(0.30, 0.99, 0.01):
         pred = oof >= t
         tp = int((pred & (y_arr == 1)).sum())
-        precision = tp / max(1, int(pred.sum()))
-        if precision >= args.precision:
+        if tp / max(1, int(pred.sum())) >= precision:
             threshold = round(float(t), 2)
             break
     pred = oof >= threshold
     tp = int((pred & (y_arr == 1)).sum())
-    print(f"threshold {threshold}: out-of-fold precision {tp / max(1, int(pred.sum())):.3f}, "
-          f"recall {tp / max(1, int(y_arr.sum())):.3f} ({tp}/{int(y_arr.sum())})")
-    dev_mask = np.array([g.startswith(("dev-", "authored-")) for g in groups])
-    fp_dev = int((pred & (y_arr == 0) & dev_mask).sum())
-    print(f"dev and authored words wrongly called names out of fold: {fp_dev}")
-    if args.dry_run:
-        return
-    model = LogisticRegression(C=args.c, max_iter=2000).fit(X, y_arr)
+    if verbose:
+        print(f"threshold {threshold}: out-of-fold precision {tp / max(1, int(pred.sum())):.3f}, "
+              f"recall {tp / max(1, int(y_arr.sum())):.3f} ({tp}/{int(y_arr.sum())})")
+        dev_mask = np.array([g.startswith(("dev-", "authored-")) for g in groups])
+        print(f"dev and authored words wrongly called names out of fold: {int((pred & (y_arr == 0) & dev_mask).sum())}")
+    model = LogisticRegression(C=c, max_iter=2000).fit(X, y_arr)
     weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
                if abs(w) >= 1e-3}
+    return {"c": c, "threshold": threshold, "bias": round(float(model.intercept_[0]), 4), "weights": dict(sorted(weights.items()))}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--precision", type=float, default=0.985, help="out-of-fold precision the threshold must reach")
+    parser.add_argument("--c", type=float, default=0.5, help="inverse L2 regularisation strength")
+    parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument(
+        "--rules-residue-only", dest="include_found", action="store_false",
+        help="train only on the words the rules leave (default: every eligible word, so word features are well estimated)",
+    )
+    parser.add_argument(
+        "--authored-blocks", choices=("all", "odd"), default="all",
+        help="odd: train on the odd ten-line blocks of the authored set only, to measure the whole redactor on the even ones",
+    )
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the weights (default: the package file)")
+    args = parser.parse_args()
+
+    X_dicts, y, groups, summary = training_rows(include_found=args.include_found, authored_blocks=args.authored_blocks)
+    print(summary)
+    fitted = fit_scorer(X_dicts, y, groups, c=args.c, precision=args.precision)
+    if args.dry_run:
+        return
     payload = {
         "model": "logistic regression over binary token features (bedside.text.redaction.scorer)",
         "trained_by": "scripts/train_name_scorer.py",
-        "training_data": "tests/data/redaction/dev.jsonl + authored/train-2026-11.txt, dev-2026-11b.txt, holdout-2026-11.txt, "
-                         "holdout-2026-11c.txt to holdout-2026-11f.txt + "
-                         "synthetic messages from the "
-                         "script's own templates; names from the Census and world lists minus the test pools, the "
-                         "held-out authored names and Faker en_US",
-        "c": args.c,
-        "threshold": threshold,
-        "bias": round(float(model.intercept_[0]), 4),
-        "weights": dict(sorted(weights.items())),
+        "training_data": "tests/data/redaction/dev.jsonl + " + ", ".join(f"authored/{p.name}" for p in AUTHORED_TRAINING)
+                         + " + synthetic messages from the script's own templates; names from the Census and world lists "
+                         "minus the test pools, the held-out authored names and Faker en_US",
+        **fitted,
     }
     args.out.write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({len(weights)} weights)")
+    print(f"wrote {args.out} ({len(fitted['weights'])} weights)")  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

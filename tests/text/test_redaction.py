@@ -121,6 +121,20 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("heads up admitted a Marcus Bell to 12 from ED tonight", [("PATIENT", "Marcus Bell")]),
     ("Brandvold's daughters Karen and Linda want a family mtg", [("PATIENT", "Karen"), ("PATIENT", "Linda")]),
     ("pt D.V. wt down 2.1 kg since admit, nice", [("PATIENT", "D.V")]),
+    # 1.5.0: towns where someone lives or comes from, IDs a few words after their label, ages after a name.
+    ("pt is from Dothan, family staying nearby", [("ADDRESS", "Dothan")]),
+    ("wife drove up from Waycross by herself", [("ADDRESS", "Waycross")]),
+    ("going home to Chelsea w/ VNA tomorrow", [("ADDRESS", "Chelsea")]),
+    ("HCP lives in Portland ME, call her first", [("ADDRESS", "Portland ME")]),
+    ("she moved to Pasco 99301 last month", [("ADDRESS", "Pasco 99301")]),
+    ("Medicaid # for Dakota Kills Crow: 119983274WA inactive", [("ID", "119983274WA")]),
+    ("blood bank band BB 4471-2218 missing, redraw", [("ID", "BB 4471-2218")]),
+    ("new Medicare MBI for Teodoro: 7KD3-PX1-WM62", [("ID", "7KD3-PX1-WM62")]),
+    ("great grandma Ernestine Cobb, 93, brings him to appts", [("AGE>89", "93")]),
+    ("Wendell Strickland 95 from Kelso, new paranoia", [("AGE>89", "95"), ("ADDRESS", "Kelso")]),
+    ("pt Eileen Doherty, ninety-four, admitted w hypercalcemia", [("AGE>89", "ninety-four")]),
+    ("son lives overseas, reach him at +49 30 5550 1842", [("PHONE", "+49 30 5550 1842")]),
+    ("best # 555-0129 after 4", [("PHONE", "555-0129")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -216,6 +230,15 @@ NEGATIVES: list[str] = [
     "anybody going to Pierre tmrw? need someone to run a cooler",
     "update from Sanford: stented RCA, doing well",
     "hospice nurse from Avera at 1pm for rm 4",
+    "Staff meeting moved to Sun at 1000, conference room B.",  # "Sun" is a town on the USPS list
+    "EMS bringing in a F from Brookhaven SNF, AMS",  # a facility, not where someone lives
+    "transfer from Mount Sinai for NSTEMI, cards accepted",
+    "got a call from Linda in pharmacy about the heparin",
+    "consent done via phone interp ID 44102",
+    "order #55120934 for the CT is duplicated",
+    "bladder scan 520 mL on 113, straight cath for 500",
+    "PT eval done on 118, ambulating 40 ft",
+    "K +4.5 today, recheck in am",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.

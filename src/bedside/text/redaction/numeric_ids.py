@@ -41,8 +41,10 @@ _PHONE = re.compile(
     r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?)(?![\w\-/])",
     re.IGNORECASE,
 )
+# A number in international format ("+49 30 5550 1842", "+52 55 1234 5678"), kept when phonenumbers validates it.
+_INTERNATIONAL_PHONE = re.compile(r"(?<![\w+])(?P<value>\+[2-9]\d{0,2}(?:[\s.\-]?\(?\d{1,5}\)?){2,5})(?![\w\-])")
 _PHONE_CUE = re.compile(
-    r"\bat\s*$|(?:\bphone|\bph\b|\btel\b|\bcell\b|\bmobile\b|\bcall\b|\bcontact\b|\bnumber\b|\b#|\breach\b|\bhome\b|\bwork\b|\bc\b|\bh\b|\bp\b)"
+    r"\bat\s*$|(?:\bphone|\bph\b|\btel\b|\bcell\b|\bmobile\b|\bcall\b|\bcontact\b|\bnumber\b|#|\breach\b|\bhome\b|\bwork\b|\bc\b|\bh\b|\bp\b)"
     r"[^\n\d]{0,20}$",
     re.IGNORECASE,
 )
@@ -52,14 +54,24 @@ _MEASURED = re.compile(
     r"temp|weight|wt|level|score|ef|fio2|peep|rate|count|osm|osmo|sodium|potassium)\b",
     re.IGNORECASE,
 )
-_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
+_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
 # "call 555-0127 ext 2": a local number without its area code, counted only with a phone word or an extension.
 _LOCAL_PHONE = re.compile(r"(?<![\w\-/.()])(?P<value>\d{3}[-\s]\d{4})(?P<ext>\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\-/])", re.IGNORECASE)
 _FAX_CUE = re.compile(r"\bfax(?:ed)?\b[^\n\d]{0,25}$", re.IGNORECASE)
 _LONG_NUMBER = re.compile(r"(?<![\w.,/\-])#?(?P<value>\d{7,12})(?![\w/\-]|[.,]\d)")
+# An identifier a few words after its label ("Medicaid # for Dakota Kills Crow: 119983274WA", "band BB 4471-2218",
+# "plate NE 72-K118", "MBI for Teodoro: 7KD3-PX1-WM62"): letters in capitals and at least four digits.
+_ID_LABEL = re.compile(
+    r"\b(?:medicaid|medicare|mbi|provider\s?one|tag|plate|auth(?:orization)?|subject|study|band|wristband|armband|"
+    r"icn|vhic|edipi|member|policy|insurance|id)\b",
+    re.IGNORECASE,
+)
+_ID_VALUE = re.compile(r"(?<![\w-])(?P<value>(?:[A-Z]{1,3}\s)?(?=[A-Z0-9\-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+|\s\d+(?=[\s,.;:)]|$)){0,3})(?![\w-])")
+_ID_GAP = 30
 _HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>(?:[A-Z]{1,4}-?)?\d{5,12}(?:-\d{3,10})?)\b")
 _NOT_PATIENT_NUMBER_BEFORE = re.compile(
-    r"\b(?:ticket|order|incident|biomed|interpreter|lot|po|invoice|req|requisition|work\s+order|case\s+no|pager|ext)\W{0,3}$",
+    r"\b(?:ticket|order|incident|biomed|interpreter|interp|lot|po|invoice|req|requisition|work\s+order|case\s+no|pager|ext)"
+    r"(?:\s+(?:id|no\.?|number))?\W{0,3}$",
     re.IGNORECASE,
 )
 # A lab, dose or count word just before a long number means it is a measurement, not an identifier.
@@ -84,15 +96,20 @@ _AGE = [
         r"(?!\s*(?:%|/|\.\d|°|mg|mcg|kg|g\b|ml|mmhg|bpm|lbs?|cm|mm|min|hrs?|units?|percent|degrees|mmol|meq|mg/dl))",
         re.IGNORECASE,
     ),
-    re.compile(r"[A-Za-z]\s\((?P<value>9\d|1[01]\d)\)"),
-    re.compile(r"[a-z]\s(?P<value>9\d|1[01]\d),\s"),
+    re.compile(r"[A-Za-z]\s\((?P<value>9\d)\)"),
+    # "Ernestine Cobb, 93, is", "Tierney 96 in 1504", "Strickland 95 from Kelso", "Kaminski 94 - she's".
+    re.compile(
+        r"(?<![A-Za-z])[A-Z][a-z]+,?\s(?P<value>9\d)(?=,\s|\s+(?:in|from|on|lives|living|who|w/|with|at|and)\b|\s*[-–—]\s)"
+    ),
+    re.compile(r"[a-z]\s(?P<value>9\d),\s"),
 ]
 # Ages written in words: "(ninety-four)", "she is ninety one", "a hundred and two year old".
 _WRITTEN_AGE = re.compile(
     r"(?:(?<=\()|\b(?:is|aged?|turns?|turned|turning|he's|she's)\s+)"
     r"(?P<value>(?:ninety|(?:one|a)\s+hundred(?:\s+and)?)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b"
     r"|\b(?P<value2>(?:ninety|(?:one|a)\s+hundred(?:\s+and)?)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
-    r"(?=\s*(?:\)|yo\b|y/o|years?\b|-year))",
+    r"(?=\s*(?:\)|yo\b|y/o|yrs?\b|years?\b|-year))"
+    r"|(?:(?<=[a-z],\s)|(?<=[a-z]\s))(?P<value3>ninety(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b",
     re.IGNORECASE,
 )
 _AGE_WITHOUT_UNIT = _AGE[4:]  # ages with no "yo" or "M"/"F": "pt is 97", "Halvorsen (90)"
@@ -127,7 +144,7 @@ class NumericIdentifierDetector(RedactionDetector):
     def detect(self, text: str) -> list[Candidate]:
         found: list[Candidate] = []
         for m in _WRITTEN_AGE.finditer(text):
-            group = "value" if m.group("value") else "value2"
+            group = next(g for g in ("value", "value2", "value3") if m.group(g))
             found.append(Candidate("AGE>89", m.start(group), m.end(group), self.name, "An age over 89 written in words."))
         if not any(ch.isdigit() for ch in text):
             return found
@@ -139,10 +156,14 @@ class NumericIdentifierDetector(RedactionDetector):
             value = m.group("value")
             if len(_digits(value)) < 3 or _looks_like_time_or_measure(value):
                 continue
+            if _NOT_PATIENT_NUMBER_BEFORE.search(text, max(0, m.start() - 25), m.start("value")):
+                continue  # "interpreter ID 22981": not the patient's
             found.append(
                 Candidate("ID", m.start("value"), m.end("value"), self.name,
                           "A number labelled as an account, plan, licence, device or other identifier.")
             )
+        for label in _ID_LABEL.finditer(text):
+            found.extend(_id_near(text, label.end()))
         for m in _SSN_CUED.finditer(text):
             found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name, "A number labelled as a Social Security number."))
         for m in _SSN.finditer(text):
@@ -159,6 +180,9 @@ class NumericIdentifierDetector(RedactionDetector):
                 found.append(Candidate("FAX", m.start("value"), m.end("value"), self.name, "A telephone number labelled as a fax number."))
             else:
                 found.append(Candidate("PHONE", m.start("value"), m.end("value"), self.name, "A valid telephone number."))
+        for m in _INTERNATIONAL_PHONE.finditer(text):
+            if self._valid_phone(m.group("value")):
+                found.append(Candidate("PHONE", m.start("value"), m.end("value"), self.name, "A valid international telephone number."))
         for m in _LOCAL_PHONE.finditer(text):
             before = text[max(0, m.start() - 30) : m.start()]
             if m.group("ext") or _PHONE_CUE.search(before):
@@ -170,7 +194,7 @@ class NumericIdentifierDetector(RedactionDetector):
             found.append(Candidate("ID", m.start(), m.end(), self.name, "A long number written as #NNNNN, likely a record or account number."))
         for m in _LONG_NUMBER.finditer(text):
             before = text[max(0, m.start() - 20) : m.start()]
-            if _MEASURE_CUE.search(before):
+            if _MEASURE_CUE.search(before) or _NOT_PATIENT_NUMBER_BEFORE.search(before):
                 continue
             found.append(
                 Candidate("ID", m.start("value"), m.end("value"), self.name,
@@ -186,6 +210,26 @@ class NumericIdentifierDetector(RedactionDetector):
                     continue  # "sats is 92", "room 93,", "Na on bed 7 is 118": a measurement or a place
                 found.append(Candidate("AGE>89", m.start("value"), m.end("value"), self.name, "An age over 89 (Safe Harbor aggregates these)."))
         return found
+
+
+def _id_near(text: str, start: int) -> list[Candidate]:
+    """The first code of capitals and at least four digits within a few words after an identifier's label
+    ("Medicaid # for Dakota Kills Crow: 119983274WA", "band BB 4471-2218", "MBI for Teodoro: 7KD3-PX1-WM62")."""
+    window = re.split(r"[\n;]|\.\s", text[start : start + _ID_GAP + 24])[0]
+    for m in _ID_VALUE.finditer(window):
+        if m.start() > _ID_GAP:
+            break
+        value = m.group("value")
+        head = value.split(" ", 1)[0]
+        offset = len(head) + 1 if " " in value and _ID_LABEL.fullmatch(head) else 0  # "member ID XJH448812"
+        value = value[offset:]
+        if len(_digits(value)) < 4 or len(value) < 6 or _looks_like_time_or_measure(value):
+            continue
+        if _NOT_PATIENT_NUMBER_BEFORE.search(text, max(0, start + m.start() - 25), start + m.start()):
+            return []
+        return [Candidate("ID", start + m.start() + offset, start + m.end(), "numeric_ids",
+                          "A code of capitals and at least four digits a few words after an identifier's label.")]
+    return []
 
 
 def _looks_like_time_or_measure(value: str) -> bool:

@@ -17,6 +17,7 @@ from bedside.text.redaction.candidates import TYPE_PRIORITY, Candidate, Redactio
 from bedside.text.redaction.dates import DateDetector
 from bedside.text.redaction.names import NameDetector
 from bedside.text.redaction.numeric_ids import NumericIdentifierDetector
+from bedside.text.redaction.places import PlaceDetector
 from bedside.text.redaction.spans import RedactionResult, RedactionSpan
 from bedside.text.redaction.web import WebIdentifierDetector
 
@@ -45,6 +46,7 @@ class Redactor:
             NumericIdentifierDetector(),
             DateDetector(),
             AddressDetector(),
+            PlaceDetector(self.staff_names),
             NameDetector(self.staff_names),
         )
 

@@ -1,0 +1,98 @@
+"""Towns where a patient lives or comes from (Safe Harbor item 2: a city is a geographic unit smaller than a state).
+
+A town is taken only after words that make it someone's home or origin ("lives in Kelso", "from Dothan",
+"drove up from Waycross", "going home to Chelsea", "a shelter in Gadsden") and only when it is a US
+town on the USPS list (``clinical_terms.us_places``) or is followed by a state code ("Omak, WA"). A
+following state code and ZIP code join the span ("Storm Lake 50588"). After a weak cue ("from", "in",
+"near") a one-word town that is also a frequent word ("Hope", "Home"), a common first name ("Linda") or a
+roster name is left alone: "a call from Linda" is a person, and names are the name detector's business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bedside.text.redaction.candidates import Candidate, RedactionDetector
+from bedside.text.redaction.clinical_terms import named_things, us_places
+from bedside.text.redaction.lexicon import census_lexicon
+from bedside.text.redaction.ordinary import frequent_words
+from bedside.text.redaction.standalone import shared_word_sets
+
+STATE_CODES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|"
+    "OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"
+)
+# Words before a town that make it where someone lives or comes from.
+_STRONG_CUE = re.compile(
+    r"\b(?:(?:lives?|living|resides?|residing|staying|stays|housed|placed|homeless)(?:\s+(?:alone|w/?\s*\w+|with\s+\w+|now))?"
+    r"\s+(?:in|near|outside(?:\s+of)?|out\s+(?:by|near|in|past))"
+    r"|(?:is|are|was|were|originally|family|families|pt|patient|moved(?:\s+here)?|came|comes|come|drove(?:\s+(?:up|down|in|over))?"
+    r"|driving(?:\s+(?:up|down|in|over))?|relocated|visiting)\s+from"
+    r"|home\s+(?:to|in)|back\s+(?:home\s+)?to|moved\s+(?:back\s+)?to|ride\s+(?:home\s+)?to|farm\s+(?:outside|near)"
+    r"|shelter\s+in|cousin'?s\s+in|(?:sister|brother|daughter|son|mom|dad|mother|father|wife|husband)\s+in)\s+$",
+    re.IGNORECASE,
+)
+_WEAK_CUE = re.compile(r"\b(?:from|in|near|outside|around|of)\s+$", re.IGNORECASE)
+_TOWN_WORDS = re.compile(r"[A-Z][a-z'.]+(?:[ -][A-Z][a-z'.]+){0,2}")
+_STATE_AFTER = re.compile(rf",?\s(?:{STATE_CODES})\b(?:\s+\d{{5}}(?:-\d{{4}})?\b)?")
+_ZIP_AFTER = re.compile(r",?\s\d{5}(?:-\d{4})?\b(?![-/.]\d)")
+_COMMON_FIRST_NAME_RANK = 1000
+_CALENDAR_WORDS = frozenset(
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar "
+    "apr may jun jul aug sep sept oct nov dec january february march april june july august september october november "
+    "december".split()
+)
+# After a town's name, words that make it part of a facility's name ("Brookhaven SNF", "Rosedale colony").
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:snf|nursing|rehab|colony|hospital|medical|memorial|regional|general|clinic|center|centre|health|house|"
+    r"manor|village|gardens?|home|homes|terrace|place|commons|estates|care|living|shelter|ltc|alf|va|ihs)\b",
+    re.IGNORECASE,
+)
+
+
+class PlaceDetector(RedactionDetector):
+    """ADDRESS spans for a town (and its state and ZIP) after a cue that makes it someone's home or origin."""
+
+    name = "places"
+
+    def __init__(self, staff_names: Iterable[str] = ()) -> None:
+        self._places = us_places()
+        self._frequent = frequent_words()
+        self._clinical = shared_word_sets()[2] | named_things()
+        self._first = census_lexicon().first_names
+        self._staff = frozenset(w.lower() for name in staff_names for w in name.split())
+
+    def detect(self, text: str) -> list[Candidate]:
+        found: list[Candidate] = []
+        for m in _TOWN_WORDS.finditer(text):
+            before = text[max(0, m.start() - 60) : m.start()]
+            strong = _STRONG_CUE.search(before) is not None
+            if not strong and not _WEAK_CUE.search(before):
+                continue
+            end = self._town_end(text, m.start(), m.group(0), strong)
+            if end is None or _FACILITY_AFTER.match(text, end):
+                continue
+            state = _STATE_AFTER.match(text, end) or _ZIP_AFTER.match(text, end)
+            if state:
+                end = state.end()
+            found.append(Candidate("ADDRESS", m.start(), end, self.name, "A town where someone lives or comes from."))
+        return found
+
+    def _town_end(self, text: str, start: int, words: str, strong: bool) -> int | None:
+        """The end of the longest run of words from ``start`` that is a town, or None."""
+        parts = re.split(r"(?<=\S)(?=[ -])", words)
+        for k in range(len(parts), 0, -1):
+            candidate = "".join(parts[:k])
+            low = candidate.lower().rstrip(".")
+            end = start + len(candidate.rstrip("."))
+            listed = low in self._places
+            state_after = _STATE_AFTER.match(text, end) is not None
+            if not (listed or state_after) or low in self._clinical or low in _CALENDAR_WORDS or any(w in self._staff for w in low.split()):
+                continue
+            if k == 1 and not strong and not state_after and (
+                low in self._frequent or self._first.get(low, _COMMON_FIRST_NAME_RANK + 1) <= _COMMON_FIRST_NAME_RANK
+            ):
+                return None
+            return end
+        return None
