@@ -41,7 +41,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="one authored file name (default: every training file)")
     parser.add_argument("--show-errors", action="store_true", help="list the misses and false alarms")
-    parser.add_argument("--precision", type=float, default=0.985)
+    parser.add_argument("--precision", type=float, default=0.98, help="out-of-fold precision rule of the threshold")
+    parser.add_argument("--c", type=float, default=0.5, help="inverse L2 regularisation strength")
     args = parser.parse_args()
     with (training.DATA / "staff.csv").open(encoding="utf-8", newline="") as handle:
         roster = [r["name"] for r in csv.DictReader(handle)]
@@ -51,7 +52,7 @@ def main() -> None:
     for left_out in files:
         kept = tuple(p for p in training.AUTHORED_TRAINING if p != left_out)
         X_dicts, y, groups, _ = training.training_rows(kept)
-        fitted = training.fit_scorer(X_dicts, y, groups, precision=args.precision, verbose=False)
+        fitted = training.fit_scorer(X_dicts, y, groups, c=args.c, precision=args.precision, verbose=False)
         scorer = NameScorer(fitted["weights"], fitted["bias"], fitted["threshold"])  # type: ignore[arg-type]
         rows = load_marked(left_out)
         rules = evaluate(redactor_with(None, roster), rows).per_type.get("PATIENT")

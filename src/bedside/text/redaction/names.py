@@ -53,7 +53,6 @@ from bedside.text.redaction.roster import Roster
 from bedside.text.redaction.scorer import (
     FeatureContext,
     NameScorer,
-    has_context,
     load_scorer,
     token_features,
     word_frequencies,
@@ -106,7 +105,9 @@ class NameDetector(RedactionDetector):
         self._alone_ok = self._standalone.name_alone
         self._no_cue = NoCueRules(self._standalone, us_places(), self._cap_name_ok)
         self._very_common_name = self._standalone.very_common_name
-        self._ctx = FeatureContext(self._lex, self._plain, self._frequent, self._clinical, self._freq, self._eponyms)
+        self._ctx = FeatureContext(
+            self._lex, self._plain, self._frequent, self._clinical, self._freq, self._eponyms, MEDICAL_SUFFIXES
+        )
 
     # -- word tests ---------------------------------------------------------------------------
     def _nameish_part(self, lower: str) -> bool:
@@ -118,6 +119,12 @@ class NameDetector(RedactionDetector):
         return self._lex.is_common_name(lower) or ("-" in lower and any(self._lex.is_common_name(p) for p in lower.split("-") if p))
 
     _never = staticmethod(never_a_name)
+
+    def _well_known_name(self, lower: str) -> bool:
+        """Among the 2,000 commonest first names or the 5,000 commonest surnames ("Hope", "Tia"; not "Put", "Na")."""
+        first = self._lex.first_names.get(lower)
+        last = self._lex.last_names.get(lower)
+        return (first is not None and first <= _WELL_KNOWN_FIRST) or (last is not None and last <= _WELL_KNOWN_LAST)
 
     def _unknown_lower_ok(self, tok: _Token) -> bool:
         """A lower-case word in no list that does not look like a verb or adjective ("pt ivanova")."""
@@ -220,7 +227,7 @@ class NameDetector(RedactionDetector):
         covered = covered_tokens(found)
         judged = self._scorable(toks, set() if include_found else covered, staff)
         rows = [(toks[i], token_features(toks, i, text, self._ctx, covered - {i}, staff)) for i in judged]
-        return [(tok, feats) for tok, feats in rows if has_context(feats)]
+        return rows
 
     def detect(self, text: str) -> list[Candidate]:
         toks = _tokens(text, self._lex)
@@ -242,19 +249,25 @@ class NameDetector(RedactionDetector):
         return out
 
     def _scorable(self, toks: list[_Token], covered: set[int], staff: set[int]) -> list[int]:
-        """Words the scorer may judge: not taken by the rules, not roster words, not clinical or function words,
-        not an unlisted word in capitals (an abbreviation: "HFNC"), not a typo of an ordinary word ("bolsu"),
-        not a place qualifier ("hall bed")."""
+        """Words the scorer judges: every word the rules leave except roster words, words that are never names
+        (function words, cues), a word after a staff cue, a place qualifier ("hall bed"), a short word in capitals
+        (an abbreviation: "HFNC", "OSA"), an eponym that is no common name ("Pavlik harness"), a compound of
+        ordinary words ("Cross-cover"), a typo of an ordinary word that is no first name ("drian"), an ordinary word
+        in lower case that is in no name list ("urine"), a frequent word or a short clinical word that is no well-known
+        name ("Put", "Na", "OSA"). Other clinical and ordinary words are judged, with
+        features saying what they are ("Tia in 7 vomited", "Hope in 22")."""
         return [
             i for i, tok in enumerate(toks)
-            if i not in covered and i not in staff and not self._never(tok) and tok.lower not in self._clinical
+            if i not in covered and i not in staff and not self._never(tok)
             and not (i > 0 and toks[i - 1].lower in STAFF_CUES)
-            and not (tok.upper and (not self._nameish_part(tok.lower) or len(tok.lower) <= 4 or "-" in tok.lower))
-            and not tok.lower.endswith(MEDICAL_SUFFIXES)
+            and not (i + 1 < len(toks) and toks[i + 1].lower in _PLACE_WORDS)
+            and not (tok.upper and len(tok.lower) <= 4)
             and not (tok.lower in self._eponyms and not self._very_common_name(tok.lower))
             and not ("-" in tok.lower and any(p in self._plain for p in tok.lower.split("-") if len(p) > 2))
-            and not typo_of(tok.lower, self._plain)
-            and not (i + 1 < len(toks) and toks[i + 1].lower in _PLACE_WORDS)
+            and not (typo_of(tok.lower, self._plain) and tok.lower not in self._lex.first_names)
+            and (tok.cap or tok.lower not in self._plain or self._lex.is_name(tok.lower) or tok.lower in self._lex.world_all)
+            and not (tok.lower in self._frequent and not self._well_known_name(tok.lower))
+            and not (len(tok.lower) <= 3 and tok.lower in self._clinical and not self._well_known_name(tok.lower))
         ]
 
     def _scored(
@@ -268,7 +281,7 @@ class NameDetector(RedactionDetector):
                     and not POSSESSIVE_CUE.match(text, toks[i].end):
                 continue  # "Fowler's 30 deg": an eponym's possessive
             feats = token_features(toks, i, text, self._ctx, covered, staff)
-            if has_context(feats) and scorer.is_name(feats):
+            if scorer.is_name(feats):
                 hits.append(i)
         reason = "The name scorer (logistic regression over word and context features) calls this word a name."
         for i in hits:
@@ -563,6 +576,10 @@ _IN_PLACE = re.compile(r"(?:'s)?(?:\s+(?:is|was|now|still|back))?\s+(?:in|on)\b"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "my", "your", "our", "their", "his", "her", "its", "any", "some"})
 
 
+
+
+_WELL_KNOWN_FIRST = 2_000
+_WELL_KNOWN_LAST = 5_000
 
 
 def _cue_gap_ok(gap: str) -> bool:

@@ -1,9 +1,11 @@
 """A small learned name scorer: logistic regression over cheap token features, on top of the rules.
 
 The rules (``names.py``) decide first. A word they leave is then scored: its own features (case
-shape, Census and world-list membership with rank bands, word-frequency band, accented Latin letters,
-length, a few suffix letters) and its context (the words and cues around it, what follows it:
-"in 12", "(MRN", ", 84F", "'s labs"). Features are binary strings; the weights are a plain JSON
+shape, Census and world-list membership with rank bands, word-frequency band, whether it is a clinical
+word, a typo or an eponym, accented Latin letters, length, a few suffix letters), its context (the cues
+around it, what follows it: "in 12", "(MRN", ", 84F", "'s labs"), the two words or numbers on each side
+of it ("L1=mom", "R1=in", "R2=#") and, since 1.5.0, each kind of word in each kind of context
+("first1&r_in_number": a common first name before "in 12"). Features are binary strings; the weights are a plain JSON
 file in the package (``data/name-scorer.json``, written by ``scripts/train_name_scorer.py``), so the
 score is a sum of looked-up weights: no training and no new dependency at run time.
 """
@@ -32,6 +34,7 @@ from bedside.text.redaction.cues import (
     VERB_AFTER,
 )
 from bedside.text.redaction.lexicon import NameLexicon
+from bedside.text.redaction.ordinary import typo_of
 from bedside.text.redaction.tokens import Token
 from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, COMMON_WORDS, FUNCTION_WORDS
 
@@ -47,19 +50,21 @@ _CONTEXT_WORDS = frozenset(
 )
 
 
-# The scorer judges only a word with at least one of these signals around it: a weak cue before it, a cue
-# after it, or a name next to it. A word with no context signal at all is left to the rules.
-CONTEXT_SIGNALS = frozenset(
-    {"p_ptcue", "p_title", "p_relative", "p_object", "l_place", "l_paren", "r_postcue", "r_in_number", "r_age_sex",
-     "r_mrn", "r_possessive_cue", "r_verb", "r_possessive", "p_found", "n_found", "p_nameish", "n_nameish",
-     "w=check", "w=see", "w=look", "w=following", "w=covering", "w=family", "w=labs", "w=summary", "w=transport",
-     "w=admit", "w=handoff", "w=census", "w=swap", "w=update", "w=called", "sent_start", "r_place"}
-)
+_PIECE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 
 
-def has_context(feats: list[str]) -> bool:
-    """Whether a word's features hold a context signal (:data:`CONTEXT_SIGNALS`)."""
-    return any(f in CONTEXT_SIGNALS for f in feats)
+def _lexical(text: str, start: int, end: int) -> list[str]:
+    """The two pieces (words, numbers as '#', punctuation) on each side of a word, as features."""
+    left = _PIECE.findall(text[max(0, start - 40) : start])[-2:]
+    right = _PIECE.findall(text[end : end + 40])[:2]
+    norm = ["#" if p.isdigit() else p.lower() for p in left]
+    out = [f"L{len(norm) - k}={w}" for k, w in enumerate(norm)]
+    out += [f"R{k + 1}={'#' if p.isdigit() else p.lower()}" for k, p in enumerate(right)]
+    if not left:
+        out.append("L1=<s>")
+    if not right:
+        out.append("R1=</s>")
+    return out
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class FeatureContext:
     clinical: frozenset[str]
     freq: dict[str, float]
     eponyms: frozenset[str] = frozenset()
+    medical_suffixes: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +125,12 @@ def _word_features(tok: Token, ctx: FeatureContext) -> list[str]:
         out.append("hyphen")
     if low in ctx.eponyms:
         out.append("eponym")
+    if typo_of(low, ctx.plain):
+        out.append("typo")
+    if low.endswith(ctx.medical_suffixes):
+        out.append("medsuffix")
+    if tok.upper and len(low) <= 4:
+        out.append("upper_short")
     if len(low) >= 4 and low not in ctx.plain:
         out.append(f"suf3={low[-3:]}")
         out.append(f"suf2={low[-2:]}")
@@ -203,7 +215,21 @@ def token_features(
         feats.append("r_verb")
     if PLACE_RIGHT_AFTER.match(text, tok.end):
         feats.append("r_place")
+    feats += _lexical(text, tok.start, tok.end)
+    kinds = [f for f in feats if f in _WORD_KINDS or f.startswith("shape=")]
+    contexts = [f for f in feats if f in _CONJ_CONTEXTS]
+    feats += [f"{a}&{b}" for a in kinds for b in contexts]  # "unlisted&r_in_number": a word kind in a context
     return feats
+
+
+_WORD_KINDS = frozenset(
+    {"first1", "first2", "first3", "last1", "last2", "last3", "world", "unlisted", "plain", "common", "frequent",
+     "ambiguous", "clinical", "typo", "eponym", "nonascii"}
+)
+_CONJ_CONTEXTS = frozenset(
+    {"sent_start", "r_in_number", "r_place", "l_place", "p_ptcue", "p_title", "p_relative", "r_verb", "r_possessive",
+     "r_age_sex", "r_mrn", "p_object", "l_paren", "r_postcue", "p_found", "n_found", "r_possessive_cue"}
+)
 
 
 @dataclass(frozen=True)
