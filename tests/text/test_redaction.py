@@ -135,6 +135,9 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("pt Eileen Doherty, ninety-four, admitted w hypercalcemia", [("AGE>89", "ninety-four")]),
     ("son lives overseas, reach him at +49 30 5550 1842", [("PHONE", "+49 30 5550 1842")]),
     ("best # 555-0129 after 4", [("PHONE", "555-0129")]),
+    ("FYI pt in 1511 is DNR/DNI as of 11/4, MOLST signed", [("DATE", "11/4")]),
+    ("last d/c 11/2 AMA, readmitted 11/9", [("DATE", "11/2"), ("DATE", "11/9")]),
+    ("pls rebill NICU stay 10/22/26-11/2/26", [("DATE", "10/22/26"), ("DATE", "11/2/26")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -239,6 +242,10 @@ NEGATIVES: list[str] = [
     "bladder scan 520 mL on 113, straight cath for 500",
     "PT eval done on 118, ambulating 40 ft",
     "K +4.5 today, recheck in am",
+    "hey Nora, swap my sat 11/21 for your sun 11/22? lmk",
+    "reminder staff mtg moved to thurs 11/12 at 1300, conf rm B",
+    "Nora - staffing office says your license renewal is due 12/31",
+    "RN handoff: day 5/7 augmentin, afebrile",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.

@@ -23,6 +23,7 @@ _YEAR = r"(?:19\d{2}|20\d{2}|'\d{2})"
 
 _NUMERIC_FULL = re.compile(r"(?<![\d/.\-:])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|\.\d)")
 _ISO = re.compile(r"(?<![\d/.\-])(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d)")
+_FULL_RANGE = re.compile(r"(?<![\d/.\-:])(\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\s?[-–]\s?(\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])")
 _SHORT = re.compile(r"(?<![\d/.\-:])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d|\s*(?:strength|str|power|\bpain\b))")
 _SHORT_CUE = re.compile(
     r"(?:\bon|\bsince|\bfrom|\buntil|\btill|\bby|\bdue|\bdated?|\badmit(?:ted)?|\badm|\bd/c(?:'?d)?|\bdischarged?|\bseen|"
@@ -52,8 +53,9 @@ _ORDINAL_DAY = re.compile(
 )
 # Before a bare "d/d", words that make it a score, a fraction or a count rather than a date ("pain 8/10", "apgars 8/9").
 _SCORE_BEFORE = re.compile(
-    r"\b(?:pain|apgars?|strength|motor|power|score|scale|gcs|grade|tabs?|tablets?|bottles?|sets?|cultures?|of|x|bp|"
-    r"reassess(?:ed|ment)?|rated|rates|ratio|murmur|pulses?|reflexes|sats?|spo2|hr|rr|nrs|cpot|flacc|faces|rass|cam)"
+    r"\b(?:pain|apgars?|strength|motor|power|score|scale|gcs|grade|tabs?|tablets?|bottles?|sets?|cultures?|x|bp|"
+    r"reassess(?:ed|ment)?|rated|rates|ratio|murmur|pulses?|reflexes|sats?|spo2|hr|rr|nrs|cpot|flacc|faces|rass|cam|day|"
+    r"(?<!\bas\s)of)"
     r"\W{0,3}$",
     re.IGNORECASE,
 )
@@ -69,7 +71,7 @@ _DOB_CUE = re.compile(
     re.IGNORECASE,
 )
 _ROOM_BEFORE = re.compile(r"\b(?:bed|room|rm|bay)\s*$", re.IGNORECASE)
-_TIME_AFTER = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|h\b|hrs\b|o'clock)", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"\s*(?:am\b|pm\b|a\.m\.|p\.m\.|h\b|hrs\b|o'clock)", re.IGNORECASE)
 
 
 def _plausible(a: int, b: int) -> bool:
@@ -126,8 +128,13 @@ class DateDetector(RedactionDetector):
             if _is_modal_may(text, m.start(), m.group()):
                 continue
             spans.append((m.start(), m.end(), "A month with a year."))
+        for m in _FULL_RANGE.finditer(text):
+            spans.append((m.start(1), m.end(1), "The first date of a range of two numeric dates."))
+            spans.append((m.start(2), m.end(2), "The second date of a range of two numeric dates."))
         found: list[Candidate] = []
         for start, end, reason in spans:
+            if _STAFF_EVENT_BEFORE.search(text, max(0, start - 60), start):
+                continue  # a staff event's date, not a patient's
             before = text[max(0, start - 25) : start]
             if _DOB_CUE.search(before):
                 found.append(Candidate("DOB", start, end, self.name, "A date of birth."))
@@ -140,6 +147,16 @@ class DateDetector(RedactionDetector):
 _NOT_PATIENT_DATE_BEFORE = re.compile(
     r"\b(?:exp(?:ires|iry|iration|\.)?|deadline|due\s+by\s+staff|i'?m\s+off|off|pto|vacation|out\s+of\s+office|ooo|"
     r"schedule[ds]?|shift|lot)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+# Earlier in the message, words that make a date a staff event's ("staff mtg moved to 11/25", "swap my sat 11/21",
+# "skills fair Nov 18", "license renewal is due 12/31"), unless a patient word sits between them and the date.
+_STAFF_EVENT_BEFORE = re.compile(
+    r"\b(?:staff\s+(?:meeting|mtg)|meeting|mtg|huddle|skills\s+fair|potluck|party|journal\s+club|in-?service|orientation|"
+    r"class|training|renewal|licen[sc]e|staffing|swap|bonus\s+shift|audits?|competenc(?:y|ies)|pto|vacation|schedule)\b"
+    r"(?![^\n]*\b(?:pt|patient|f/u|appt|surgery|admit(?:ted)?|d/c|discharge[ds]?|procedure|visit|dose|seen)\b)",
     re.IGNORECASE,
 )
 
