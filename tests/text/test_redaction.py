@@ -242,9 +242,9 @@ NEGATIVES: list[str] = [
     "bladder scan 520 mL on 113, straight cath for 500",
     "PT eval done on 118, ambulating 40 ft",
     "K +4.5 today, recheck in am",
-    "hey Nora, swap my sat 11/21 for your sun 11/22? lmk",
+    "hey Grace, swap my sat 11/21 for your sun 11/22? lmk",
     "reminder staff mtg moved to thurs 11/12 at 1300, conf rm B",
-    "Nora - staffing office says your license renewal is due 12/31",
+    "Ben - staffing office says your license renewal is due 12/31",
     "RN handoff: day 5/7 augmentin, afebrile",
 ]
 
