@@ -57,8 +57,10 @@ AUTHORED = {
     "authored-i": DATA / "authored" / "train-2026-11i.txt",
     "authored-j": DATA / "authored" / "train-2026-11j.txt",
     "authored-k": DATA / "authored" / "train-2026-11k.txt",
+    # 1.5.0 held-out files, by three more authors (Texas border community hospital, VA Southwest, New York City).
+    "holdout-l": DATA / "authored" / "holdout-2026-11l.txt",
 }
-HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g")
+HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
