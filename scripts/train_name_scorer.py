@@ -8,7 +8,7 @@ thousands of names (``--rules-residue-only`` trains on the residue alone). Train
 - the *dev* part of the annotated set (tests/data/redaction/dev.jsonl, the part the rules were tuned on);
 - the *authored* messages (tests/data/redaction/authored/: train-2026-11.txt, dev-2026-11b.txt, the held-out
   files holdout-2026-11.txt and holdout-2026-11c/d/e/f/g.txt after their single measurements, and
-  train-2026-11h/i/j/k.txt: 4,038 free-form messages by twelve other authors, in ``[[TYPE|surface]]``
+  train-2026-11h/i/j/k.txt and holdout-2026-11l.txt: 4,338 free-form messages by thirteen other authors, in ``[[TYPE|surface]]``
   markup), grouped in blocks of ten for cross-validation; held-out files not yet measured are kept outside
   the repository until their measurement and never read here;
 - synthetic messages rendered here from training-only templates, with names drawn from the world and
@@ -71,6 +71,7 @@ AUTHORED_TRAINING = (
     DATA / "authored" / "train-2026-11i.txt",
     DATA / "authored" / "train-2026-11j.txt",
     DATA / "authored" / "train-2026-11k.txt",
+    DATA / "authored" / "holdout-2026-11l.txt",
 )
 SEED = 7
 PER_TEMPLATE = 80

@@ -138,6 +138,11 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("FYI pt in 1511 is DNR/DNI as of 11/4, MOLST signed", [("DATE", "11/4")]),
     ("last d/c 11/2 AMA, readmitted 11/9", [("DATE", "11/2"), ("DATE", "11/9")]),
     ("pls rebill NICU stay 10/22/26-11/2/26", [("DATE", "10/22/26"), ("DATE", "11/2/26")]),
+    ("pt lives in Reynosa, crosses for dialysis MWF", [("ADDRESS", "Reynosa")]),
+    ("d/c Arturo Gallegos home to Las Milpas, nephew driving", [("ADDRESS", "Las Milpas")]),
+    ("Walter Schmidt 94yo from Fargo, fell at his RV park", [("ADDRESS", "Fargo")]),
+    ("pt Karen Lindgren 209 (no relation to Dr. Lindgren lol) cellulitis", [("PATIENT", "Karen Lindgren")]),
+    ("Kimberly Okafor POD1 c/s, ambulating, hubby Chidi staying overnight", [("PATIENT", "Chidi")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -246,6 +251,9 @@ NEGATIVES: list[str] = [
     "reminder staff mtg moved to thurs 11/12 at 1300, conf rm B",
     "Ben - staffing office says your license renewal is due 12/31",
     "RN handoff: day 5/7 augmentin, afebrile",
+    "Read back: recheck lactate at 19:15. Correct?",  # a very frequent word is left to the rules' cues
+    "sat 88% RA in 215 -> 2L NC now 94, RT aware",
+    "hola Ana, ella pregunta si puede tomar agua?? NPO p MN",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.
@@ -292,6 +300,14 @@ def test_roster_nicknames_stay_next_to_the_surname() -> None:
     redactor = Redactor(staff_names=["Samuel Osei"])
     assert redactor.redact("Sam Osei is attending for gold team this wk").spans == []
     assert [s.type for s in redactor.redact("Sam in 4 needs a sitter").spans] == ["PATIENT"]
+
+
+def test_roster_nickname_spoken_to_is_staff() -> None:
+    """'Sam can u check 307' with Samuel Osei on the roster is Sam being asked; 'Sam in 12' is a patient."""
+    redactor = Redactor(staff_names=["Samuel Osei"])
+    assert redactor.redact("Sam can u check 307, PIV looks infiltrated").spans == []
+    assert redactor.redact("hi Sam, bed 4 is up").spans == []
+    assert [s.type for s in redactor.redact("Sam in 12 cant void, bladder scan 900").spans] == ["PATIENT"]
 
 
 def test_staff_name_redacted_after_patient_cue(redactor: Redactor) -> None:

@@ -19,6 +19,7 @@ RELATIVE_CUES: frozenset[str] = frozenset(
         "cousin", "stepson", "stepdaughter", "neighbor", "neighbour", "roommate", "dtr", "grandaughter",
         "auntie", "aunty", "stepmom", "stepdad", "stepmother", "stepfather", "godmother", "godfather", "fiancé", "fiancée",
         "daughters", "sons", "sisters", "brothers", "grandsons", "granddaughters", "grandkids", "nieces", "nephews",
+        "hubby", "abuela", "abuelo", "esposa", "esposo", "hija", "hijo", "grandmom", "bf", "gf",
     }
 )
 STAFF_CUES: frozenset[str] = frozenset(
@@ -109,8 +110,9 @@ PATIENT_PLACE_AFTER = re.compile(
 RECORD_FIELD_AFTER = re.compile(r"\s+[A-Z]{2,5}\b|\s*[-–:(]\s|\s+(?:trauma|hall|icu|ed|er)?\s*(?:bay|bed|rm|room)\s*\d")
 # After a roster name, words saying it is a patient's: "(pt, no relation to Kofi)", "(the patient, not bell)".
 NOT_OUR_STAFF_AFTER = re.compile(
-    r"\s*\(\s*(?:the\s+)?(?:pt|patient)\b|\s*\(\s*not\s+(?:our|the)\b|,?\s+(?:the\s+)?(?:pt|patient)\b,?\s+not\b"
-    r"|,?\s+no\s+relation\b|,?\s+not\s+our\s+(?:rn|rt|md|np|pa|doc|nurse|charge|pharmacist|tech|staff|[a-z]+)\b",
+    r"(?:\s+\d{1,4}[A-Za-z]?)?(?:\s*\(\s*(?:the\s+)?(?:pt|patient)\b|\s*\(\s*not\s+(?:our|the)\b|,?\s+(?:the\s+)?(?:pt|patient)\b,?\s+not\b"
+    r"|,?\s+no\s+relation\b|,?\s+not\s+our\s+(?:rn|rt|md|np|pa|doc|nurse|charge|pharmacist|tech|staff|[a-z]+)\b"
+    r"|\s*\(\s*no\s+relation\b)",
     re.IGNORECASE,
 )
 # Before a roster name, words that introduce a patient: "admitted a Marcus Bell", "new pt Grace Kim".

@@ -155,7 +155,7 @@ _NOT_PATIENT_DATE_BEFORE = re.compile(
 # "skills fair Nov 18", "license renewal is due 12/31"), unless a patient word sits between them and the date.
 _STAFF_EVENT_BEFORE = re.compile(
     r"\b(?:staff\s+(?:meeting|mtg)|meeting|mtg|huddle|skills\s+fair|potluck|party|journal\s+club|in-?service|orientation|"
-    r"class|training|renewal|licen[sc]e|staffing|swap|bonus\s+shift|audits?|competenc(?:y|ies)|pto|vacation|schedule)\b"
+    r"class|training|renewal|licen[sc]e|staffing|swap|bonus\s+shift|holiday\s+pay|audits?|competenc(?:y|ies)|pto|vacation)\b"
     r"(?![^\n]*\b(?:pt|patient|f/u|appt|surgery|admit(?:ted)?|d/c|discharge[ds]?|procedure|visit|dose|seen)\b)",
     re.IGNORECASE,
 )

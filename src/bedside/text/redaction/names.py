@@ -254,7 +254,7 @@ class NameDetector(RedactionDetector):
         (an abbreviation: "HFNC", "OSA"), an eponym that is no common name ("Pavlik harness"), a compound of
         ordinary words ("Cross-cover"), a typo of an ordinary word that is no first name ("drian"), an ordinary word
         in lower case that is in no name list ("urine"), a frequent word or a short clinical word that is no well-known
-        name ("Put", "Na", "OSA"). Other clinical and ordinary words are judged, with
+        name ("Put", "Na", "OSA") and a very frequent word ("Read back:"). Other clinical and ordinary words are judged, with
         features saying what they are ("Tia in 7 vomited", "Hope in 22")."""
         return [
             i for i, tok in enumerate(toks)
@@ -267,6 +267,7 @@ class NameDetector(RedactionDetector):
             and not (typo_of(tok.lower, self._plain) and tok.lower not in self._lex.first_names)
             and (tok.cap or tok.lower not in self._plain or self._lex.is_name(tok.lower) or tok.lower in self._lex.world_all)
             and not (tok.lower in self._frequent and not self._well_known_name(tok.lower))
+            and self._freq.get(tok.lower, 0.0) < _SCORER_MAX_FREQUENCY
             and not (len(tok.lower) <= 3 and tok.lower in self._clinical and not self._well_known_name(tok.lower))
         ]
 
@@ -578,6 +579,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "my", "your", "our",
 
 
 
+_SCORER_MAX_FREQUENCY = 10 ** (5.3 - 9)  # Zipf 5.3: "read", "will", "young" are left to the rules' cues
 _WELL_KNOWN_FIRST = 2_000
 _WELL_KNOWN_LAST = 5_000
 

@@ -68,6 +68,22 @@ def _word_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(out), frozenset(frequent)
 
 
+_SPANISH_MIN_FREQUENCY = 10 ** (3.5 - 9)  # Zipf 3.5
+
+
+@lru_cache(maxsize=1)
+def spanish_words() -> frozenset[str]:
+    """Lower-cased Spanish words of Zipf >= 3.5 that are in no name list ("pregunta", "puede", "enfermera").
+
+    Staff in many US hospitals write Spanish between English words; such a word is no name.
+    """
+    lex = census_lexicon()
+    return frozenset(
+        w for w, f in get_frequency_dict("es", wordlist="best").items()
+        if f >= _SPANISH_MIN_FREQUENCY and w.isalpha() and not lex.is_name(w) and w not in lex.world_all
+    )
+
+
 def typo_of(low: str, plain: frozenset[str]) -> bool:
     """'wolud', 'satff', 'rpeeat': two neighbouring letters swapped, or a letter doubled, in a word of ``plain``."""
     for k in range(len(low) - 1):

@@ -2,7 +2,8 @@
 
 A town is taken only after words that make it someone's home or origin ("lives in Kelso", "from Dothan",
 "drove up from Waycross", "going home to Chelsea", "a shelter in Gadsden") and only when it is a US
-town on the USPS list (``clinical_terms.us_places``) or is followed by a state code ("Omak, WA"). A
+town on the USPS list (``clinical_terms.us_places``), is followed by a state code ("Omak, WA") or, after a
+strong cue, is one or two capitalised words that are not frequent English words ("lives in Reynosa"). A
 following state code and ZIP code join the span ("Storm Lake 50588"). After a weak cue ("from", "in",
 "near") a one-word town that is also a frequent word ("Hope", "Home"), a common first name ("Linda") or a
 roster name is left alone: "a call from Linda" is a person, and names are the name detector's business.
@@ -13,11 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bedside.text.lexicons import load_lexicon
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
-from bedside.text.redaction.clinical_terms import named_things, us_places
+from bedside.text.redaction.clinical_terms import clinical_shorthand, medical_words, named_things, us_places
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.ordinary import frequent_words
-from bedside.text.redaction.standalone import shared_word_sets
 
 STATE_CODES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|"
@@ -59,7 +60,11 @@ class PlaceDetector(RedactionDetector):
     def __init__(self, staff_names: Iterable[str] = ()) -> None:
         self._places = us_places()
         self._frequent = frequent_words()
-        self._clinical = shared_word_sets()[2] | named_things()
+        # Clinical words without the drug list: a town after "from" is no drug ("Fargo" is also a brand name).
+        self._clinical = (
+            named_things() | medical_words() | clinical_shorthand() | load_lexicon("clinical-abbreviations").entries
+            | load_lexicon("clinical-neutral").entries
+        )
         self._first = census_lexicon().first_names
         self._staff = frozenset(w.lower() for name in staff_names for w in name.split())
 
@@ -88,7 +93,9 @@ class PlaceDetector(RedactionDetector):
             end = start + len(candidate.rstrip("."))
             listed = low in self._places
             state_after = _STATE_AFTER.match(text, end) is not None
-            if not (listed or state_after) or low in self._clinical or low in _CALENDAR_WORDS or any(w in self._staff for w in low.split()):
+            # After a strong cue, a town off the US list may stand ("lives in Reynosa", "home to Las Milpas").
+            unlisted_ok = strong and k <= 2 and not any(w in self._frequent for w in low.split())
+            if not (listed or state_after or unlisted_ok) or low in self._clinical or low in _CALENDAR_WORDS or any(w in self._staff for w in low.split()):
                 continue
             if k == 1 and not strong and not state_after and (
                 low in self._frequent or self._first.get(low, _COMMON_FIRST_NAME_RANK + 1) <= _COMMON_FIRST_NAME_RANK

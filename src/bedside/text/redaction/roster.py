@@ -10,6 +10,7 @@ nicknames ("Sam" for Samuel Osei) count as staff only next to the roster surname
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,6 +27,9 @@ from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK
 from bedside.text.redaction.standalone import StandaloneNames, never_a_name
 from bedside.text.redaction.tokens import WORD, Token
 from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, nickname_group
+
+# After a name that opens a message, words that show the name is the person written to ("Sam can u", "Sam, ").
+_ADDRESSED_AFTER = re.compile(r"\s+(?:can|could|would|will)\s+(?:u|you|ya)\b|,\s|:\s|\s+(?:pls|plz|please)\b|\s+[-–—]\s")
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,12 @@ class Roster:
         if not self.parts:
             return set()
         staff: set[int] = set()
+        nicknames = {nick for nick, _surname in self.nick_pairs}
+        for i, tok in enumerate(toks):
+            if tok.lower in nicknames and _ADDRESSED_AFTER.match(text, tok.end) and (
+                i == 0 or GREETING_BEFORE.search(text, 0, tok.start)
+            ):
+                staff.add(i)  # "Sam can u check 307", "hi Sam, bed 4 is up": a roster nickname, spoken to
         for i, tok in enumerate(toks[:-1]):
             if (tok.lower, toks[i + 1].lower) in self.nick_pairs and text[tok.end : toks[i + 1].start] == " ":
                 staff.update((i, i + 1))

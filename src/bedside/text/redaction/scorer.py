@@ -34,7 +34,7 @@ from bedside.text.redaction.cues import (
     VERB_AFTER,
 )
 from bedside.text.redaction.lexicon import NameLexicon
-from bedside.text.redaction.ordinary import typo_of
+from bedside.text.redaction.ordinary import spanish_words, typo_of
 from bedside.text.redaction.tokens import Token
 from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, COMMON_WORDS, FUNCTION_WORDS
 
@@ -127,6 +127,8 @@ def _word_features(tok: Token, ctx: FeatureContext) -> list[str]:
         out.append("eponym")
     if typo_of(low, ctx.plain):
         out.append("typo")
+    if low in spanish_words():
+        out.append("spanish")
     if low.endswith(ctx.medical_suffixes):
         out.append("medsuffix")
     if tok.upper and len(low) <= 4:

@@ -26,7 +26,7 @@ from bedside.text.redaction.cues import (
     TITLE_CUES,
 )
 from bedside.text.redaction.lexicon import NameLexicon
-from bedside.text.redaction.ordinary import frequent_words, ordinary_words, typo_of
+from bedside.text.redaction.ordinary import frequent_words, ordinary_words, spanish_words, typo_of
 from bedside.text.redaction.scorer import word_frequencies
 from bedside.text.redaction.tokens import Token
 from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, COMMON_WORDS, FUNCTION_WORDS
@@ -177,6 +177,8 @@ class StandaloneNames:
             return not (tok.upper and low in self.clinical) and self.freq.get(low, 0.0) < _COMMON_FREQUENCY
         if tok.upper:
             return False  # an unlisted word in capitals is an abbreviation ("CIWA", "HAPE")
+        if low in spanish_words():
+            return False  # "la sra Treviño pregunta si puede comer": Spanish between English words
         if low.endswith(_ENGLISH_SUFFIXES):
             return False  # "repleting", "hemolyzed", "premedicate", "cushingoid": English word-building
         if low.endswith("s") and any(
