@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from bedside.text.redaction.cues import POST_CUE
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon
-from bedside.text.redaction.ordinary import typo_of
+from bedside.text.redaction.ordinary import spanish_words, typo_of
 from bedside.text.redaction.tokens import Token
 from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, FUNCTION_WORDS, NOT_NAME_SUFFIXES, STRUCTURE_WORDS
 
@@ -68,6 +68,7 @@ class NameWords:
             and any(v in low for v in "aeiouy")
             and not typo_of(low, self.plain)
             and low not in self.things
+            and low not in spanish_words()  # "ella pregunta": Spanish between English words
         )
 
     def word_surname(self, tok: Token) -> bool:
