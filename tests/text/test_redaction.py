@@ -143,6 +143,9 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Walter Schmidt 94yo from Fargo, fell at his RV park", [("ADDRESS", "Fargo")]),
     ("pt Karen Lindgren 209 (no relation to Dr. Lindgren lol) cellulitis", [("PATIENT", "Karen Lindgren")]),
     ("Kimberly Okafor POD1 c/s, ambulating, hubby Chidi staying overnight", [("PATIENT", "Chidi")]),
+    ("Hope in 322 asking for her phone again", [("PATIENT", "Hope")]),
+    ("Young in 1513 has a latex allergy", [("PATIENT", "Young")]),
+    ("Grace (peds 11, 6yo) NPO for MRI sedation", [("PATIENT", "Grace")]),  # a roster first name, with a patient's details
 ]
 
 NEGATIVES: list[str] = [
@@ -254,6 +257,9 @@ NEGATIVES: list[str] = [
     "Read back: recheck lactate at 19:15. Correct?",  # a very frequent word is left to the rules' cues
     "sat 88% RA in 215 -> 2L NC now 94, RT aware",
     "hola Ana, ella pregunta si puede tomar agua?? NPO p MN",
+    "Labs in 312 drawn, sent down",
+    "Family in 312 upset about the wait",
+    "Pain in 412 uncontrolled, call the team",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.

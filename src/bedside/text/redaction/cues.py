@@ -115,6 +115,19 @@ NOT_OUR_STAFF_AFTER = re.compile(
     r"|\s*\(\s*no\s+relation\b)",
     re.IGNORECASE,
 )
+# After a word that opens a message, a room or a patient's details in brackets: "Happy (rm 214)", "Doc (228, retired
+# vet)", "Olivia (peds 11, 6yo)", "Tiny (real name Raymond Eckhart)", "Juniper (baby girl)", "Priya (4yo pt, peds 2)".
+PATIENT_BRACKET_AFTER = re.compile(
+    r"\s*\(\s*(?:(?:rm|room|bed|bay|peds|pod|chair)\s*#?\d|\d{1,4}[A-Za-z]?\s*[,)]|\d{1,3}\s*(?:yo|y/o|mo|wk|[MF])\b"
+    r"|(?:real|legal|chart)\s+name|goes\s+by|baby\s+(?:girl|boy)|(?:the\s+)?(?:pt|patient)\b)",
+    re.IGNORECASE,
+)
+# After a word that opens a message, "in" and a three- or four-digit room: "Bubba in 312", "hope in 22" is not enough.
+ROOM_IN_AFTER = re.compile(
+    r"\s+(?:is\s+|was\s+|still\s+)?in\s+(?:(?:[A-Z]{2,5}\s+)?(?:rm\.?|room|bed|bay)\s*#?\d{1,4}[A-Za-z]?\b|#?\d{3,4}[A-Za-z]?\b)"
+    r"(?!\s*(?:min|mins|minutes|hours?|hrs?)\b|[:.]\d)",
+    re.IGNORECASE,
+)
 # Before a roster name, words that introduce a patient: "admitted a Marcus Bell", "new pt Grace Kim".
 NEW_PATIENT_BEFORE = re.compile(r"\b(?:admitted|admitting|admit|a|another|new\s+pt|new\s+patient)\s+$", re.IGNORECASE)
 # Before a town's name: "dialysis in Pierre", "transfer to Fargo", "out by Dupree", "from Sanford".

@@ -372,6 +372,7 @@ class NameDetector(RedactionDetector):
             take(j, "A name right after a room or bed number.", strong=bool(sep), relative=label, location=not label)
         self._post_cues(toks, text, found)
         self._no_cue.segment_starts(toks, text, found, extend)
+        self._no_cue.room_openers(toks, text, found)
         self._no_cue.possessives(toks, text, found)
         self._no_cue.particles(toks, text, found)
         self._no_cue.initials(text, toks, found)

@@ -18,12 +18,15 @@ from bedside.text.redaction.cues import (
     INITIALS_AFTER_PLACE,
     LIST_BREAK,
     PARTICLES,
+    PATIENT_BRACKET_AFTER,
     PATIENT_CUES,
     PATIENT_OBJECT_VERBS,
     PATIENT_VERB_AFTER,
     PLACE_AFTER,
     PLACE_PREPOSITIONS,
     PLACE_RIGHT_AFTER,
+    RELATIVE_CUES,
+    ROOM_IN_AFTER,
     ROOM_THEN_FIELD,
     SEGMENT_BREAK,
     STAFF_CUES,
@@ -77,6 +80,25 @@ class NoCueRules:
                 last = j  # "TUILAGI, MOANA extubated": an EHR "LAST, FIRST"
             found.setdefault(i, (last, "A name at the start of a message or of a row, with no other word before it."))
             covered.update(range(i, last + 1))
+
+    def room_openers(self, toks: list[Token], text: str, found: dict[int, tuple[int, str]]) -> None:
+        """'Hope in 312 asking for her phone', 'Olivia (peds 11, 6yo) NPO', 'Major in CVICU bed 4': a very common name (or
+        a word in no list) that opens a message, then a room or a patient's details in brackets, even an everyday word."""
+        covered = covered_tokens(found)
+        for i, tok in enumerate(toks):
+            if i in covered or never_a_name(tok) or tok.upper or len(tok.lower) < 2:
+                continue
+            before = text[toks[i - 1].end if i else 0 : tok.start]
+            if not ((i == 0 and not any(c.isalpha() for c in before)) or SEGMENT_BREAK.search(before)):
+                continue
+            low = tok.lower
+            if low in RELATIVE_CUES or low in STAFF_CUES or low in PATIENT_CUES or low in self._words.things:
+                continue
+            if low in self._words.clinical or not (self._words.very_common_name(low) or self._words.name_alone(tok, text)):
+                continue  # "Labs in 312", "Pain in 412": a clinical word; "Family in 312": no name
+            if ROOM_IN_AFTER.match(text, tok.end) or PATIENT_BRACKET_AFTER.match(text, tok.end):
+                found.setdefault(i, (i, "A name opening a message, then a room or a patient's details in brackets."))
+                covered.add(i)
 
     def _word_name_opening(
         self, toks: list[Token], i: int, text: str, found: dict[int, tuple[int, str]], covered: set[int]

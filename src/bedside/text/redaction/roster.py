@@ -18,6 +18,7 @@ from bedside.text.redaction.cues import (
     GREETING_BEFORE,
     NEW_PATIENT_BEFORE,
     NOT_OUR_STAFF_AFTER,
+    PATIENT_BRACKET_AFTER,
     PATIENT_CUES,
     PATIENT_PLACE_AFTER,
     RELATIVE_CUES,
@@ -81,7 +82,9 @@ class Roster:
                 continue  # "pt Diaz", "2 pts named Chen": a patient who shares a roster name
             if self._other_person(toks, text, i, words):
                 continue
-            if NOT_OUR_STAFF_AFTER.match(text, self._name_end(toks, text, i)) or NEW_PATIENT_BEFORE.search(
+            if NOT_OUR_STAFF_AFTER.match(text, self._name_end(toks, text, i)) or (
+                PATIENT_BRACKET_AFTER.match(text, self._name_end(toks, text, i))
+            ) or NEW_PATIENT_BEFORE.search(
                 text, 0, self._name_start(toks, text, i)
             ):
                 continue  # "Patience Mensah (pt, no relation to Kofi)", "admitted a Marcus Bell to 12"
