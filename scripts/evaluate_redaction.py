@@ -59,8 +59,10 @@ AUTHORED = {
     "authored-k": DATA / "authored" / "train-2026-11k.txt",
     # 1.5.0 held-out files, by three more authors (Texas border community hospital, VA Southwest, New York City).
     "holdout-l": DATA / "authored" / "holdout-2026-11l.txt",
+    "holdout-m": DATA / "authored" / "holdout-2026-11m.txt",
+    "holdout-n": DATA / "authored" / "holdout-2026-11n.txt",
 }
-HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l")
+HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
