@@ -16,7 +16,7 @@ import json
 import math
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -78,6 +78,8 @@ class FeatureContext:
     freq: dict[str, float]
     eponyms: frozenset[str] = frozenset()
     medical_suffixes: tuple[str, ...] = ()
+    # Word features depend only on the word and its case, so each is computed once per context.
+    cache: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +96,19 @@ def _zipf_band(freq: float) -> str:
 
 
 def _word_features(tok: Token, ctx: FeatureContext) -> list[str]:
+    key = (tok.lower, tok.shape)
+    cached = ctx.cache.get(key)
+    if cached is None:
+        if len(ctx.cache) >= _WORD_CACHE_SIZE:
+            ctx.cache.clear()
+        cached = ctx.cache[key] = tuple(_compute_word_features(tok, ctx))
+    return list(cached)
+
+
+_WORD_CACHE_SIZE = 50_000
+
+
+def _compute_word_features(tok: Token, ctx: FeatureContext) -> list[str]:
     low = tok.lower
     key = low.replace("'", "").replace("’", "")
     out = [f"shape={tok.shape}", _zipf_band(ctx.freq.get(low, 0.0)), f"len={min(len(low), 10) // 2}"]
