@@ -146,6 +146,15 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Hope in 322 asking for her phone again", [("PATIENT", "Hope")]),
     ("Young in 1513 has a latex allergy", [("PATIENT", "Young")]),
     ("Grace (peds 11, 6yo) NPO for MRI sedation", [("PATIENT", "Grace")]),  # a roster first name, with a patient's details
+    # 1.5.0, after reading holdout-m and holdout-n.
+    ("Joe Benally SSN last4 6620 mismatch on the label", [("SSN", "6620")]),
+    ("address change: now HC 61 Box 1184, Crownpoint NM 87313", [("ADDRESS", "HC 61 Box 1184")]),
+    ("been staying at the shelter on Atlantic Ave, SW aware", [("ADDRESS", "Atlantic Ave")]),
+    ("Haim Friedman 91M from Borough Park, lives w daughter", [("ADDRESS", "Borough Park")]),
+    ("Grandma Tsosie (pts mother, 96) wants to visit", [("AGE>89", "96")]),
+    ("serial on the power chair is PW4-2217-88314, PSAS needs it", [("ID", "PW4-2217-88314")]),
+    ("Jimmie Yazzie VHIC # 0047719926 flagged at check-in", [("ID", "# 0047719926")]),
+    ("sgt grandon refusing turns again", [("PATIENT", "grandon")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -260,6 +269,8 @@ NEGATIVES: list[str] = [
     "Labs in 312 drawn, sent down",
     "Family in 312 upset about the wait",
     "Pain in 412 uncontrolled, call the team",
+    "Crystal clear urine now, foley output 21 mL/hr",
+    "telehealth cart in rm 2 needs reboot, camera frozen again",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.

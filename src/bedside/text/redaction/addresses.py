@@ -19,10 +19,15 @@ _SUFFIX = (
     r"Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Pike|Alley|Crescent|Close)"
 )
 _STREET = re.compile(
-    rf"(?<![\w/.\-])\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?"
+    rf"(?<![\w/.\-])\d{{1,6}}(?:-\d{{1,4}})?[A-Za-z]?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?"
     rf"(?:(?:[A-Z][a-z]+|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}{_SUFFIX}\b\.?"
 )
-_PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.IGNORECASE)
+_PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|(?:HC|HCR|RR|Rural\s+Route)\s*\d+)\s+Box\s+\d+\b", re.IGNORECASE)
+# A street named without a house number, after a word that places someone on it ("lives on Knickerbocker Ave",
+# "the shelter on Atlantic Ave", "an RV park off Bus 83").
+_NAMED_STREET = re.compile(
+    rf"\b(?:on|off|at)\s+(?P<value>(?:[A-Z][a-z]+\s+){{1,3}}{_SUFFIX}\b\.?|(?:Bus(?:iness)?|Hwy|Highway|Route|Rte|US|FM)\s+\d{{1,4}}\b)"
+)
 _ADDRESS_CUE = re.compile(
     r"\b(?:lives\s+(?:at|on)|living\s+at|address(?:\s+is)?\s*:?|home\s+at|resides\s+(?:at|on)|residing\s+at|"
     r"moved\s+to|staying\s+at|mail(?:ed)?\s+to|send\s+to|d/c\s+to\s+home\s+at)\s*",
@@ -30,7 +35,7 @@ _ADDRESS_CUE = re.compile(
 )
 _ZIP_CUED = re.compile(r"\b(?:zip|zipcode|zip\s+code|postal\s+code)\s*:?\s*(?P<value>\d{5}(?:-\d{4})?)\b", re.IGNORECASE)
 _CITY_STATE_ZIP = re.compile(
-    r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
+    r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s*|\s+)(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
     r"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s+\d{5}(?:-\d{4})?\b"
 )
 _ADDRESS_LABELS = {
@@ -59,6 +64,8 @@ class AddressDetector(RedactionDetector):
         for m in _ADDRESS_CUE.finditer(text):
             if m.end() < len(text) and (text[m.end()].isdigit() or text[m.end()].isupper()):
                 starts.setdefault(m.end(), ("Words after an address cue that parse as a street address.", m.end()))
+        for m in _NAMED_STREET.finditer(text):
+            found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A street named after 'on', 'off' or 'at'."))
         for m in _PO_BOX.finditer(text):
             found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A post-office box."))
         for start, (reason, min_end) in sorted(starts.items()):

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-TITLE_CUES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "mister", "mstr", "madam", "sr", "sra", "srta"})
+TITLE_CUES: frozenset[str] = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "mister", "mstr", "madam", "sr", "sra", "srta", "mme", "mlle", "sgt", "ssgt", "msgt",
+     "cpl", "pvt", "capt", "cmdr"}
+)
 PATIENT_CUES: frozenset[str] = frozenset({"pt", "pts", "patient", "patients", "re", "pnt", "ptnt", "px", "contact", "caller", "visitor", "name"})
 RELATIVE_CUES: frozenset[str] = frozenset(
     {

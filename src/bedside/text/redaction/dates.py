@@ -28,7 +28,7 @@ _SHORT = re.compile(r"(?<![\d/.\-:])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d|\s*(?:stren
 _SHORT_CUE = re.compile(
     r"(?:\bon|\bsince|\bfrom|\buntil|\btill|\bby|\bdue|\bdated?|\badmit(?:ted)?|\badm|\bd/c(?:'?d)?|\bdischarged?|\bseen|"
     r"\bsurgery|\bappt|\bappointment|\bf/u|\bfollow[- ]?up|\bscheduled|\bschedule|\bvisit|\bthrough|\bthru|\bthe|\bDOB|\bborn|"
-    r"\bbirthday|\bexpired|\bdeceased|\bdied|\bpassed|\bbetween|\band|\bpostponed\s+to|\bmoved\s+to|\bor|\bnext|\blast|\bfor)"
+    r"\bbirthday|\bexpired|\bdeceased|\bdied|\bpassed|\bbetween|\band|\bpostponed\s+to|\bmoved\s+to|\bor|\bnext|\blast|\bfor|\bset)"
     r"[\s:,]*$|^\s*[-–—]\s*$|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?,?\s*$",
     re.IGNORECASE,
 )

@@ -30,6 +30,11 @@ _ID = re.compile(
     r"(?P<value>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}[A-Z0-9])\b",
     re.IGNORECASE,
 )
+_SSN_LAST_FOUR = re.compile(
+    r"\b(?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*(?:last\s*(?:4|four)|l4)\s*(?:digits?\s*)?(?:[:#=]|is)?\s*"
+    r"(?P<value>\d{4})\b|\b(?P<masked>(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})\b",
+    re.IGNORECASE,
+)
 _SSN = re.compile(r"(?<![\d\-])(?P<value>\d{3}-\d{2}-\d{4})(?![\d\-])")
 _SSN_CUED = re.compile(
     r"\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?|soc\s+sec)\s*(?:[:#]|is)?\s*"
@@ -54,7 +59,7 @@ _MEASURED = re.compile(
     r"temp|weight|wt|level|score|ef|fio2|peep|rate|count|osm|osmo|sodium|potassium)\b",
     re.IGNORECASE,
 )
-_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
+_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id|vhic|icn|edipi|serial)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
 # "call 555-0127 ext 2": a local number without its area code, counted only with a phone word or an extension.
 _LOCAL_PHONE = re.compile(r"(?<![\w\-/.()])(?P<value>\d{3}[-\s]\d{4})(?P<ext>\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\-/])", re.IGNORECASE)
 _FAX_CUE = re.compile(r"\bfax(?:ed)?\b[^\n\d]{0,25}$", re.IGNORECASE)
@@ -63,7 +68,7 @@ _LONG_NUMBER = re.compile(r"(?<![\w.,/\-])#?(?P<value>\d{7,12})(?![\w/\-]|[.,]\d
 # "plate NE 72-K118", "MBI for Teodoro: 7KD3-PX1-WM62"): letters in capitals and at least four digits.
 _ID_LABEL = re.compile(
     r"\b(?:medicaid|medicare|mbi|provider\s?one|tag|plate|auth(?:orization)?|subject|study|band|wristband|armband|"
-    r"icn|vhic|edipi|member|policy|insurance|id)\b",
+    r"icn|vhic|edipi|member|policy|insurance|id|serial|s/n|sn)\b",
     re.IGNORECASE,
 )
 _ID_VALUE = re.compile(r"(?<![\w-])(?P<value>(?:[A-Z]{1,3}\s)?(?=[A-Z0-9\-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+|\s\d+(?=[\s,.;:)]|$)){0,3})(?![\w-])")
@@ -97,9 +102,12 @@ _AGE = [
         re.IGNORECASE,
     ),
     re.compile(r"[A-Za-z]\s\((?P<value>9\d)\)"),
+    # "(pts mother, 96)", "(grandma, 93)": an age after a relation in brackets.
+    re.compile(r"\((?:[^()\d]{2,30}),\s*(?P<value>9\d)\)"),
     # "Ernestine Cobb, 93, is", "Tierney 96 in 1504", "Strickland 95 from Kelso", "Kaminski 94 - she's".
     re.compile(
-        r"(?<![A-Za-z])[A-Z][a-z]+,?\s(?P<value>9\d)(?=,\s|\s+(?:in|from|on|lives|living|who|w/|with|at|and)\b|\s*[-–—]\s)"
+        r"(?<![A-Za-z])[A-Z][a-z]+,?\s(?P<value>9\d)(?=,\s|\s+(?:in|from|on|lives|living|who|w/|with|at|and|fell|has|had|is|was|"
+        r"came|presents|presented|admitted|s/p|here|now|yo)\b|\s*[-–—]\s)"
     ),
     re.compile(r"[a-z]\s(?P<value>9\d),\s"),
 ]
@@ -166,6 +174,9 @@ class NumericIdentifierDetector(RedactionDetector):
             found.extend(_id_near(text, label.end()))
         for m in _SSN_CUED.finditer(text):
             found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name, "A number labelled as a Social Security number."))
+        for m in _SSN_LAST_FOUR.finditer(text):
+            group = "value" if m.group("value") else "masked"
+            found.append(Candidate("SSN", m.start(group), m.end(group), self.name, "The last four digits of a Social Security number."))
         for m in _SSN.finditer(text):
             found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name, "Has the ddd-dd-dddd shape of a Social Security number."))
         for m in _PHONE.finditer(text):

@@ -30,15 +30,21 @@ _STRONG_CUE = re.compile(
     r"\s+(?:in|near|outside(?:\s+of)?|out\s+(?:by|near|in|past))"
     r"|(?:is|are|was|were|originally|family|families|pt|patient|moved(?:\s+here)?|came|comes|come|drove(?:\s+(?:up|down|in|over))?"
     r"|driving(?:\s+(?:up|down|in|over))?|relocated|visiting)\s+from"
-    r"|home\s+(?:to|in)|back\s+(?:home\s+)?to|moved\s+(?:back\s+)?to|ride\s+(?:home\s+)?to|farm\s+(?:outside|near)"
+    r"|home\s+(?:to|in)|back\s+(?:home\s+)?(?:to|in)|moved\s+(?:back\s+)?to|ride\s+(?:home\s+)?to|farm\s+(?:outside|near)"
+    r"|(?:house|apt|apartment|trailer|place|farm|ranch)\s+(?:in|on|near|outside)|discharged\s+(?:home\s+)?to|d/c'?d?\s+(?:home\s+)?to"
     r"|shelter\s+in|cousin'?s\s+in|(?:sister|brother|daughter|son|mom|dad|mother|father|wife|husband)\s+in)\s+$",
     re.IGNORECASE,
 )
 _WEAK_CUE = re.compile(r"\b(?:from|in|near|outside|around|of)\s+$", re.IGNORECASE)
-_TOWN_WORDS = re.compile(r"[A-Z][a-z'.]+(?:[ -][A-Z][a-z'.]+){0,2}")
+_TOWN_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+){0,2}")
 _STATE_AFTER = re.compile(rf",?\s(?:{STATE_CODES})\b(?:\s+\d{{5}}(?:-\d{{4}})?\b)?")
 _ZIP_AFTER = re.compile(r",?\s\d{5}(?:-\d{4})?\b(?![-/.]\d)")
 _COMMON_FIRST_NAME_RANK = 1000
+# Two capitalised words that name a neighbourhood even off the town list ("East Flatbush", "Borough Park").
+_NEIGHBOURHOOD = re.compile(
+    r"^(?:East|West|North|South|Upper|Lower|Old|New|Fort|Mount|Mt\.?|Port|Lake|Glen)\s|"
+    r"\s(?:Park|Heights|Hill|Hills|Village|Beach|Springs|Falls|Valley|Harbor|Harbour|Point|Ridge|Grove|Bay|Landing)$"
+)
 _CALENDAR_WORDS = frozenset(
     "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar "
     "apr may jun jul aug sep sept oct nov dec january february march april june july august september october november "
@@ -94,7 +100,9 @@ class PlaceDetector(RedactionDetector):
             listed = low in self._places
             state_after = _STATE_AFTER.match(text, end) is not None
             # After a strong cue, a town off the US list may stand ("lives in Reynosa", "home to Las Milpas").
-            unlisted_ok = strong and k <= 2 and not any(w in self._frequent for w in low.split())
+            unlisted_ok = (strong and k <= 2 and not any(w in self._frequent for w in low.split())) or (
+                k == 2 and _NEIGHBOURHOOD.search(candidate) is not None
+            )
             if not (listed or state_after or unlisted_ok) or low in self._clinical or low in _CALENDAR_WORDS or any(w in self._staff for w in low.split()):
                 continue
             if k == 1 and not strong and not state_after and (

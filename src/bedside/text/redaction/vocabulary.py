@@ -88,6 +88,7 @@ sbar situation background assessment recommendation handoff signout sign-out pre
 # Capitalised English words that head a message or a sentence and are also in the name lists.
 _CAPITALISED_COMMON = """
 will may june april august grace hope faith joy rose lily daisy iris ivy holly dawn sunny summer autumn winter spring
+crystal amber ruby pearl jewel
 bill mark frank rich ray art jack pat sue rob don chase grant hunter mason carter cole pierce lance miles wade
 brown white green black gray grey young long short bell hall wood king hill ward cook price rice gross love hunt
 stone rivers banks bush field fields lane street park wells bond page day call care sick early late good fine low high
