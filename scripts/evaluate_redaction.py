@@ -62,8 +62,13 @@ AUTHORED = {
     "holdout-l": DATA / "authored" / "holdout-2026-11l.txt",
     "holdout-m": DATA / "authored" / "holdout-2026-11m.txt",
     "holdout-n": DATA / "authored" / "holdout-2026-11n.txt",
+    # Three more authors (Hawaii, metro Detroit, South Florida), held out until the final 1.5.0 was committed.
+    "holdout-o": DATA / "authored" / "holdout-2026-11o.txt",
+    "holdout-p": DATA / "authored" / "holdout-2026-11p.txt",
+    "holdout-q": DATA / "authored" / "holdout-2026-11q.txt",
 }
-HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n")
+HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
+            "holdout-p", "holdout-q")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
