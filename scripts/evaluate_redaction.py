@@ -1,7 +1,7 @@
 """Measure the redactor on the annotated test set: recall and precision per identifier type and overall.
 
     .venv/bin/python scripts/evaluate_redaction.py              # dev, test, test-old / test-new / test-newer, authored
-    .venv/bin/python scripts/evaluate_redaction.py --split holdout-m  # a held-out authored set (never in "all")
+    .venv/bin/python scripts/evaluate_redaction.py --split holdout-o  # a held-out authored set (never in "all")
     .venv/bin/python scripts/evaluate_redaction.py --split test --show-errors
     .venv/bin/python scripts/evaluate_redaction.py --demo            # the demo hospital as a third set
     .venv/bin/python scripts/evaluate_redaction.py --wikipedia ../shared/data/politeness/wikipedia.train.csv
@@ -41,8 +41,9 @@ SPLITS = ("dev", "test", "test-old", "test-new", "test-newer", "authored", "auth
 # Free-form messages written by other authors (``[[TYPE|surface]]`` markup, ``evaluation.load_marked``):
 # "authored" trains the name scorer; "authored-b" (a third author) was measured once before any rule saw it and
 # then tuned on; the held-out files "holdout" and "holdout-c" to "holdout-f" were each measured once and then
-# tuned on, as was "holdout-g" (1.4.0's last held-out set) and "holdout-l" (1.5.0's first); "holdout-m" and
-# "holdout-n" were measured once on the shipped 1.5.0. None of the held-out files is part of "all".
+# tuned on, as were "holdout-g" (1.4.0's last held-out set) and "holdout-l", "holdout-m" and "holdout-n" (1.5.0's
+# first rounds); "holdout-o" to "holdout-q" were measured once on the shipped 1.5.0. None of the held-out files is
+# part of "all".
 AUTHORED = {
     "authored": DATA / "authored" / "train-2026-11.txt",
     "authored-b": DATA / "authored" / "dev-2026-11b.txt",
