@@ -155,6 +155,9 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("serial on the power chair is PW4-2217-88314, PSAS needs it", [("ID", "PW4-2217-88314")]),
     ("Jimmie Yazzie VHIC # 0047719926 flagged at check-in", [("ID", "# 0047719926")]),
     ("sgt grandon refusing turns again", [("PATIENT", "grandon")]),
+    # 1.5.0, after reading holdout-o, -p and -q: cities abroad (GeoNames), roster names marked as a patient's.
+    ("dtr flying in from Caracas tonight, asks we hold the talk", [("ADDRESS", "Caracas")]),
+    ("snowbird Gerald Tremblay from Sherbrooke, wife will fax his med list", [("ADDRESS", "Sherbrooke")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -271,6 +274,7 @@ NEGATIVES: list[str] = [
     "Pain in 412 uncontrolled, call the team",
     "Crystal clear urine now, foley output 21 mL/hr",
     "telehealth cart in rm 2 needs reboot, camera frozen again",
+    "got a call from Victoria about the bed board",  # a city abroad that is also a name needs a strong cue
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.
@@ -317,6 +321,15 @@ def test_roster_nicknames_stay_next_to_the_surname() -> None:
     redactor = Redactor(staff_names=["Samuel Osei"])
     assert redactor.redact("Sam Osei is attending for gold team this wk").spans == []
     assert [s.type for s in redactor.redact("Sam in 4 needs a sitter").spans] == ["PATIENT"]
+
+
+def test_roster_name_marked_as_a_patients() -> None:
+    """'pt in 511 is named Leah Cohen - NOT our Leah' is a patient; 'Leah Cohen - pt in 4 needs you' is Leah."""
+    redactor = Redactor(staff_names=["Leah Cohen"])
+    assert [s.type for s in redactor.redact("pt in 511 is named Leah Cohen - NOT our Leah, check orders").spans] == ["PATIENT"]
+    assert [s.type for s in redactor.redact("Leah Cohen - the patient, not our Dr Cohen! - is in rm 19").spans] == ["PATIENT"]
+    assert redactor.redact("Leah Cohen - pt in 4 needs you").spans == []
+    assert redactor.redact("Leah Cohen: pt in 4 needs you").spans == []
 
 
 def test_roster_nickname_spoken_to_is_staff() -> None:

@@ -67,6 +67,12 @@ def us_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def world_places() -> frozenset[str]:
+    """Cities outside the US with 15,000 people or more, lower-cased ("caracas", "sherbrooke"), from GeoNames."""
+    return frozenset(_data_lines("world-places.txt"))
+
+
+@lru_cache(maxsize=1)
 def care_organisations() -> frozenset[str]:
     """Health systems, insurers, pharmacies and care providers ("Kaiser", "Walgreens"), lower-cased."""
     return load_lexicon("care-organisations").entries

@@ -115,7 +115,7 @@ RECORD_FIELD_AFTER = re.compile(r"\s+[A-Z]{2,5}\b|\s*[-–:(]\s|\s+(?:trauma|hal
 NOT_OUR_STAFF_AFTER = re.compile(
     r"(?:\s+\d{1,4}[A-Za-z]?)?(?:\s*\(\s*(?:the\s+)?(?:pt|patient)\b|\s*\(\s*not\s+(?:our|the)\b|,?\s+(?:the\s+)?(?:pt|patient)\b,?\s+not\b"
     r"|,?\s+no\s+relation\b|,?\s+not\s+our\s+(?:rn|rt|md|np|pa|doc|nurse|charge|pharmacist|tech|staff|[a-z]+)\b"
-    r"|\s*\(\s*no\s+relation\b)",
+    r"|\s*\(\s*no\s+relation\b|\s*[-–—]\s*the\s+(?:pt|patient)\b|\s*[-–—]\s*not\s+our\b)",
     re.IGNORECASE,
 )
 # After a word that opens a message, a room or a patient's details in brackets: "Happy (rm 214)", "Doc (228, retired
@@ -132,7 +132,10 @@ ROOM_IN_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Before a roster name, words that introduce a patient: "admitted a Marcus Bell", "new pt Grace Kim".
-NEW_PATIENT_BEFORE = re.compile(r"\b(?:admitted|admitting|admit|a|another|new\s+pt|new\s+patient)\s+$", re.IGNORECASE)
+NEW_PATIENT_BEFORE = re.compile(
+    r"\b(?:admitted|admitting|admit|a|another|new\s+pt|new\s+patient|(?:pt|patient)\s+(?:in\s+\d+\s+)?(?:is\s+)?named)\s+$",
+    re.IGNORECASE,
+)
 # Before a town's name: "dialysis in Pierre", "transfer to Fargo", "out by Dupree", "from Sanford".
 PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "towards", "toward", "outside", "around", "via"})
 # Before "to" or "by", words that make what follows a place ("going to Pierre", "divert to Fargo", "out by Dupree").

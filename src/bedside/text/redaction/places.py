@@ -2,7 +2,8 @@
 
 A town is taken only after words that make it someone's home or origin ("lives in Kelso", "from Dothan",
 "drove up from Waycross", "going home to Chelsea", "a shelter in Gadsden") and only when it is a US
-town on the USPS list (``clinical_terms.us_places``), is followed by a state code ("Omak, WA") or, after a
+town on the USPS list (``clinical_terms.us_places``) or a city abroad on the GeoNames list
+(``clinical_terms.world_places``; after a weak cue only when it is no name at all), is followed by a state code ("Omak, WA") or, after a
 strong cue, is one or two capitalised words that are not frequent English words ("lives in Reynosa"). A
 following state code and ZIP code join the span ("Storm Lake 50588"). After a weak cue ("from", "in",
 "near") a one-word town that is also a frequent word ("Hope", "Home"), a common first name ("Linda") or a
@@ -16,7 +17,13 @@ from collections.abc import Iterable
 
 from bedside.text.lexicons import load_lexicon
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
-from bedside.text.redaction.clinical_terms import clinical_shorthand, medical_words, named_things, us_places
+from bedside.text.redaction.clinical_terms import (
+    clinical_shorthand,
+    medical_words,
+    named_things,
+    us_places,
+    world_places,
+)
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.ordinary import frequent_words
 
@@ -65,6 +72,8 @@ class PlaceDetector(RedactionDetector):
 
     def __init__(self, staff_names: Iterable[str] = ()) -> None:
         self._places = us_places()
+        self._world = world_places()
+        self._lex = census_lexicon()
         self._frequent = frequent_words()
         # Clinical words without the drug list: a town after "from" is no drug ("Fargo" is also a brand name).
         self._clinical = (
@@ -97,7 +106,10 @@ class PlaceDetector(RedactionDetector):
             candidate = "".join(parts[:k])
             low = candidate.lower().rstrip(".")
             end = start + len(candidate.rstrip("."))
-            listed = low in self._places
+            # A city abroad after a weak cue must be no name at all ("from Caracas", but not "a call from Victoria").
+            listed = low in self._places or (
+                low in self._world and (strong or not any(self._lex.is_name(w) or w in self._lex.world_all for w in low.split()))
+            )
             state_after = _STATE_AFTER.match(text, end) is not None
             # After a strong cue, a town off the US list may stand ("lives in Reynosa", "home to Las Milpas").
             unlisted_ok = (strong and k <= 2 and not any(w in self._frequent for w in low.split())) or (
