@@ -67,9 +67,12 @@ AUTHORED = {
     "holdout-o": DATA / "authored" / "holdout-2026-11o.txt",
     "holdout-p": DATA / "authored" / "holdout-2026-11p.txt",
     "holdout-q": DATA / "authored" / "holdout-2026-11q.txt",
+    # Two more authors (Appalachia, Los Angeles), held out until the final 1.5.0 was committed.
+    "holdout-r": DATA / "authored" / "holdout-2026-11r.txt",
+    "holdout-s": DATA / "authored" / "holdout-2026-11s.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
-            "holdout-p", "holdout-q")
+            "holdout-p", "holdout-q", "holdout-r", "holdout-s")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
