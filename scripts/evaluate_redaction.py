@@ -42,8 +42,8 @@ SPLITS = ("dev", "test", "test-old", "test-new", "test-newer", "authored", "auth
 # "authored" trains the name scorer; "authored-b" (a third author) was measured once before any rule saw it and
 # then tuned on; the held-out files "holdout" and "holdout-c" to "holdout-f" were each measured once and then
 # tuned on, as were "holdout-g" (1.4.0's last held-out set) and "holdout-l", "holdout-m" and "holdout-n" (1.5.0's
-# first rounds); "holdout-o" to "holdout-q" were measured once on the shipped 1.5.0. None of the held-out files is
-# part of "all".
+# first rounds) and "holdout-o" to "holdout-q" (its second); "holdout-r" and "holdout-s" were measured once on the
+# shipped 1.5.0. None of the held-out files is part of "all".
 AUTHORED = {
     "authored": DATA / "authored" / "train-2026-11.txt",
     "authored-b": DATA / "authored" / "dev-2026-11b.txt",
@@ -63,7 +63,7 @@ AUTHORED = {
     "holdout-l": DATA / "authored" / "holdout-2026-11l.txt",
     "holdout-m": DATA / "authored" / "holdout-2026-11m.txt",
     "holdout-n": DATA / "authored" / "holdout-2026-11n.txt",
-    # Three more authors (Hawaii, metro Detroit, South Florida), held out until the final 1.5.0 was committed.
+    # Three more authors (Hawaii, metro Detroit, South Florida), held out until the second round was committed.
     "holdout-o": DATA / "authored" / "holdout-2026-11o.txt",
     "holdout-p": DATA / "authored" / "holdout-2026-11p.txt",
     "holdout-q": DATA / "authored" / "holdout-2026-11q.txt",

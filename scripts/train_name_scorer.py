@@ -56,8 +56,8 @@ from bedside.text.redaction.tokens import WORD  # noqa: E402
 DATA = ROOT / "tests" / "data" / "redaction"
 OUT = ROOT / "src" / "bedside" / "text" / "redaction" / WEIGHTS_FILE
 # Free-form messages by other authors that the scorer learns from. A held-out file joins them only after its
-# single measurement (holdout, holdout-c to holdout-g, holdout-l); holdout-2026-11m.txt to -q.txt are kept out
-# (m and n were read to write rules, o to q were measured once on the shipped 1.5.0), so that a later version
+# single measurement (holdout, holdout-c to holdout-g, holdout-l); holdout-2026-11m.txt to -s.txt are kept out
+# (m to q were read to write rules, r and s were measured once on the shipped 1.5.0), so that a later version
 # can be compared on them.
 AUTHORED_TRAINING = (
     DATA / "authored" / "train-2026-11.txt",
@@ -75,7 +75,7 @@ AUTHORED_TRAINING = (
     DATA / "authored" / "holdout-2026-11l.txt",
 )
 # Held-out authored files whose names are left out of the synthetic name pools. The list is fixed so that the
-# shipped weights reproduce: holdout-2026-11m.txt to -q.txt arrived after the 1.5.0 weights were trained.
+# shipped weights reproduce: holdout-2026-11m.txt to -s.txt arrived after the 1.5.0 weights were trained.
 NAME_POOL_HELD_OUT = tuple(
     DATA / "authored" / f"holdout-2026-11{suffix}.txt" for suffix in ("", "c", "d", "e", "f", "g", "l")
 )

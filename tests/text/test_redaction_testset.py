@@ -73,7 +73,7 @@ def test_figures_stay_above_measured_floor(redactor: Redactor, split: str) -> No
 # Free-form files by other authors (tests/data/redaction/authored/): overall recall and precision, and PATIENT
 # recall, as measured on 1.5.0 (scripts/evaluate_redaction.py --split NAME), minus about two points. The
 # held-out files were each measured once (l on the first 1.5.0 version, m and n at the end of the first round,
-# o, p and q on the shipped version).
+# o, p and q at the end of the second, r and s on the shipped version).
 AUTHORED_FLOORS = {
     "train-2026-11h.txt": (0.92, 0.95, 0.90),  # measured 0.943 / 0.971 / 0.924
     "train-2026-11i.txt": (0.95, 0.96, 0.95),  # measured 0.969 / 0.981 / 0.970
@@ -82,9 +82,11 @@ AUTHORED_FLOORS = {
     "holdout-2026-11l.txt": (0.95, 0.97, 0.95),  # 0.967 / 0.997 / 0.974 (0.946 / 0.959 / 0.964 when measured once)
     "holdout-2026-11m.txt": (0.96, 0.97, 0.96),  # 0.982 / 0.988 (0.942 / 0.969 / 0.975 when measured once)
     "holdout-2026-11n.txt": (0.95, 0.96, 0.96),  # 0.970 / 0.985 (0.937 / 0.959 / 0.971 when measured once)
-    "holdout-2026-11o.txt": (0.94, 0.95, 0.94),  # measured once on the shipped 1.5.0: 0.958 / 0.970 / 0.963
-    "holdout-2026-11p.txt": (0.94, 0.94, 0.95),  # measured once: 0.964 / 0.964 / 0.971
-    "holdout-2026-11q.txt": (0.90, 0.95, 0.93),  # measured once: 0.923 / 0.974 / 0.954
+    "holdout-2026-11o.txt": (0.94, 0.97, 0.94),  # 0.958 / 0.991 (0.958 / 0.970 / 0.963 when measured once)
+    "holdout-2026-11p.txt": (0.94, 0.95, 0.95),  # 0.967 / 0.970 (0.964 / 0.964 / 0.971 when measured once)
+    "holdout-2026-11q.txt": (0.92, 0.96, 0.93),  # 0.942 / 0.980 (0.923 / 0.974 / 0.954 when measured once)
+    "holdout-2026-11r.txt": (0.91, 0.94, 0.94),  # measured once on the shipped 1.5.0: 0.936 / 0.958 / 0.967
+    "holdout-2026-11s.txt": (0.89, 0.94, 0.90),  # measured once: 0.915 / 0.963 / 0.926
 }
 
 
