@@ -48,7 +48,7 @@ from bedside.text.redaction.cues import (
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon, census_lexicon
 from bedside.text.redaction.name_forms import NameWords, covered_tokens, extend_names, shape_pairs
 from bedside.text.redaction.no_cue import NoCueRules
-from bedside.text.redaction.ordinary import typo_of
+from bedside.text.redaction.ordinary import spanish_words, typo_of
 from bedside.text.redaction.roster import Roster
 from bedside.text.redaction.scorer import (
     FeatureContext,
@@ -94,6 +94,7 @@ class NameDetector(RedactionDetector):
         self._staff_parts = self._roster.parts
         # Words that are not names without a strong cue: ordinary English (by frequency), clinical words.
         self._plain, self._frequent, self._clinical = shared_word_sets()
+        spanish_words()  # built now, once per process, rather than inside the first message's redaction
         self._scorer: NameScorer | None = load_scorer() if use_scorer else None
         self._freq = word_frequencies()
         self._eponyms = named_things()
