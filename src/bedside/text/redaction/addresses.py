@@ -34,9 +34,12 @@ _ADDRESS_CUE = re.compile(
     re.IGNORECASE,
 )
 _ZIP_CUED = re.compile(r"\b(?:zip|zipcode|zip\s+code|postal\s+code)\s*:?\s*(?P<value>\d{5}(?:-\d{4})?)\b", re.IGNORECASE)
+# The two-letter codes of the states and DC.
+STATE_CODES = (
+    "A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]"
+)
 _CITY_STATE_ZIP = re.compile(
-    r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s*|\s+)(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
-    r"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s+\d{5}(?:-\d{4})?\b"
+    rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s*|\s+)(?:{STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?\b"
 )
 _ADDRESS_LABELS = {
     "AddressNumber", "AddressNumberPrefix", "AddressNumberSuffix", "StreetName", "StreetNamePreDirectional",

@@ -238,7 +238,7 @@ def _id_near(text: str, start: int) -> list[Candidate]:
             continue
         if _NOT_PATIENT_NUMBER_BEFORE.search(text, max(0, start + m.start() - 25), start + m.start()):
             return []
-        return [Candidate("ID", start + m.start() + offset, start + m.end(), "numeric_ids",
+        return [Candidate("ID", start + m.start() + offset, start + m.end(), NumericIdentifierDetector.name,
                           "A code of capitals and at least four digits a few words after an identifier's label.")]
     return []
 

@@ -15,22 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bedside.text.lexicons import load_lexicon
+from bedside.text.redaction.addresses import STATE_CODES
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
-from bedside.text.redaction.clinical_terms import (
-    clinical_shorthand,
-    medical_words,
-    named_things,
-    us_places,
-    world_places,
-)
+from bedside.text.redaction.clinical_terms import named_things, us_places, world_places
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.ordinary import frequent_words
+from bedside.text.redaction.standalone import clinical_words
 
-STATE_CODES = (
-    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|"
-    "OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"
-)
 # Words before a town that make it where someone lives or comes from.
 _STRONG_CUE = re.compile(
     r"\b(?:(?:lives?|living|resides?|residing|staying|stays|housed|placed|homeless)(?:\s+(?:alone|w/?\s*\w+|with\s+\w+|now))?"
@@ -44,7 +35,7 @@ _STRONG_CUE = re.compile(
 )
 _WEAK_CUE = re.compile(r"\b(?:from|in|near|outside|around|of)\s+$", re.IGNORECASE)
 _TOWN_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+){0,2}")
-_STATE_AFTER = re.compile(rf",?\s(?:{STATE_CODES})\b(?:\s+\d{{5}}(?:-\d{{4}})?\b)?")
+_STATE_AFTER = re.compile(rf",?\s(?:{STATE_CODES}|PR)\b(?:\s+\d{{5}}(?:-\d{{4}})?\b)?")
 _ZIP_AFTER = re.compile(r",?\s\d{5}(?:-\d{4})?\b(?![-/.]\d)")
 _COMMON_FIRST_NAME_RANK = 1000
 # Two capitalised words that name a neighbourhood even off the town list ("East Flatbush", "Borough Park").
@@ -73,14 +64,10 @@ class PlaceDetector(RedactionDetector):
     def __init__(self, staff_names: Iterable[str] = ()) -> None:
         self._places = us_places()
         self._world = world_places()
-        self._lex = census_lexicon()
-        self._frequent = frequent_words()
         # Clinical words without the drug list: a town after "from" is no drug ("Fargo" is also a brand name).
-        self._clinical = (
-            named_things() | medical_words() | clinical_shorthand() | load_lexicon("clinical-abbreviations").entries
-            | load_lexicon("clinical-neutral").entries
-        )
-        self._first = census_lexicon().first_names
+        self._clinical = clinical_words(drugs=False) | named_things()
+        self._frequent = frequent_words()
+        self._lex = census_lexicon()
         self._staff = frozenset(w.lower() for name in staff_names for w in name.split())
 
     def detect(self, text: str) -> list[Candidate]:
@@ -118,7 +105,7 @@ class PlaceDetector(RedactionDetector):
             if not (listed or state_after or unlisted_ok) or low in self._clinical or low in _CALENDAR_WORDS or any(w in self._staff for w in low.split()):
                 continue
             if k == 1 and not strong and not state_after and (
-                low in self._frequent or self._first.get(low, _COMMON_FIRST_NAME_RANK + 1) <= _COMMON_FIRST_NAME_RANK
+                low in self._frequent or self._lex.first_names.get(low, _COMMON_FIRST_NAME_RANK + 1) <= _COMMON_FIRST_NAME_RANK
             ):
                 return None
             return end

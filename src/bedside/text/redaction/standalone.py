@@ -116,12 +116,13 @@ def anagram_index() -> dict[str, str]:
     return index
 
 
-def clinical_words() -> frozenset[str]:
+def clinical_words(*, drugs: bool = True) -> frozenset[str]:
     """The package's clinical word lists (abbreviations, a patient's state), drug names and ICD-10-CM words."""
-    return (
-        load_lexicon("clinical-abbreviations").entries | load_lexicon("clinical-neutral").entries | drug_names()
-        | medical_words() | clinical_shorthand()
+    words = (
+        load_lexicon("clinical-abbreviations").entries | load_lexicon("clinical-neutral").entries | medical_words()
+        | clinical_shorthand()
     )
+    return words | drug_names() if drugs else words
 
 
 @dataclass(frozen=True)
