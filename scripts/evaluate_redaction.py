@@ -37,7 +37,7 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "redaction"
 FIFTH_BATCH_FIRST_TEMPLATE = 70
 SIXTH_BATCH_FIRST_TEMPLATE = 102  # test-newer (1.3.0): a fourth hand-written name pool
 SPLITS = ("dev", "test", "test-old", "test-new", "test-newer", "authored", "authored-b", "authored-h", "authored-i",
-          "authored-j", "authored-k")
+          "authored-j", "authored-k", "authored-t", "authored-u", "authored-v", "authored-w")
 # Free-form messages written by other authors (``[[TYPE|surface]]`` markup, ``evaluation.load_marked``):
 # "authored" trains the name scorer; "authored-b" (a third author) was measured once before any rule saw it and
 # then tuned on; the held-out files "holdout" and "holdout-c" to "holdout-f" were each measured once and then
@@ -70,6 +70,12 @@ AUTHORED = {
     # Two more authors (Appalachia, Los Angeles), held out until the final 1.5.0 was committed.
     "holdout-r": DATA / "authored" / "holdout-2026-11r.txt",
     "holdout-s": DATA / "authored" / "holdout-2026-11s.txt",
+    # 1.6.0: four more authors (western Alaska, Boston children's, Twin Cities, south Louisiana), each measured
+    # once on 1.5.0, then the sequence model's training data.
+    "authored-t": DATA / "authored" / "train-2026-11t.txt",
+    "authored-u": DATA / "authored" / "train-2026-11u.txt",
+    "authored-v": DATA / "authored" / "train-2026-11v.txt",
+    "authored-w": DATA / "authored" / "train-2026-11w.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s")

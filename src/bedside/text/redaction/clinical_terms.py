@@ -73,6 +73,12 @@ def world_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """Countries and US states, lower-cased ("yemen", "new mexico"), from GeoNames: never identifiers."""
+    return frozenset(_data_lines("regions.txt"))
+
+
+@lru_cache(maxsize=1)
 def care_organisations() -> frozenset[str]:
     """Health systems, insurers, pharmacies and care providers ("Kaiser", "Walgreens"), lower-cased."""
     return load_lexicon("care-organisations").entries

@@ -133,7 +133,7 @@ class DateDetector(RedactionDetector):
             spans.append((m.start(2), m.end(2), "The second date of a range of two numeric dates."))
         found: list[Candidate] = []
         for start, end, reason in spans:
-            if _STAFF_EVENT_BEFORE.search(text, max(0, start - 60), start):
+            if STAFF_EVENT_BEFORE.search(text, max(0, start - 60), start):
                 continue  # a staff event's date, not a patient's
             before = text[max(0, start - 25) : start]
             if _DOB_CUE.search(before):
@@ -153,7 +153,7 @@ _NOT_PATIENT_DATE_BEFORE = re.compile(
 
 # Earlier in the message, words that make a date a staff event's ("staff mtg moved to 11/25", "swap my sat 11/21",
 # "skills fair Nov 18", "license renewal is due 12/31"), unless a patient word sits between them and the date.
-_STAFF_EVENT_BEFORE = re.compile(
+STAFF_EVENT_BEFORE = re.compile(
     r"\b(?:staff\s+(?:meeting|mtg)|meeting|mtg|huddle|skills\s+fair|potluck|party|journal\s+club|in-?service|orientation|"
     r"class|training|renewal|licen[sc]e|staffing|swap|bonus\s+shift|holiday\s+pay|audits?|competenc(?:y|ies)|pto|vacation)\b"
     r"(?![^\n]*\b(?:pt|patient|f/u|appt|surgery|admit(?:ted)?|d/c|discharge[ds]?|procedure|visit|dose|seen)\b)",

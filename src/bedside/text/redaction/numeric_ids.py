@@ -122,7 +122,7 @@ _WRITTEN_AGE = re.compile(
 )
 _AGE_WITHOUT_UNIT = _AGE[4:]  # ages with no "yo" or "M"/"F": "pt is 97", "Halvorsen (90)"
 # Before a number, words that make it a measurement or a place rather than an age ("sats is 92", "room 93,").
-_NOT_AGE_BEFORE = re.compile(
+NOT_AGE_BEFORE = re.compile(
     r"\b(?:sats?|spo2|o2|hr|rr|bp|map|pulse|glucose|bg|sugar|fsbs|weight|wt|temp|t|room|rm|bed|bay|level|score|"
     r"pain|k|na|cl|hgb|plt|wbc|inr|ptt|trop|lactate|ef|fio2|peep|rate|count|is\s+now|at|x|of|ext|pager|page|"
     r"recheck|repeat|rechecked|now|down|up|to|from|was)\W{0,4}$",
@@ -215,7 +215,7 @@ class NumericIdentifierDetector(RedactionDetector):
             for m in pattern.finditer(text):
                 if _TEMPERATURE_CUE.search(text, max(0, m.start() - 16), m.start()) or text[m.end("value") : m.end("value") + 2].strip().startswith("°"):
                     continue  # "T 101 F" is a temperature
-                if _NOT_AGE_BEFORE.search(text, max(0, m.start("value") - 16), m.start("value")) or (
+                if NOT_AGE_BEFORE.search(text, max(0, m.start("value") - 16), m.start("value")) or (
                     pattern in _AGE_WITHOUT_UNIT and _MEASURED.search(text, max(0, m.start() - 30), m.start("value"))
                 ):
                     continue  # "sats is 92", "room 93,", "Na on bed 7 is 118": a measurement or a place

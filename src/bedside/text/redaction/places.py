@@ -21,6 +21,7 @@ from bedside.text.redaction.clinical_terms import named_things, us_places, world
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.ordinary import frequent_words
 from bedside.text.redaction.standalone import clinical_words
+from bedside.text.redaction.vocabulary import CALENDAR_WORDS
 
 # Words before a town that make it where someone lives or comes from.
 _STRONG_CUE = re.compile(
@@ -37,16 +38,11 @@ _WEAK_CUE = re.compile(r"\b(?:from|in|near|outside|around|of)\s+$", re.IGNORECAS
 _TOWN_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+){0,2}")
 _STATE_AFTER = re.compile(rf",?\s(?:{STATE_CODES}|PR)\b(?:\s+\d{{5}}(?:-\d{{4}})?\b)?")
 _ZIP_AFTER = re.compile(r",?\s\d{5}(?:-\d{4})?\b(?![-/.]\d)")
-_COMMON_FIRST_NAME_RANK = 1000
+COMMON_FIRST_NAME_RANK = 1000
 # Two capitalised words that name a neighbourhood even off the town list ("East Flatbush", "Borough Park").
 _NEIGHBOURHOOD = re.compile(
     r"^(?:East|West|North|South|Upper|Lower|Old|New|Fort|Mount|Mt\.?|Port|Lake|Glen)\s|"
     r"\s(?:Park|Heights|Hill|Hills|Village|Beach|Springs|Falls|Valley|Harbor|Harbour|Point|Ridge|Grove|Bay|Landing)$"
-)
-_CALENDAR_WORDS = frozenset(
-    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar "
-    "apr may jun jul aug sep sept oct nov dec january february march april june july august september october november "
-    "december".split()
 )
 # After a town's name, words that make it part of a facility's name ("Brookhaven SNF", "Rosedale colony").
 _FACILITY_AFTER = re.compile(
@@ -102,10 +98,10 @@ class PlaceDetector(RedactionDetector):
             unlisted_ok = (strong and k <= 2 and not any(w in self._frequent for w in low.split())) or (
                 k == 2 and _NEIGHBOURHOOD.search(candidate) is not None
             )
-            if not (listed or state_after or unlisted_ok) or low in self._clinical or low in _CALENDAR_WORDS or any(w in self._staff for w in low.split()):
+            if not (listed or state_after or unlisted_ok) or low in self._clinical or low in CALENDAR_WORDS or any(w in self._staff for w in low.split()):
                 continue
             if k == 1 and not strong and not state_after and (
-                low in self._frequent or self._lex.first_names.get(low, _COMMON_FIRST_NAME_RANK + 1) <= _COMMON_FIRST_NAME_RANK
+                low in self._frequent or self._lex.first_names.get(low, COMMON_FIRST_NAME_RANK + 1) <= COMMON_FIRST_NAME_RANK
             ):
                 return None
             return end

@@ -18,13 +18,14 @@ from bedside.text.redaction.dates import DateDetector
 from bedside.text.redaction.names import NameDetector
 from bedside.text.redaction.numeric_ids import NumericIdentifierDetector
 from bedside.text.redaction.places import PlaceDetector
+from bedside.text.redaction.sequence import SequenceDetector
 from bedside.text.redaction.spans import RedactionResult, RedactionSpan
 from bedside.text.redaction.web import WebIdentifierDetector
 
 logger = logging.getLogger(__name__)
 
 REDACTOR_NAME = "bedside-redactor"
-REDACTOR_VERSION = "1.5.0"
+REDACTOR_VERSION = "1.6.0"
 PLACEHOLDER_TYPES: tuple[str, ...] = tuple(TYPE_PRIORITY) + ("FAX",)
 _MAX_PASSES = 3
 _PLACEHOLDER = re.compile(r"\[(?:" + "|".join(re.escape(t) for t in sorted(set(PLACEHOLDER_TYPES))) + r")\]")
@@ -34,12 +35,20 @@ class Redactor:
     """Replace patient identifiers with typed placeholders such as ``[PATIENT]`` and ``[MRN]``.
 
     ``staff_names`` is the roster allow-list: these names are clinicians, not PHI, and stay.
+    ``detectors`` (default: every rule-based detector) decide first; ``fallback`` detectors (default: the
+    learned sequence model; none when ``detectors`` is given) only add spans where the first found nothing.
     """
 
     name = REDACTOR_NAME
     version = REDACTOR_VERSION
 
-    def __init__(self, staff_names: Iterable[str] = (), *, detectors: Sequence[RedactionDetector] | None = None) -> None:
+    def __init__(
+        self,
+        staff_names: Iterable[str] = (),
+        *,
+        detectors: Sequence[RedactionDetector] | None = None,
+        fallback: Sequence[RedactionDetector] | None = None,
+    ) -> None:
         self.staff_names: tuple[str, ...] = tuple(staff_names)
         self.detectors: tuple[RedactionDetector, ...] = tuple(detectors) if detectors is not None else (
             WebIdentifierDetector(),
@@ -49,6 +58,9 @@ class Redactor:
             PlaceDetector(self.staff_names),
             NameDetector(self.staff_names),
         )
+        if fallback is None:
+            fallback = (SequenceDetector(self.staff_names),) if detectors is None else ()
+        self.fallback: tuple[RedactionDetector, ...] = tuple(fallback)
 
     def redact(self, text: str) -> RedactionResult:
         """The redacted text, the identifier spans (input offsets) and the placeholders (output offsets)."""
@@ -76,11 +88,35 @@ class Redactor:
         candidates: list[Candidate] = []
         for detector in self.detectors:
             candidates.extend(detector.detect(text))
-        return resolve_overlaps(candidates, blocked=existing)
+        kept = resolve_overlaps(candidates, blocked=existing)
+        extra = [c for detector in self.fallback for c in detector.detect(text)]
+        if not extra:
+            return kept
+        taken = existing + [(c.start, c.end) for c in kept]
+        added = resolve_overlaps(extra, blocked=taken)
+        return _join_neighbours(text, sorted(kept + added, key=lambda c: c.start), {id(c) for c in added})
 
     def redact_text(self, text: str) -> str:
         """Only the redacted text."""
         return self.redact(text).text
+
+
+def _join_neighbours(text: str, kept: list[Candidate], added: set[int]) -> list[Candidate]:
+    """Join a fallback span to a span of the same type next to it, across a space or a dot ("Mrs" + "Romero")."""
+    joined: list[Candidate] = []
+    for cand in kept:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and (id(cand) in added or id(last) in added)
+            and last.type == cand.type
+            and cand.start - last.end <= 2
+            and not text[last.end : cand.start].strip(" .")
+        ):
+            joined[-1] = Candidate(last.type, last.start, cand.end, last.detector, f"{last.reason}; joined with {cand.reason}")
+        else:
+            joined.append(cand)
+    return joined
 
 
 def _to_input(cand: Candidate, result: RedactionResult) -> Candidate:

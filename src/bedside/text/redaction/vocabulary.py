@@ -136,3 +136,11 @@ def nickname_group(first: str) -> frozenset[str]:
         if first in names:
             out.update(names)
     return frozenset(out)
+
+
+# Weekdays and months with their abbreviations: never a town (places.py) nor, for the sequence model, a name.
+CALENDAR_WORDS = frozenset(
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar "
+    "apr may jun jul aug sep sept oct nov dec january february march april june july august september october november "
+    "december".split()
+)

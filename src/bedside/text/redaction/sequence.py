@@ -1,0 +1,258 @@
+"""A learned sequence tagger (a linear-chain CRF) that finds the identifiers the rules leave.
+
+The rules and word lists (every other detector) decide first. Whatever they leave is read again by a
+conditional random field trained on the authored messages (``scripts/train_sequence_model.py``). It
+labels every token of a message (``PATIENT``, ``ADDRESS``, ``DATE``... or ``O``) from what the token
+looks like and what stands around it: its case shape, suffix, Census and world name-list ranks, US and
+world place lists, clinical and drug lists, word frequency, whether it is a roster word, and the same
+properties of the two tokens on each side plus their words ("lives up [Rockhouse] Creek", "[summer] (pts
+granddaughter)"). The token's own word is deliberately *not* a feature, so the model learns what names
+and places look like and where they stand, not the names its authors happened to use.
+
+A run of tokens becomes a candidate when the tagger's marginal probability of its label is at least
+``THRESHOLD`` on every token, and it is kept only where no rule found anything (see ``Redactor``).
+The model proposes names, places, dates and ages over 89 only: numbers such as MRNs, phones and ZIP
+codes are left to their validated detectors. Words that are clinical, drug names, very common
+lower-case words or staff names on the roster are never proposed as a name or a place by the model
+alone, nor are countries, states and common first names as places ("a call from Victoria"), nor a name next to a staff title or before "in pharmacy"; a date must look like one and not follow a staff event ("staff
+mtg 11/12"); an age must be a whole number from 90 to 125 and not follow a vital sign ("Temp 101 F"). Each candidate's reason names the probability
+and the features that weighed most for it, so a reviewer can see why.
+
+The model is a small binary file in the package (``data/sequence-model.crfsuite``) read with
+python-crfsuite (MIT; CRFsuite itself is BSD): nothing is trained or downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+import pycrfsuite
+from wordfreq import zipf_frequency
+
+from bedside.text.redaction.candidates import Candidate, RedactionDetector
+from bedside.text.redaction.clinical_terms import drug_names, regions, us_places, world_places
+from bedside.text.redaction.cues import STAFF_CUES
+from bedside.text.redaction.dates import STAFF_EVENT_BEFORE
+from bedside.text.redaction.lexicon import census_lexicon
+from bedside.text.redaction.numeric_ids import NOT_AGE_BEFORE
+from bedside.text.redaction.ordinary import frequent_words, ordinary_words, spanish_words, typo_of
+from bedside.text.redaction.places import COMMON_FIRST_NAME_RANK
+from bedside.text.redaction.standalone import clinical_words
+from bedside.text.redaction.vocabulary import CALENDAR_WORDS, COMMON_WORDS, nickname_group
+
+MODEL_FILE = "data/sequence-model.crfsuite"
+THRESHOLD = 0.6
+# A lower-case word this frequent (Zipf) is never a name or place on the model's word alone.
+_PLAIN_MIN_ZIPF = 4.0
+_WINDOW = (-2, -1, 1, 2)
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*|[^\w\s]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_DIGIT, _LOWER, _UPPER = re.compile(r"[0-9]"), re.compile(r"[a-z]"), re.compile(r"[A-Z]")
+_REPEAT = re.compile(r"(.)\1+")
+_WORD_TYPES = ("PATIENT", "ADDRESS")
+# Numbers with their own validated detectors (MRN, phone, ZIP, ID...) are left to those detectors.
+_TYPES = frozenset({*_WORD_TYPES, "DATE", "AGE>89"})
+_DATE_SHAPE = re.compile(r"\d{1,4}[/-]\d{1,2}|\d(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_AGE = re.compile(r"9\d|1[01]\d|12[0-5]")
+_EVIDENCE_FEATURES = 3
+_SENTENCE_END = ".!?:;-–—\n"
+# A name just after a staff title, or before "in pharmacy", is a colleague ("RN Kelly", "Linda in pharmacy").
+_STAFF_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(STAFF_CUES)) + r")\.?\s+$", re.IGNORECASE)
+_STAFF_AFTER = re.compile(
+    r"\s+(?:in|from|at|with)\s+(?:the\s+)?(?:pharmacy|lab|labs|radiology|rads|case management|cm|sw|social work|dietary|"
+    r"nutrition|transport|security|admitting|registration|billing|it|biomed|ir|cath lab|rehab|pt|ot|rt|hr|payroll)\b",
+    re.IGNORECASE,
+)
+
+Token = tuple[int, int, str]
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens ``(start, end, text)``: words (with inner apostrophes, hyphens, dots), numbers, punctuation."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+class SequenceFeatures:
+    """Turns a message into the CRF's per-token feature lists. Shared by the detector and the training script."""
+
+    def __init__(self, staff_names: Iterable[str] = ()) -> None:
+        self.roster_words = frozenset(w.lower() for name in staff_names for w in _WORD.findall(name))
+        self.lexicon = census_lexicon()
+        self.clinical = clinical_words(drugs=False)
+        self.drugs = drug_names()
+        self._us_places = us_places()
+        self._world_places = world_places()
+        self._spanish = spanish_words()
+        self._word = lru_cache(maxsize=65536)(self._word_features)
+        self._context = lru_cache(maxsize=65536)(self._context_features)
+
+    def sequence(self, text: str) -> tuple[list[Token], list[list[str]]]:
+        """The tokens of ``text`` and, for each, its feature strings."""
+        toks = tokenize(text)
+        words = [t[2] for t in toks]
+        n = len(words)
+        out: list[list[str]] = []
+        for i, word in enumerate(words):
+            feats = ["bias", *self._word(word)]
+            for d in _WINDOW:
+                j = i + d
+                feats.extend(self._context(words[j], d) if 0 <= j < n else (f"{d}:edge",))
+            if 0 < i < n - 1:
+                feats.append(f"ctx={words[i - 1].lower()}_{words[i + 1].lower()}")
+            out.append(feats)
+        return toks, out
+
+    def _context_features(self, word: str, offset: int) -> tuple[str, ...]:
+        own = self._word(word)
+        return (f"{offset}:w={word.lower()}", *(f"{offset}:{f}" for f in own if not f.startswith(("suf3=", "pre2="))))
+
+    def _word_features(self, word: str) -> tuple[str, ...]:
+        low = word.lower()
+        shape = _REPEAT.sub(r"\1\1", _UPPER.sub("X", _LOWER.sub("x", _DIGIT.sub("d", word))))
+        feats = [f"sh={shape}", f"suf3={low[-3:]}", f"pre2={low[:2]}"]
+        if word[:1].isupper():
+            feats.append("cap")
+        if word.isupper() and len(word) > 1:
+            feats.append("upper")
+        if word.isdigit():
+            feats.append(f"dlen={len(word)}")
+        if word.isalpha():
+            first, last = self.lexicon.first_names.get(low), self.lexicon.last_names.get(low)
+            if first:
+                feats.append(f"first={min(4, int(math.log10(first)))}")
+            if last:
+                feats.append(f"last={min(5, int(math.log10(last)))}")
+            for flag, words in (("world", self.lexicon.world_all), ("clin", self.clinical), ("drug", self.drugs),
+                                ("usplace", self._us_places), ("wplace", self._world_places),
+                                ("spanish", self._spanish), ("roster", self.roster_words)):
+                if low in words:
+                    feats.append(flag)
+            feats.append(f"zipf={int(zipf_frequency(low, 'en'))}")
+        return tuple(feats)
+
+
+class SequenceDetector(RedactionDetector):
+    """Identifiers found by the shipped CRF (see the module docstring). Used only where the rules found nothing."""
+
+    name = "sequence-model"
+
+    def __init__(
+        self, staff_names: Iterable[str] = (), *, threshold: float = THRESHOLD, model_path: str | None = None
+    ) -> None:
+        self.threshold = threshold
+        self.features = SequenceFeatures(staff_names)
+        self._staff = self.features.roster_words | {n for w in self.features.roster_words for n in nickname_group(w)}
+        self._clinical = self.features.clinical | self.features.drugs
+        self._regions = regions()
+        self._ordinary = ordinary_words() | frequent_words()
+        self._typo_base = self._ordinary | self._clinical
+        self._model_path = model_path or str(resources.files("bedside.text.redaction").joinpath(MODEL_FILE))
+        info = _model_info(self._model_path)
+        self.labels: tuple[str, ...] = info[0]
+        self._weights: dict[str, dict[str, float]] = info[1]
+        self._local = threading.local()
+
+    def detect(self, text: str) -> list[Candidate]:
+        toks, feats = self.features.sequence(text)
+        if not toks:
+            return []
+        tagger = self._tagger()
+        tagger.set(feats)
+        labels = tagger.tag()
+        probs = [tagger.marginal(label, i) if label != "O" else 0.0 for i, label in enumerate(labels)]
+        out: list[Candidate] = []
+        i = 0
+        while i < len(toks):
+            label = labels[i]
+            if label == "O" or probs[i] < self.threshold:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(toks) and labels[j + 1] == label and probs[j + 1] >= self.threshold:
+                j += 1
+            start, end = toks[i][0], toks[j][1]
+            if self._keep(text, label, start, end):
+                out.append(Candidate(label, start, end, self.name, self._reason(label, probs[i : j + 1], feats[i : j + 1])))
+            i = j + 1
+        return out
+
+    def _tagger(self) -> pycrfsuite.Tagger:
+        """This thread's open tagger (a tagger holds the message being tagged, so threads do not share one)."""
+        tagger: pycrfsuite.Tagger | None = getattr(self._local, "tagger", None)
+        if tagger is None:
+            tagger = pycrfsuite.Tagger()
+            tagger.open(self._model_path)
+            self._local.tagger = tagger
+        return tagger
+
+    def _keep(self, text: str, label: str, start: int, end: int) -> bool:
+        """Whether a span the model labelled is proposed (see the module docstring for what never is)."""
+        surface = text[start:end]
+        if label == "DATE":  # a date shape, and not a staff event ("staff mtg 11/12")
+            return bool(_DATE_SHAPE.search(surface)) and not STAFF_EVENT_BEFORE.search(text, max(0, start - 60), start)
+        if label == "AGE>89":  # a whole number from 90 to 125, not a vital sign ("Temp 101 F", "sats 91-93")
+            return bool(_AGE.fullmatch(surface)) and not NOT_AGE_BEFORE.search(text, max(0, start - 20), start)
+        if label not in _WORD_TYPES:
+            return False
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&/"):
+            return False  # part of a longer token ("I&Os", "s/p")
+        words = [(m.group(), _initial(text, start + m.start())) for m in _WORD.finditer(surface)]
+        if not words or all(self._plain_word(word, initial) for word, initial in words):
+            return False
+        if _STAFF_BEFORE.search(text, max(0, start - 20), start) or _STAFF_AFTER.match(text, end):
+            return False
+        if label != "ADDRESS":
+            return True
+        low = surface.lower()
+        first_rank = self.features.lexicon.first_names.get(low)
+        return low not in self._regions and not (first_rank is not None and first_rank <= COMMON_FIRST_NAME_RANK)
+
+    def _plain_word(self, word: str, initial: bool) -> bool:
+        """A clinical, drug, common, calendar or staff word, a frequent lower-case word or a typo of an ordinary
+        or clinical word ("withdarwal", "abuot"): never a name or place alone.
+
+        At the start of a sentence a capital says nothing, so an ordinary word there counts as lower case
+        ("Rose to 39.0 overnight", "Genesis pump in 30 alarming").
+        """
+        low = word.lower().removesuffix("'s").removesuffix("’s")
+        if low in self._clinical or low in COMMON_WORDS or low in self._staff or low in CALENDAR_WORDS:
+            return True
+        if initial and low in self._ordinary:
+            return True
+        if (word.islower() or (initial and not self.features.lexicon.is_first(low))) and zipf_frequency(low, "en") >= _PLAIN_MIN_ZIPF:
+            return True
+        return typo_of(low, self._typo_base) and not self.features.lexicon.is_first(low)
+
+    def _reason(self, label: str, probs: list[float], feats: list[list[str]]) -> str:
+        weights = self._weights.get(label, {})
+        totals: dict[str, float] = {}
+        for token_feats in feats:
+            for f in token_feats:
+                w = weights.get(f)
+                if w is not None:
+                    totals[f] = totals.get(f, 0.0) + w
+        top = sorted((f for f in totals if totals[f] > 0), key=lambda f: -totals[f])[:_EVIDENCE_FEATURES]
+        return f"sequence model: p={min(probs):.2f} for {label}; strongest features {', '.join(top) or 'none'}"
+
+
+def _initial(text: str, start: int) -> bool:
+    """Whether the word at ``start`` begins the text or a sentence (where a capital says nothing)."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in _SENTENCE_END
+
+
+@lru_cache(maxsize=4)
+def _model_info(path: str) -> tuple[tuple[str, ...], dict[str, dict[str, float]]]:
+    """The model's labels and its state-feature weights by label (for the evidence in each reason)."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    weights: dict[str, dict[str, float]] = {}
+    for (attribute, label), weight in tagger.info().state_features.items():
+        weights.setdefault(label, {})[attribute] = weight
+    return tuple(tagger.labels()), weights
+

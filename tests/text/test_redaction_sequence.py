@@ -1,0 +1,107 @@
+"""The learned sequence model: what it adds after the rules, what it never proposes, and how it is built."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from bedside.text.redaction import Redactor
+from bedside.text.redaction.sequence import MODEL_FILE, SequenceDetector, SequenceFeatures, tokenize
+
+ROOT = Path(__file__).resolve().parents[2]
+ROSTER = ["Ana Diaz", "Grace Kim", "Will Turner", "Marcus Bell", "Nora Lindgren"]
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor(staff_names=ROSTER)
+
+
+def _found(redactor: Redactor, text: str) -> list[tuple[str, str, str]]:
+    return [(s.type, text[s.start : s.end], s.detector) for s in redactor.redact(text).spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("ob triage: G2P1 @ 37+2, lives 45 min out up Rockhouse Creek so keeping her", "Rockhouse Creek", "ADDRESS"),
+        ("Lonnie from up Caney Fork back in ED, 3rd time this month, BiPAP started", "Caney Fork", "ADDRESS"),
+        ("Mr. Lindahl lives right by Como Lake, used to walk around it daily - goal for PT", "Como Lake", "ADDRESS"),
+    ],
+)
+def test_finds_what_the_rules_leave(redactor: Redactor, text: str, surface: str, kind: str) -> None:
+    rules_only = Redactor(staff_names=ROSTER, fallback=[])
+    assert not any(text[s.start : s.end] == surface for s in rules_only.redact(text).spans)
+    found = _found(redactor, text)
+    assert any(k == kind and surface in s and d == "sequence-model" for k, s, d in found), found
+
+
+def test_every_finding_names_its_evidence(redactor: Redactor) -> None:
+    text = "pt lives up Rockhouse Creek past the church"
+    spans = [s for s in redactor.redact(text).spans if s.detector == "sequence-model"]
+    assert spans
+    assert spans[0].reason.startswith("sequence model: p=0.")
+    assert "strongest features" in spans[0].reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Temp 101 F, HR 110, fever to 104 F overnight",
+        "staff mtg 11/12 at 1330 3rd fl conf rm, mandatory for all RNs",
+        "got a call from Linda in pharmacy about the heparin",
+        "Grace can u check 12, Will is on break",
+        "Rose to 39.0 overnight, cultures sent",
+        "Genesis pump in 30 alarming, biomed called",
+        "S: 19M, pneumonia B: obesity R: monitor for withdarwal, CIWA q4h",
+        "Ok - place a foley and strict I&Os. Will do.",
+        "med rec: pt takes herbal tea from Yemen, pharm to review interactions",
+        "pyxis down, IT ticket 7731902, CK 12000 in 14",
+        "PICU 4 sats 91-93 on 2L NC, RR 38",
+    ],
+)
+def test_never_proposes(text: str) -> None:
+    detector = SequenceDetector(ROSTER)
+    assert detector.detect(text) == []
+
+
+def test_rules_decide_first_and_neighbours_join(redactor: Redactor) -> None:
+    text = "Mrs Romero refusing her 10:00 insulin, glucose 436"
+    spans = redactor.redact(text).spans
+    names = [text[s.start : s.end] for s in spans if s.type == "PATIENT"]
+    assert len(names) == 1 and "Romero" in names[0]
+    explicit = Redactor(staff_names=ROSTER, detectors=[])
+    assert explicit.fallback == ()
+    assert explicit.redact("lives up Rockhouse Creek").spans == []
+
+
+def test_features_ignore_the_word_itself_but_see_its_neighbours() -> None:
+    features = SequenceFeatures(ROSTER)
+    tokens, feats = features.sequence("daughter Okafor in 12")
+    assert [t[2] for t in tokens] == ["daughter", "Okafor", "in", "12"]
+    assert not any(f.startswith("w=") for f in feats[1])
+    assert "-1:w=daughter" in feats[1] and "1:w=in" in feats[1]
+    assert "roster" in features.sequence("Grace")[1][0]
+    assert [t[2] for t in tokenize("Mrs. O'Neil, 4/5")] == ["Mrs", ".", "O'Neil", ",", "4", "/", "5"]
+
+
+def test_threads_share_one_redactor(redactor: Redactor) -> None:
+    texts = [f"pt lives up Rockhouse Creek, bed {i}" for i in range(40)]
+    expected = [redactor.redact_text(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(redactor.redact_text, texts)) == expected
+
+
+def test_training_reproduces_the_shipped_model(tmp_path: Path) -> None:
+    output = tmp_path / "model.crfsuite"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "train_sequence_model.py"), "--output", str(output)],
+        check=True, capture_output=True, text=True,
+    )
+    shipped = ROOT / "src" / "bedside" / "text" / "redaction" / MODEL_FILE
+    assert hashlib.sha256(output.read_bytes()).hexdigest() == hashlib.sha256(shipped.read_bytes()).hexdigest()
