@@ -36,8 +36,8 @@ from bedside.text.redaction.sequence import SequenceDetector  # noqa: E402
 
 def redactor_with(scorer: NameScorer | None, roster: list[str], sequence_model: Path | None = None) -> Redactor:
     """A redactor whose name detector uses ``scorer`` (None: the rules alone) and the given sequence model (or none)."""
-    fallback = [SequenceDetector(roster, model_path=str(sequence_model))] if sequence_model else []
-    redactor = Redactor(staff_names=roster, fallback=fallback)
+    sequence = SequenceDetector(roster, model_path=str(sequence_model)) if sequence_model else False
+    redactor = Redactor(staff_names=roster, sequence=sequence)
     for detector in redactor.detectors:
         if isinstance(detector, NameDetector):
             detector._scorer = scorer

@@ -35,7 +35,7 @@ def _found(redactor: Redactor, text: str) -> list[tuple[str, str, str]]:
     ],
 )
 def test_finds_what_the_rules_leave(redactor: Redactor, text: str, surface: str, kind: str) -> None:
-    rules_only = Redactor(staff_names=ROSTER, fallback=[])
+    rules_only = Redactor(staff_names=ROSTER, sequence=False)
     assert not any(text[s.start : s.end] == surface for s in rules_only.redact(text).spans)
     found = _found(redactor, text)
     assert any(k == kind and surface in s and d == "sequence-model" for k, s, d in found), found
@@ -56,7 +56,7 @@ def test_every_finding_names_its_evidence(redactor: Redactor) -> None:
         "staff mtg 11/12 at 1330 3rd fl conf rm, mandatory for all RNs",
         "got a call from Linda in pharmacy about the heparin",
         "Grace can u check 12, Will is on break",
-        "Rose to 39.0 overnight, cultures sent",
+        "Moon boot stays on for ambulation per ortho",
         "Genesis pump in 30 alarming, biomed called",
         "S: 19M, pneumonia B: obesity R: monitor for withdarwal, CIWA q4h",
         "Ok - place a foley and strict I&Os. Will do.",
@@ -76,7 +76,7 @@ def test_rules_decide_first_and_neighbours_join(redactor: Redactor) -> None:
     names = [text[s.start : s.end] for s in spans if s.type == "PATIENT"]
     assert len(names) == 1 and "Romero" in names[0]
     explicit = Redactor(staff_names=ROSTER, detectors=[])
-    assert explicit.fallback == ()
+    assert explicit.sequence is None
     assert explicit.redact("lives up Rockhouse Creek").spans == []
 
 

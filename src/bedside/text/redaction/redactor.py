@@ -35,8 +35,9 @@ class Redactor:
     """Replace patient identifiers with typed placeholders such as ``[PATIENT]`` and ``[MRN]``.
 
     ``staff_names`` is the roster allow-list: these names are clinicians, not PHI, and stay.
-    ``detectors`` (default: every rule-based detector) decide first; ``fallback`` detectors (default: the
-    learned sequence model; none when ``detectors`` is given) only add spans where the first found nothing.
+    ``detectors`` (default: every rule-based detector) decide first. The learned ``sequence`` model (default:
+    the shipped one; none when ``detectors`` is given or ``sequence=False``) then reads the message once:
+    it adds spans only where the rules found nothing, and retypes a rule's name it reads as a place.
     """
 
     name = REDACTOR_NAME
@@ -47,7 +48,7 @@ class Redactor:
         staff_names: Iterable[str] = (),
         *,
         detectors: Sequence[RedactionDetector] | None = None,
-        fallback: Sequence[RedactionDetector] | None = None,
+        sequence: SequenceDetector | bool = True,
     ) -> None:
         self.staff_names: tuple[str, ...] = tuple(staff_names)
         self.detectors: tuple[RedactionDetector, ...] = tuple(detectors) if detectors is not None else (
@@ -58,9 +59,9 @@ class Redactor:
             PlaceDetector(self.staff_names),
             NameDetector(self.staff_names),
         )
-        if fallback is None:
-            fallback = (SequenceDetector(self.staff_names),) if detectors is None else ()
-        self.fallback: tuple[RedactionDetector, ...] = tuple(fallback)
+        if sequence is True:
+            sequence = SequenceDetector(self.staff_names) if detectors is None else False
+        self.sequence: SequenceDetector | None = sequence if isinstance(sequence, SequenceDetector) else None
 
     def redact(self, text: str) -> RedactionResult:
         """The redacted text, the identifier spans (input offsets) and the placeholders (output offsets)."""
@@ -89,7 +90,9 @@ class Redactor:
         for detector in self.detectors:
             candidates.extend(detector.detect(text))
         kept = resolve_overlaps(candidates, blocked=existing)
-        extra = [c for detector in self.fallback for c in detector.detect(text)]
+        if self.sequence is None:
+            return kept
+        kept, extra = self.sequence.review(text, kept)
         if not extra:
             return kept
         taken = existing + [(c.start, c.end) for c in kept]
@@ -102,7 +105,7 @@ class Redactor:
 
 
 def _join_neighbours(text: str, kept: list[Candidate], added: set[int]) -> list[Candidate]:
-    """Join a fallback span to a span of the same type next to it, across a space or a dot ("Mrs" + "Romero")."""
+    """Join a sequence-model span to a span of the same type next to it, across a space or a dot ("Mrs" + "Romero")."""
     joined: list[Candidate] = []
     for cand in kept:
         last = joined[-1] if joined else None

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -36,7 +36,7 @@ from wordfreq import zipf_frequency
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
 from bedside.text.redaction.clinical_terms import drug_names, regions, us_places, world_places
-from bedside.text.redaction.cues import STAFF_CUES
+from bedside.text.redaction.cues import PATIENT_CUES, POST_CUE, RELATIVE_CUES, STAFF_CUES, TITLE_CUES
 from bedside.text.redaction.dates import STAFF_EVENT_BEFORE
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.numeric_ids import NOT_AGE_BEFORE
@@ -63,6 +63,10 @@ _EVIDENCE_FEATURES = 3
 _SENTENCE_END = ".!?:;-–—\n"
 # A name just after a staff title, or before "in pharmacy", is a colleague ("RN Kelly", "Linda in pharmacy").
 _STAFF_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(STAFF_CUES)) + r")\.?\s+$", re.IGNORECASE)
+_NAME_CUE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(PATIENT_CUES | RELATIVE_CUES | TITLE_CUES)) + r")\b\.?[\s:,(]*$", re.IGNORECASE
+)
+_ROOM_AFTER = re.compile(r"\s*,?\s+(?:rm|room|bed|bay|bd|chair)\.?\s*#?\d", re.IGNORECASE)
 _STAFF_AFTER = re.compile(
     r"\s+(?:in|from|at|with)\s+(?:the\s+)?(?:pharmacy|lab|labs|radiology|rads|case management|cm|sw|social work|dietary|"
     r"nutrition|transport|security|admitting|registration|billing|it|biomed|ir|cath lab|rehab|pt|ot|rt|hr|payroll)\b",
@@ -149,8 +153,8 @@ class SequenceDetector(RedactionDetector):
         self._staff = self.features.roster_words | {n for w in self.features.roster_words for n in nickname_group(w)}
         self._clinical = self.features.clinical | self.features.drugs
         self._regions = regions()
-        self._ordinary = ordinary_words() | frequent_words()
-        self._typo_base = self._ordinary | self._clinical
+        self._ordinary = ordinary_words()
+        self._typo_base = self._ordinary | frequent_words() | self._clinical
         self._model_path = model_path or str(resources.files("bedside.text.redaction").joinpath(MODEL_FILE))
         info = _model_info(self._model_path)
         self.labels: tuple[str, ...] = info[0]
@@ -158,9 +162,13 @@ class SequenceDetector(RedactionDetector):
         self._local = threading.local()
 
     def detect(self, text: str) -> list[Candidate]:
+        return self.review(text, [])[1]
+
+    def review(self, text: str, found: Sequence[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+        """The rules' findings (a name the model reads as a place retyped ADDRESS) and the model's own findings."""
         toks, feats = self.features.sequence(text)
         if not toks:
-            return []
+            return list(found), []
         tagger = self._tagger()
         tagger.set(feats)
         labels = tagger.tag()
@@ -179,7 +187,24 @@ class SequenceDetector(RedactionDetector):
             if self._keep(text, label, start, end):
                 out.append(Candidate(label, start, end, self.name, self._reason(label, probs[i : j + 1], feats[i : j + 1])))
             i = j + 1
-        return out
+        return [self._retyped(text, c, toks, tagger) for c in found], out
+
+    def _retyped(self, text: str, cand: Candidate, toks: list[Token], tagger: pycrfsuite.Tagger) -> Candidate:
+        """A rule's name that the model reads as a place ("lives next to the Iglesia Pentecostal") becomes ADDRESS.
+
+        Names after a relative, patient or title cue ("nephew Mark") stay names.
+        """
+        if cand.type != "PATIENT" or _NAME_CUE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
+            return cand
+        inside = [i for i, (start, end, word) in enumerate(toks) if start < cand.end and cand.start < end and word.isalpha()]
+        if not inside:
+            return cand
+        place = sum(tagger.marginal("ADDRESS", i) for i in inside) / len(inside)
+        name = sum(tagger.marginal("PATIENT", i) for i in inside) / len(inside)
+        if place < self.threshold or place <= name:
+            return cand
+        reason = f"{cand.reason} Typed ADDRESS: the sequence model reads a place here (p={place:.2f})."
+        return Candidate("ADDRESS", cand.start, cand.end, cand.detector, reason)
 
     def _tagger(self) -> pycrfsuite.Tagger:
         """This thread's open tagger (a tagger holds the message being tagged, so threads do not share one)."""
@@ -201,10 +226,15 @@ class SequenceDetector(RedactionDetector):
             return False
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&/"):
             return False  # part of a longer token ("I&Os", "s/p")
-        words = [(m.group(), _initial(text, start + m.start())) for m in _WORD.finditer(surface)]
+        # At the start of a sentence a capital says nothing: an ordinary word there counts as lower case
+        # ("Genesis pump in 30", "Moon boot"), unless a patient's place follows ("Pops in 16").
+        placed = label == "PATIENT" and bool(POST_CUE.match(text, end) or _ROOM_AFTER.match(text, end))
+        words = [(m.group(), _initial(text, start + m.start()) and not placed) for m in _WORD.finditer(surface)]
         if not words or all(self._plain_word(word, initial) for word, initial in words):
             return False
         if _STAFF_BEFORE.search(text, max(0, start - 20), start) or _STAFF_AFTER.match(text, end):
+            return False
+        if words[0][0].lower().rstrip(".") in STAFF_CUES:  # "Nurse Brown"
             return False
         if label != "ADDRESS":
             return True
@@ -214,10 +244,8 @@ class SequenceDetector(RedactionDetector):
 
     def _plain_word(self, word: str, initial: bool) -> bool:
         """A clinical, drug, common, calendar or staff word, a frequent lower-case word or a typo of an ordinary
-        or clinical word ("withdarwal", "abuot"): never a name or place alone.
-
-        At the start of a sentence a capital says nothing, so an ordinary word there counts as lower case
-        ("Rose to 39.0 overnight", "Genesis pump in 30 alarming").
+        or clinical word ("withdarwal", "abuot"): never a name or place alone. ``initial``: the word is read
+        as if it were in lower case: an ordinary word is plain, and so is a frequent one unless it is a first name.
         """
         low = word.lower().removesuffix("'s").removesuffix("’s")
         if low in self._clinical or low in COMMON_WORDS or low in self._staff or low in CALENDAR_WORDS:
