@@ -76,9 +76,19 @@ AUTHORED = {
     "authored-u": DATA / "authored" / "train-2026-11u.txt",
     "authored-v": DATA / "authored" / "train-2026-11v.txt",
     "authored-w": DATA / "authored" / "train-2026-11w.txt",
+    # 1.6.0 held-out files: x to z (central New Jersey, Chicago, Utah/Idaho) measured once on the first 1.6.0
+    # version, then read and trained on; aa to ac (Mississippi Delta, southern Arizona, Seattle-Tacoma)
+    # measured once on the shipped 1.6.0.
+    "holdout-x": DATA / "authored" / "holdout-2026-11x.txt",
+    "holdout-y": DATA / "authored" / "holdout-2026-11y.txt",
+    "holdout-z": DATA / "authored" / "holdout-2026-11z.txt",
+    "holdout-aa": DATA / "authored" / "holdout-2026-11aa.txt",
+    "holdout-ab": DATA / "authored" / "holdout-2026-11ab.txt",
+    "holdout-ac": DATA / "authored" / "holdout-2026-11ac.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
-            "holdout-p", "holdout-q", "holdout-r", "holdout-s")
+            "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
+            "holdout-ab", "holdout-ac")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

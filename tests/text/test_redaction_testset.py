@@ -98,6 +98,10 @@ AUTHORED_FLOORS = {
     "holdout-2026-11x.txt": (0.93, 0.93, 0.94),  # 0.951 / 0.947 / 0.963
     "holdout-2026-11y.txt": (0.91, 0.93, 0.93),  # 0.927 / 0.945 / 0.951
     "holdout-2026-11z.txt": (0.92, 0.92, 0.94),  # 0.942 / 0.936 / 0.964
+    # Held out of the shipped 1.6.0 (rules and sequence model); measured once on it (d711d11).
+    "holdout-2026-11aa.txt": (0.91, 0.94, 0.93),  # 0.931 / 0.960 / 0.952
+    "holdout-2026-11ab.txt": (0.89, 0.87, 0.94),  # 0.911 / 0.895 / 0.966
+    "holdout-2026-11ac.txt": (0.91, 0.91, 0.92),  # 0.932 / 0.934 / 0.948
 }
 
 
