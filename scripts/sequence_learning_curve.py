@@ -1,8 +1,8 @@
 """How the redactor gains with more training authors: the sequence model trained on k of its training files.
 
 For each k, random subsets of the sequence model's training files (``train_sequence_model.training_files``)
-train a model; the whole redactor (rules, name scorer, that model) is then scored on the held-out files
-aa, ab and ac, which no part of the redactor saw. With k = all files this reproduces the shipped figures.
+train a model; the whole redactor (rules, name scorer, that model) is then scored on the files held out of
+the sequence model (``train_sequence_model.HELD_OUT``; aa, ab and ac when the model card's table was made).
 
     .venv/bin/python scripts/sequence_learning_curve.py
 """

@@ -70,6 +70,23 @@ def test_never_proposes(text: str) -> None:
     assert detector.detect(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Transport: pt going home by ferry to Bainbridge, pls d/c by 1300", "Bainbridge", "ADDRESS"),
+        ("dose for bed 404 (Mr. Smith powers), DOB 3/4/1950", "powers", "PATIENT"),
+    ],
+)
+def test_reviews_the_rules_findings(redactor: Redactor, text: str, surface: str, kind: str) -> None:
+    assert (kind, surface) in [(k, s) for k, s, _ in _found(redactor, text)]
+
+
+@pytest.mark.parametrize("text", ["hemoccult + bed 9, GI aware, hgb stable 8.8", "istat QC fail, send chems to main lab"])
+def test_drops_rule_names_it_is_sure_of(redactor: Redactor, text: str) -> None:
+    assert Redactor(staff_names=ROSTER, sequence=False).redact(text).spans  # the rules alone take a word
+    assert not [s for s in redactor.redact(text).spans if s.type == "PATIENT"]
+
+
 def test_rules_decide_first_and_neighbours_join(redactor: Redactor) -> None:
     text = "Mrs Romero refusing her 10:00 insulin, glucose 436"
     spans = redactor.redact(text).spans

@@ -154,7 +154,7 @@ _NOT_PATIENT_DATE_BEFORE = re.compile(
 # Earlier in the message, words that make a date a staff event's ("staff mtg moved to 11/25", "swap my sat 11/21",
 # "skills fair Nov 18", "license renewal is due 12/31"), unless a patient word sits between them and the date.
 STAFF_EVENT_BEFORE = re.compile(
-    r"\b(?:staff\s+(?:meeting|mtg)|meeting|mtg|huddle|skills\s+fair|potluck|party|journal\s+club|in-?service|orientation|"
+    r"\b(?:staff\s+(?:meeting|mtg)|(?<!family )(?<!fam )(?<!care )(?:meeting|mtg)|huddle|skills\s+fair|potluck|party|journal\s+club|in-?service|orientation|"
     r"class|training|renewal|licen[sc]e|staffing|swap|bonus\s+shift|holiday\s+pay|audits?|competenc(?:y|ies)|pto|vacation)\b"
     r"(?![^\n]*\b(?:pt|patient|f/u|appt|surgery|admit(?:ted)?|d/c|discharge[ds]?|procedure|visit|dose|seen)\b)",
     re.IGNORECASE,
@@ -175,6 +175,18 @@ def _bare_month_day(m: re.Match[str], before: str, text: str) -> bool:
         return False
     padded = month_text.startswith("0") or day_text.startswith("0")
     return padded or month > day or day not in (2, 3, 4, 5, 10)
+
+
+_BARE_MONTH_DAY = re.compile(r"(\d{1,2})/(\d{1,2})")
+
+
+def could_be_month_day(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, if it is a bare "d/d", can be a month/day rather than a score or a fraction.
+
+    Any other shape ("11/02/24", "the 14th") is left to the caller and answers True.
+    """
+    m = _BARE_MONTH_DAY.fullmatch(text, start, end)
+    return m is None or _bare_month_day(m, text[max(0, start - 30) : start], text)
 
 
 def _is_modal_may(text: str, start: int, matched: str) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from bedside.text.redaction.addresses import AddressDetector
 from bedside.text.redaction.candidates import TYPE_PRIORITY, Candidate, RedactionDetector, resolve_overlaps
 from bedside.text.redaction.dates import DateDetector
+from bedside.text.redaction.employers import EmployerDetector
 from bedside.text.redaction.names import NameDetector
 from bedside.text.redaction.numeric_ids import NumericIdentifierDetector
 from bedside.text.redaction.places import PlaceDetector
@@ -58,6 +59,7 @@ class Redactor:
             AddressDetector(),
             PlaceDetector(self.staff_names),
             NameDetector(self.staff_names),
+            EmployerDetector(),
         )
         if sequence is True:
             sequence = SequenceDetector(self.staff_names) if detectors is None else False

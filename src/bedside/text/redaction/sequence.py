@@ -9,14 +9,23 @@ properties of the two tokens on each side plus their words ("lives up [Rockhouse
 granddaughter)"). The token's own word is deliberately *not* a feature, so the model learns what names
 and places look like and where they stand, not the names its authors happened to use.
 
-A run of tokens becomes a candidate when the tagger's marginal probability of its label is at least
-``THRESHOLD`` on every token, and it is kept only where no rule found anything (see ``Redactor``).
-The model proposes names, places, dates and ages over 89 only: numbers such as MRNs, phones and ZIP
-codes are left to their validated detectors. Words that are clinical, drug names, very common
-lower-case words or staff names on the roster are never proposed as a name or a place by the model
-alone, nor are countries, states and common first names as places ("a call from Victoria"), nor a name next to a staff title or before "in pharmacy"; a date must look like one and not follow a staff event ("staff
-mtg 11/12"); an age must be a whole number from 90 to 125 and not follow a vital sign ("Temp 101 F"). Each candidate's reason names the probability
-and the features that weighed most for it, so a reviewer can see why.
+The rules decide first; then the model reads the message once and does three things (``review``):
+
+- *adds* a run of tokens as a candidate when its marginal probability is at least ``THRESHOLD`` on every
+  token and no rule found anything there. Only names, places, dates and ages over 89: MRNs, phones, ZIP
+  codes and other numbers are left to their validated detectors. Never proposed by the model alone:
+  clinical, drug, common, calendar and staff words, typos of ordinary words, countries and states, a
+  common first name as a place ("a call from Victoria"), a name next to a staff title or before "in
+  pharmacy", an ordinary word starting a sentence unless a patient's place follows ("Pops in 16"), a date
+  that does not look like one, is a score ("pain 9/10") or follows a staff event ("staff mtg 11/12"), an age that is not a whole
+  number from 90 to 125 or follows a vital sign ("Temp 101 F");
+- *retypes* a rule's name as ADDRESS where it reads a place ("next to the Iglesia Pentecostal"), and a
+  rule's name that is a listed town after a place word ("ferry to Bainbridge");
+- *drops* a rule's name when it is sure there is no identifier and no word of it is a listed name
+  ("hemoccult + bed 9", "su hija dice").
+
+Each candidate's reason names the probability and the features that weighed most for it, so a reviewer
+can see why; a retyped span says so in its reason.
 
 The model is a small binary file in the package (``data/sequence-model.crfsuite``) read with
 python-crfsuite (MIT; CRFsuite itself is BSD): nothing is trained or downloaded at run time.
@@ -37,7 +46,7 @@ from wordfreq import zipf_frequency
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
 from bedside.text.redaction.clinical_terms import drug_names, regions, us_places, world_places
 from bedside.text.redaction.cues import PATIENT_CUES, POST_CUE, RELATIVE_CUES, STAFF_CUES, TITLE_CUES
-from bedside.text.redaction.dates import STAFF_EVENT_BEFORE
+from bedside.text.redaction.dates import STAFF_EVENT_BEFORE, could_be_month_day
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.numeric_ids import NOT_AGE_BEFORE
 from bedside.text.redaction.ordinary import frequent_words, ordinary_words, spanish_words, typo_of
@@ -47,6 +56,8 @@ from bedside.text.redaction.vocabulary import CALENDAR_WORDS, COMMON_WORDS, nick
 
 MODEL_FILE = "data/sequence-model.crfsuite"
 THRESHOLD = 0.6
+# A rule's name is dropped when the model gives every word of it at least this probability of being no identifier.
+DOUBT = 0.98
 # A lower-case word this frequent (Zipf) is never a name or place on the model's word alone.
 _PLAIN_MIN_ZIPF = 4.0
 _WINDOW = (-2, -1, 1, 2)
@@ -66,7 +77,11 @@ _STAFF_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(STAFF_CUES)) + r")\.?\s+$"
 _NAME_CUE_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(PATIENT_CUES | RELATIVE_CUES | TITLE_CUES)) + r")\b\.?[\s:,(]*$", re.IGNORECASE
 )
-_ROOM_AFTER = re.compile(r"\s*,?\s+(?:rm|room|bed|bay|bd|chair)\.?\s*#?\d", re.IGNORECASE)
+_PATIENT_BEFORE = re.compile(r"\[PATIENT\][\s.,]{0,2}$")
+_PATIENT_AFTER = re.compile(r"[\s.,]{0,2}\[PATIENT\]")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|to|toward|towards|near|nr|outside|around|at|address|addr|desde|en)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _STAFF_AFTER = re.compile(
     r"\s+(?:in|from|at|with)\s+(?:the\s+)?(?:pharmacy|lab|labs|radiology|rads|case management|cm|sw|social work|dietary|"
     r"nutrition|transport|security|admitting|registration|billing|it|biomed|ir|cath lab|rehab|pt|ot|rt|hr|payroll)\b",
@@ -89,8 +104,8 @@ class SequenceFeatures:
         self.lexicon = census_lexicon()
         self.clinical = clinical_words(drugs=False)
         self.drugs = drug_names()
-        self._us_places = us_places()
-        self._world_places = world_places()
+        self.us_places = us_places()
+        self.world_places = world_places()
         self._spanish = spanish_words()
         self._word = lru_cache(maxsize=65536)(self._word_features)
         self._context = lru_cache(maxsize=65536)(self._context_features)
@@ -132,7 +147,7 @@ class SequenceFeatures:
             if last:
                 feats.append(f"last={min(5, int(math.log10(last)))}")
             for flag, words in (("world", self.lexicon.world_all), ("clin", self.clinical), ("drug", self.drugs),
-                                ("usplace", self._us_places), ("wplace", self._world_places),
+                                ("usplace", self.us_places), ("wplace", self.world_places),
                                 ("spanish", self._spanish), ("roster", self.roster_words)):
                 if low in words:
                     feats.append(flag)
@@ -165,7 +180,7 @@ class SequenceDetector(RedactionDetector):
         return self.review(text, [])[1]
 
     def review(self, text: str, found: Sequence[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
-        """The rules' findings (a name the model reads as a place retyped ADDRESS) and the model's own findings."""
+        """The rules' findings as the model reviews them (see ``_reviewed``) and the model's own findings."""
         toks, feats = self.features.sequence(text)
         if not toks:
             return list(found), []
@@ -187,24 +202,53 @@ class SequenceDetector(RedactionDetector):
             if self._keep(text, label, start, end):
                 out.append(Candidate(label, start, end, self.name, self._reason(label, probs[i : j + 1], feats[i : j + 1])))
             i = j + 1
-        return [self._retyped(text, c, toks, tagger) for c in found], out
+        names = [c for c in found if c.type == "PATIENT"]
+        reviewed = (self._reviewed(text, c, toks, tagger, _next_to_a_name(c, names, text)) for c in found)
+        return [c for c in reviewed if c is not None], out
 
-    def _retyped(self, text: str, cand: Candidate, toks: list[Token], tagger: pycrfsuite.Tagger) -> Candidate:
-        """A rule's name that the model reads as a place ("lives next to the Iglesia Pentecostal") becomes ADDRESS.
+    def _reviewed(
+        self, text: str, cand: Candidate, toks: list[Token], tagger: pycrfsuite.Tagger, part_of_name: bool
+    ) -> Candidate | None:
+        """A rule's name, kept, retyped or dropped.
 
-        Names after a relative, patient or title cue ("nephew Mark") stay names.
+        Dropped when the model is sure it is no identifier (p(O) >= ``DOUBT`` on every word), none of its
+        words is a listed name that is not also an ordinary word, and no other name stands right next to it
+        ("hemoccult + bed 9", "su hija", "EKGs done"; but "Mr. Smith powers" keeps "powers").
+        Retyped ADDRESS when the model reads a place ("lives next to the Iglesia Pentecostal"), unless a
+        relative, patient or title cue stands before it ("nephew Mark").
         """
-        if cand.type != "PATIENT" or _NAME_CUE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
+        if cand.type != "PATIENT":
             return cand
         inside = [i for i, (start, end, word) in enumerate(toks) if start < cand.end and cand.start < end and word.isalpha()]
         if not inside:
             return cand
+        sure = min(tagger.marginal("O", i) for i in inside) >= DOUBT
+        if sure and not part_of_name and not self._has_name_word(text[cand.start : cand.end]):
+            return None
+        if _NAME_CUE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
+            return cand
+        if self._listed_place(text[cand.start : cand.end]) and _PLACE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
+            return Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a listed town after a place word.")
         place = sum(tagger.marginal("ADDRESS", i) for i in inside) / len(inside)
         name = sum(tagger.marginal("PATIENT", i) for i in inside) / len(inside)
         if place < self.threshold or place <= name:
             return cand
         reason = f"{cand.reason} Typed ADDRESS: the sequence model reads a place here (p={place:.2f})."
         return Candidate("ADDRESS", cand.start, cand.end, cand.detector, reason)
+
+    def _listed_place(self, surface: str) -> bool:
+        """Whether ``surface`` is a US or world town name ("Bainbridge", "Willcox")."""
+        low = surface.lower()
+        return low in self.features.us_places or low in self.features.world_places
+
+    def _has_name_word(self, surface: str) -> bool:
+        """Whether a word of ``surface`` is in the name lists and is not an ordinary or clinical word."""
+        lexicon = self.features.lexicon
+        for word in _WORD.findall(surface):
+            low = word.lower()
+            if (lexicon.is_name(low) or low in lexicon.world_all) and low not in self._ordinary and low not in self._clinical:
+                return True
+        return False
 
     def _tagger(self) -> pycrfsuite.Tagger:
         """This thread's open tagger (a tagger holds the message being tagged, so threads do not share one)."""
@@ -219,7 +263,11 @@ class SequenceDetector(RedactionDetector):
         """Whether a span the model labelled is proposed (see the module docstring for what never is)."""
         surface = text[start:end]
         if label == "DATE":  # a date shape, and not a staff event ("staff mtg 11/12")
-            return bool(_DATE_SHAPE.search(surface)) and not STAFF_EVENT_BEFORE.search(text, max(0, start - 60), start)
+            return (
+                bool(_DATE_SHAPE.search(surface))
+                and could_be_month_day(text, start, end)
+                and not STAFF_EVENT_BEFORE.search(text, max(0, start - 60), start)
+            )
         if label == "AGE>89":  # a whole number from 90 to 125, not a vital sign ("Temp 101 F", "sats 91-93")
             return bool(_AGE.fullmatch(surface)) and not NOT_AGE_BEFORE.search(text, max(0, start - 20), start)
         if label not in _WORD_TYPES:
@@ -228,7 +276,10 @@ class SequenceDetector(RedactionDetector):
             return False  # part of a longer token ("I&Os", "s/p")
         # At the start of a sentence a capital says nothing: an ordinary word there counts as lower case
         # ("Genesis pump in 30", "Moon boot"), unless a patient's place follows ("Pops in 16").
-        placed = label == "PATIENT" and bool(POST_CUE.match(text, end) or _ROOM_AFTER.match(text, end))
+        # ("Genesis pump in 19": the place follows "pump", not the name).
+        last = _WORD.findall(surface)[-1:]
+        placed = label == "PATIENT" and bool(POST_CUE.match(text, end))
+        placed = placed and not (last and last[0].islower() and self._plain_word(last[0], False))
         words = [(m.group(), _initial(text, start + m.start()) and not placed) for m in _WORD.finditer(surface)]
         if not words or all(self._plain_word(word, initial) for word, initial in words):
             return False
@@ -252,7 +303,8 @@ class SequenceDetector(RedactionDetector):
             return True
         if initial and low in self._ordinary:
             return True
-        if (word.islower() or (initial and not self.features.lexicon.is_first(low))) and zipf_frequency(low, "en") >= _PLAIN_MIN_ZIPF:
+        uncased = word.islower() or (word.isupper() and len(word) > 1)  # capitals in "TYPE AND SCREEN" say nothing either
+        if (uncased or (initial and not self.features.lexicon.is_first(low))) and zipf_frequency(low, "en") >= _PLAIN_MIN_ZIPF:
             return True
         return typo_of(low, self._typo_base) and not self.features.lexicon.is_first(low)
 
@@ -266,6 +318,15 @@ class SequenceDetector(RedactionDetector):
                     totals[f] = totals.get(f, 0.0) + w
         top = sorted((f for f in totals if totals[f] > 0), key=lambda f: -totals[f])[:_EVIDENCE_FEATURES]
         return f"sequence model: p={min(probs):.2f} for {label}; strongest features {', '.join(top) or 'none'}"
+
+
+def _next_to_a_name(cand: Candidate, names: Sequence[Candidate], text: str) -> bool:
+    """Whether another name span, or a [PATIENT] placeholder of an earlier pass, is within two characters of ``cand``."""
+    if _PATIENT_BEFORE.search(text, max(0, cand.start - 12), cand.start) or _PATIENT_AFTER.match(text, cand.end):
+        return True
+    return any(
+        other is not cand and (0 <= cand.start - other.end <= 2 or 0 <= other.start - cand.end <= 2) for other in names
+    )
 
 
 def _initial(text: str, start: int) -> bool:

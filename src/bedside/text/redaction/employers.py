@@ -1,0 +1,60 @@
+"""Employers and nicknames written as phrases: identifiers the word-by-word name rules do not see.
+
+Safe Harbor counts the names of a patient's (or a relative's) employer among the identifiers, and the
+authored messages name them after a work cue: "works nights at UPS", "his job at Stop & Shop",
+"laid off from Microsoft", "employer Puget Roofing". Southern nicknames built on "Big" or "Lil"
+("Big Mama in 6", "aka Big Man", "Lil Bit") are names too, though neither word is one. Both are typed
+PATIENT, the placeholder the annotation uses for every name of a patient's circle.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bedside.text.redaction.candidates import Candidate, RedactionDetector
+from bedside.text.redaction.clinical_terms import us_places
+
+_CAPITALISED = r"[A-Z][\w'’&.-]*"
+_WORK_CUE = (
+    r"(?i:\b(?:works?(?:\s+(?:nights|days|nites|weekends|part[- ]time|full[- ]time))?\s+(?:at|for)"
+    r"|working\s+(?:at|for)|worked\s+(?:at|for)|jobs?\s+(?:at|with)|employed\s+(?:at|by)|employer(?:\s+is)?:?"
+    r"|laid\s+off\s+(?:from|by)|fired\s+from|(?:his|her|their)\s+desk\s+at|boss\s+(?:at|from)|shift\s+at"
+    r"|(?:eng|engineer|driver|cashier|manager|clerk|worker|nurse\s+aide)\s+at))"
+)
+_EMPLOYER = re.compile(
+    _WORK_CUE + r"\s+(?i:the\s+)?(?P<org>" + _CAPITALISED + r"(?:\s+(?:&\s+)?" + _CAPITALISED + r"){0,3})"
+)
+_NICKNAME = re.compile(r"\b(?P<org>(?:Big|Lil'?|Li'l)\s+[A-Z][a-z]+)\b")
+# Words after "Big" that make a place, not a person ("Big Branch", "Big Sandy Creek").
+_PLACE_WORDS = frozenset(
+    "branch creek sandy lake lakes spring springs horn bend island hill hills mountain mountains river bear pine rock "
+    "stone valley run fork timber sky flats".split()
+)
+# Words that never start an employer: titles, the hospital itself, pronouns.
+_NOT_EMPLOYER = frozenset("dr dr. doctor the this that our my his her their home night nights days st st. saint".split())
+
+
+class EmployerDetector(RedactionDetector):
+    """Employers after a work cue and "Big"/"Lil" nicknames."""
+
+    name = "employers"
+
+    def __init__(self) -> None:
+        self._places = us_places()
+
+    def detect(self, text: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        for m in _EMPLOYER.finditer(text):
+            org = m.group("org")
+            if org.split()[0].lower() in _NOT_EMPLOYER:
+                continue
+            org = org.rstrip(".,")
+            start = m.start("org")
+            out.append(Candidate("PATIENT", start, start + len(org), self.name, "An employer named after a work cue."))
+        for m in _NICKNAME.finditer(text):
+            nick = m.group("org")
+            second = nick.split()[-1].lower()
+            if second in _PLACE_WORDS or nick.lower() in self._places:
+                continue
+            out.append(Candidate("PATIENT", m.start("org"), m.end("org"), self.name, "A nickname built on 'Big' or 'Lil'."))
+        return out
