@@ -78,17 +78,21 @@ AUTHORED = {
     "authored-w": DATA / "authored" / "train-2026-11w.txt",
     # 1.6.0 held-out files: x to z (central New Jersey, Chicago, Utah/Idaho) measured once on the first 1.6.0
     # version, then read and trained on; aa to ac (Mississippi Delta, southern Arizona, Seattle-Tacoma)
-    # measured once on the shipped 1.6.0.
+    # measured once on the second-round 1.6.0, then trained on; ad to af (northern New England, Houston, the
+    # Bronx) measured once on the shipped 1.6.0.
     "holdout-x": DATA / "authored" / "holdout-2026-11x.txt",
     "holdout-y": DATA / "authored" / "holdout-2026-11y.txt",
     "holdout-z": DATA / "authored" / "holdout-2026-11z.txt",
     "holdout-aa": DATA / "authored" / "holdout-2026-11aa.txt",
     "holdout-ab": DATA / "authored" / "holdout-2026-11ab.txt",
     "holdout-ac": DATA / "authored" / "holdout-2026-11ac.txt",
+    "holdout-ad": DATA / "authored" / "holdout-2026-11ad.txt",
+    "holdout-ae": DATA / "authored" / "holdout-2026-11ae.txt",
+    "holdout-af": DATA / "authored" / "holdout-2026-11af.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
-            "holdout-ab", "holdout-ac")
+            "holdout-ab", "holdout-ac", "holdout-ad", "holdout-ae", "holdout-af")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

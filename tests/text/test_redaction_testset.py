@@ -98,10 +98,15 @@ AUTHORED_FLOORS = {
     "holdout-2026-11x.txt": (0.93, 0.93, 0.94),  # 0.951 / 0.947 / 0.963
     "holdout-2026-11y.txt": (0.91, 0.93, 0.93),  # 0.927 / 0.945 / 0.951
     "holdout-2026-11z.txt": (0.92, 0.92, 0.94),  # 0.942 / 0.936 / 0.964
-    # Held out of the shipped 1.6.0 (rules and sequence model); measured once on it (d711d11).
-    "holdout-2026-11aa.txt": (0.91, 0.94, 0.93),  # 0.931 / 0.960 / 0.952
-    "holdout-2026-11ab.txt": (0.89, 0.87, 0.94),  # 0.911 / 0.895 / 0.966
-    "holdout-2026-11ac.txt": (0.91, 0.91, 0.92),  # 0.932 / 0.934 / 0.948
+    # Held out of the second-round 1.6.0; measured once on it (d711d11: 0.931 / 0.960, 0.911 / 0.895,
+    # 0.932 / 0.934), then read and trained on.
+    "holdout-2026-11aa.txt": (0.94, 0.95, 0.96),  # 0.970 / 0.978 / 0.989
+    "holdout-2026-11ab.txt": (0.93, 0.91, 0.95),  # 0.955 / 0.938 / 0.971
+    "holdout-2026-11ac.txt": (0.95, 0.94, 0.96),  # 0.981 / 0.968 / 0.991
+    # Held out of the shipped 1.6.0 (rules and sequence model); measured once on it (739b84f).
+    "holdout-2026-11ad.txt": (0.89, 0.94, 0.93),  # 0.917 / 0.961 / 0.955
+    "holdout-2026-11ae.txt": (0.94, 0.94, 0.95),  # 0.964 / 0.968 / 0.979
+    "holdout-2026-11af.txt": (0.89, 0.88, 0.93),  # 0.919 / 0.901 / 0.958
 }
 
 
