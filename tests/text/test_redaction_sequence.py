@@ -81,10 +81,22 @@ def test_reviews_the_rules_findings(redactor: Redactor, text: str, surface: str,
     assert (kind, surface) in [(k, s) for k, s, _ in _found(redactor, text)]
 
 
-@pytest.mark.parametrize("text", ["hemoccult + bed 9, GI aware, hgb stable 8.8", "istat QC fail, send chems to main lab"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hemoccult + bed 9, GI aware, hgb stable 8.8",
+        "istat QC fail, send chems to main lab",
+        "la señora en la 4: su hija dice que él vive solo en un rancho",
+    ],
+)
 def test_drops_rule_names_it_is_sure_of(redactor: Redactor, text: str) -> None:
     assert Redactor(staff_names=ROSTER, sequence=False).redact(text).spans  # the rules alone take a word
     assert not [s for s in redactor.redact(text).spans if s.type == "PATIENT"]
+
+
+def test_employers_stay_names(redactor: Redactor) -> None:
+    text = "case mgmt: pt's employer Gulf Coast Drilling Services is paying workers comp"
+    assert ("PATIENT", "Gulf Coast Drilling Services") in [(k, s) for k, s, _ in _found(redactor, text)]
 
 
 def test_rules_decide_first_and_neighbours_join(redactor: Redactor) -> None:

@@ -14,7 +14,7 @@ The rules decide first; then the model reads the message once and does three thi
 - *adds* a run of tokens as a candidate when its marginal probability is at least ``THRESHOLD`` on every
   token and no rule found anything there. Only names, places, dates and ages over 89: MRNs, phones, ZIP
   codes and other numbers are left to their validated detectors. Never proposed by the model alone:
-  clinical, drug, common, calendar and staff words, typos of ordinary words, countries and states, a
+  clinical, drug, care-organisation ("Avera"), common, calendar and staff words, typos of ordinary words, countries and states, a
   common first name as a place ("a call from Victoria"), a name next to a staff title or before "in
   pharmacy", an ordinary word starting a sentence unless a patient's place follows ("Pops in 16"), a date
   that does not look like one, is a score ("pain 9/10") or follows a staff event ("staff mtg 11/12"), an age that is not a whole
@@ -22,7 +22,8 @@ The rules decide first; then the model reads the message once and does three thi
 - *retypes* a rule's name as ADDRESS where it reads a place ("next to the Iglesia Pentecostal"), and a
   rule's name that is a listed town after a place word ("ferry to Bainbridge");
 - *drops* a rule's name when it is sure there is no identifier and no word of it is a listed name
-  ("hemoccult + bed 9", "su hija dice").
+  ("hemoccult + bed 9", "EKGs done"), and, in a message written in Spanish, a "name" made only of common
+  Spanish words ("su hija", "dice", "llegó").
 
 Each candidate's reason names the probability and the features that weighed most for it, so a reviewer
 can see why; a retyped span says so in its reason.
@@ -44,7 +45,7 @@ import pycrfsuite
 from wordfreq import zipf_frequency
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
-from bedside.text.redaction.clinical_terms import drug_names, regions, us_places, world_places
+from bedside.text.redaction.clinical_terms import care_organisations, drug_names, regions, us_places, world_places
 from bedside.text.redaction.cues import PATIENT_CUES, POST_CUE, RELATIVE_CUES, STAFF_CUES, TITLE_CUES
 from bedside.text.redaction.dates import STAFF_EVENT_BEFORE, could_be_month_day
 from bedside.text.redaction.lexicon import census_lexicon
@@ -77,6 +78,15 @@ _STAFF_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(STAFF_CUES)) + r")\.?\s+$"
 _NAME_CUE_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(PATIENT_CUES | RELATIVE_CUES | TITLE_CUES)) + r")\b\.?[\s:,(]*$", re.IGNORECASE
 )
+# A message is in Spanish when it has this many Spanish function words; then a "name" made only of words this
+# frequent in Spanish (Zipf) that are not common first names is dropped ("su hija Paty dice", "llegó").
+_SPANISH_FUNCTION = re.compile(
+    r"\b(?:que|la|el|los|las|del|su|sus|en|por|para|con|se|lo|le|es|está|esta|dice|pero|muy|ya|tiene|una|un|al|"
+    r"hija|hijo|esposa|esposo|quiere|pregunta|llamó|vive|viene|cama|mañana)\b",
+    re.IGNORECASE,
+)
+_SPANISH_MIN_FUNCTION_WORDS = 3
+_SPANISH_MIN_ZIPF = 4.3
 _PATIENT_BEFORE = re.compile(r"\[PATIENT\][\s.,]{0,2}$")
 _PATIENT_AFTER = re.compile(r"[\s.,]{0,2}\[PATIENT\]")
 _PLACE_BEFORE = re.compile(
@@ -166,7 +176,7 @@ class SequenceDetector(RedactionDetector):
         self.threshold = threshold
         self.features = SequenceFeatures(staff_names)
         self._staff = self.features.roster_words | {n for w in self.features.roster_words for n in nickname_group(w)}
-        self._clinical = self.features.clinical | self.features.drugs
+        self._clinical = self.features.clinical | self.features.drugs | care_organisations()
         self._regions = regions()
         self._ordinary = ordinary_words()
         self._typo_base = self._ordinary | frequent_words() | self._clinical
@@ -222,11 +232,13 @@ class SequenceDetector(RedactionDetector):
         inside = [i for i, (start, end, word) in enumerate(toks) if start < cand.end and cand.start < end and word.isalpha()]
         if not inside:
             return cand
+        if self._spanish_words_only(text, text[cand.start : cand.end]):
+            return None
         sure = min(tagger.marginal("O", i) for i in inside) >= DOUBT
         if sure and not part_of_name and not self._has_name_word(text[cand.start : cand.end]):
             return None
-        if _NAME_CUE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
-            return cand
+        if cand.detector == "employers" or _NAME_CUE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
+            return cand  # an employer is not retyped as a place
         if self._listed_place(text[cand.start : cand.end]) and _PLACE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
             return Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a listed town after a place word.")
         place = sum(tagger.marginal("ADDRESS", i) for i in inside) / len(inside)
@@ -235,6 +247,18 @@ class SequenceDetector(RedactionDetector):
             return cand
         reason = f"{cand.reason} Typed ADDRESS: the sequence model reads a place here (p={place:.2f})."
         return Candidate("ADDRESS", cand.start, cand.end, cand.detector, reason)
+
+    def _spanish_words_only(self, text: str, surface: str) -> bool:
+        """In a message written in Spanish, a "name" made only of common Spanish words ("su hija", "dice", "pero")."""
+        if len(_SPANISH_FUNCTION.findall(text)) < _SPANISH_MIN_FUNCTION_WORDS:
+            return False
+        words = _WORD.findall(surface)
+        first_names = self.features.lexicon.first_names
+        return bool(words) and all(
+            zipf_frequency(w.lower(), "es") >= _SPANISH_MIN_ZIPF
+            and first_names.get(w.lower(), COMMON_FIRST_NAME_RANK + 1) > COMMON_FIRST_NAME_RANK
+            for w in words
+        )
 
     def _listed_place(self, surface: str) -> bool:
         """Whether ``surface`` is a US or world town name ("Bainbridge", "Willcox")."""
