@@ -79,7 +79,8 @@ AUTHORED = {
     # 1.6.0 held-out files: x to z (central New Jersey, Chicago, Utah/Idaho) measured once on the first 1.6.0
     # version, then read and trained on; aa to ac (Mississippi Delta, southern Arizona, Seattle-Tacoma)
     # measured once on the second-round 1.6.0, then trained on; ad to af (northern New England, Houston, the
-    # Bronx) measured once on the shipped 1.6.0.
+    # Bronx) measured once on the third-round 1.6.0, then trained on; ag to ai (Rio Grande Valley, Atlanta,
+    # Central Valley) measured once on the shipped 1.6.0.
     "holdout-x": DATA / "authored" / "holdout-2026-11x.txt",
     "holdout-y": DATA / "authored" / "holdout-2026-11y.txt",
     "holdout-z": DATA / "authored" / "holdout-2026-11z.txt",
@@ -89,10 +90,14 @@ AUTHORED = {
     "holdout-ad": DATA / "authored" / "holdout-2026-11ad.txt",
     "holdout-ae": DATA / "authored" / "holdout-2026-11ae.txt",
     "holdout-af": DATA / "authored" / "holdout-2026-11af.txt",
+    "holdout-ag": DATA / "authored" / "holdout-2026-11ag.txt",
+    "holdout-ah": DATA / "authored" / "holdout-2026-11ah.txt",
+    "holdout-ai": DATA / "authored" / "holdout-2026-11ai.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
-            "holdout-ab", "holdout-ac", "holdout-ad", "holdout-ae", "holdout-af")
+            "holdout-ab", "holdout-ac", "holdout-ad", "holdout-ae", "holdout-af",
+            "holdout-ag", "holdout-ah", "holdout-ai")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
