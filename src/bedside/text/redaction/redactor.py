@@ -17,6 +17,7 @@ from bedside.text.redaction.candidates import TYPE_PRIORITY, Candidate, Redactio
 from bedside.text.redaction.dates import DateDetector
 from bedside.text.redaction.employers import EmployerDetector
 from bedside.text.redaction.names import NameDetector
+from bedside.text.redaction.namesakes import NamesakeDetector
 from bedside.text.redaction.numeric_ids import NumericIdentifierDetector
 from bedside.text.redaction.places import PlaceDetector
 from bedside.text.redaction.sequence import SequenceDetector
@@ -60,6 +61,7 @@ class Redactor:
             PlaceDetector(self.staff_names),
             NameDetector(self.staff_names),
             EmployerDetector(),
+            NamesakeDetector(self.staff_names),
         )
         if sequence is True:
             sequence = SequenceDetector(self.staff_names) if detectors is None else False

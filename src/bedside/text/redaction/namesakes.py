@@ -1,0 +1,69 @@
+"""Patients who share a staff member's name, when the message says so.
+
+Roster names are staff and stay (``roster.py``). Staff often warn each other when a patient or relative has
+the same name: "Will in 12 (the pt, not Will Turner)", "pt in 17 is ALSO named Jorge Alvarez - not our
+Jorge!", "Baby Boy Mensah (no relation to Kofi)". A roster-shaped name with such a warning right after it or
+just before it is the patient's, and is typed PATIENT; the mention of the staff member inside the warning
+("not our Jorge", "not Dr. Murphy") stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bedside.text.redaction.candidates import Candidate, RedactionDetector
+from bedside.text.redaction.cues import GREETING_BEFORE
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Within the same clause after the name: the warning that it is someone else.
+_WARNING_AFTER = re.compile(
+    r"^[^.\n!?]{0,40}?(?:\b(?:the\s+)?(?:pt|patient)\b[^.\n]{0,20}\bnot\b|\bnot\s+(?:ours\b|our\s+(?:rn|nurse|doc|md|np|pa|tech|charge|staff|(?-i:[A-Z][a-z]+))\b|our\s*[!.)\-–—]"
+    r"|dr\b|the\s+(?:rn|nurse|doc|md)\b)"
+    r"|\bno\s+relation\b|\bsame\s+(?:last\s+|first\s+)?name\b|\bdiff(?:erent)?\s+person\b|\bthe\s+other\s+\w+\b)",
+    re.IGNORECASE,
+)
+_WARNING_BEFORE = re.compile(
+    r"(?:\balso\s+(?:named|called)|\bis\s+also|\bname\s+is|\b(?:pt|patient)\s+is|\bis\s+named)\s+$", re.IGNORECASE
+)
+# Before a mention of the staff member inside the warning.
+_STAFF_MENTION_BEFORE = re.compile(
+    r"(?:\bnot\s+(?:our\s+|dr\.?\s+|the\s+)?|\bour\s+(?:rn\s+|nurse\s+)?|\bdr\.?\s+|\bto\s+|\bas\s+)$", re.IGNORECASE
+)
+# After a staff member's name: they are spoken to or are speaking ("Mei - pls check", "Samuel says no relation").
+_STAFF_ROLE_AFTER = re.compile(r"\s*(?:[-–—:,]|\s(?:fyi|here|pls|please|can|says|said|asked|thinks)\b)", re.IGNORECASE)
+
+
+class NamesakeDetector(RedactionDetector):
+    """Roster-shaped names that the message itself says are a patient's or a relative's."""
+
+    name = "roster-namesakes"
+
+    def __init__(self, staff_names: Iterable[str] = ()) -> None:
+        self._parts = frozenset(w.lower() for name in staff_names for w in _WORD.findall(name) if len(w) > 1)
+
+    def detect(self, text: str) -> list[Candidate]:
+        if not self._parts:
+            return []
+        out: list[Candidate] = []
+        words = list(_WORD.finditer(text))
+        i = 0
+        while i < len(words):
+            if words[i].group().lower() not in self._parts:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(words) and words[j + 1].group().lower() in self._parts and text[words[j].end() : words[j + 1].start()] == " ":
+                j += 1
+            start, end = words[i].start(), words[j].end()
+            # "hi Ana - the pt in 4 is not ours", "Mei - pls check on Mei Chen", "Samuel says no relation"
+            spoken_to = GREETING_BEFORE.search(text, 0, start) is not None or (
+                (not text[:start].strip() or text[end : end + 6].lstrip().lower().startswith(("says", "said")))
+                and _STAFF_ROLE_AFTER.match(text, end) is not None
+            )
+            if not spoken_to and not _STAFF_MENTION_BEFORE.search(text, max(0, start - 12), start) and (
+                _WARNING_AFTER.match(text[end : end + 60]) or _WARNING_BEFORE.search(text, max(0, start - 20), start)
+            ):
+                out.append(Candidate("PATIENT", start, end, self.name, "A staff member's name that the message says is a patient's."))
+            i = j + 1
+        return out
