@@ -80,7 +80,8 @@ AUTHORED = {
     # version, then read and trained on; aa to ac (Mississippi Delta, southern Arizona, Seattle-Tacoma)
     # measured once on the second-round 1.6.0, then trained on; ad to af (northern New England, Houston, the
     # Bronx) measured once on the third-round 1.6.0, then trained on; ag to ai (Rio Grande Valley, Atlanta,
-    # Central Valley) measured once on the shipped 1.6.0.
+    # Central Valley) measured once on the fourth-round 1.6.0, then trained on; aj to al (Philadelphia,
+    # Oklahoma, Gulf Coast) measured once on the shipped 1.6.0.
     "holdout-x": DATA / "authored" / "holdout-2026-11x.txt",
     "holdout-y": DATA / "authored" / "holdout-2026-11y.txt",
     "holdout-z": DATA / "authored" / "holdout-2026-11z.txt",
@@ -93,11 +94,14 @@ AUTHORED = {
     "holdout-ag": DATA / "authored" / "holdout-2026-11ag.txt",
     "holdout-ah": DATA / "authored" / "holdout-2026-11ah.txt",
     "holdout-ai": DATA / "authored" / "holdout-2026-11ai.txt",
+    "holdout-aj": DATA / "authored" / "holdout-2026-11aj.txt",
+    "holdout-ak": DATA / "authored" / "holdout-2026-11ak.txt",
+    "holdout-al": DATA / "authored" / "holdout-2026-11al.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
             "holdout-ab", "holdout-ac", "holdout-ad", "holdout-ae", "holdout-af",
-            "holdout-ag", "holdout-ah", "holdout-ai")
+            "holdout-ag", "holdout-ah", "holdout-ai", "holdout-aj", "holdout-ak", "holdout-al")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

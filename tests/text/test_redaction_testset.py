@@ -107,10 +107,14 @@ AUTHORED_FLOORS = {
     "holdout-2026-11ad.txt": (0.89, 0.94, 0.93),  # 0.917 / 0.961 / 0.955
     "holdout-2026-11ae.txt": (0.94, 0.94, 0.95),  # 0.964 / 0.968 / 0.979
     "holdout-2026-11af.txt": (0.89, 0.88, 0.93),  # 0.919 / 0.901 / 0.958
-    # Held out of the shipped 1.6.0 (rules and sequence model); measured once on it (5364301).
+    # Held out of the fourth-round 1.6.0; measured once on it (5364301), then read and trained on.
     "holdout-2026-11ag.txt": (0.92, 0.92, 0.94),  # 0.940 / 0.941 / 0.969
     "holdout-2026-11ah.txt": (0.93, 0.94, 0.94),  # 0.956 / 0.959 / 0.963
     "holdout-2026-11ai.txt": (0.91, 0.92, 0.92),  # 0.938 / 0.942 / 0.947
+    # Held out of the shipped 1.6.0 (rules and sequence model); measured once on it (d49a922).
+    "holdout-2026-11aj.txt": (0.90, 0.94, 0.95),  # 0.918 / 0.959 / 0.974
+    "holdout-2026-11ak.txt": (0.91, 0.92, 0.92),  # 0.934 / 0.946 / 0.940
+    "holdout-2026-11al.txt": (0.91, 0.94, 0.93),  # 0.929 / 0.963 / 0.952
 }
 
 
