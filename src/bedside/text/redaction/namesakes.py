@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
 from bedside.text.redaction.cues import GREETING_BEFORE
+from bedside.text.redaction.tokens import WORD
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # Within the same clause after the name: the warning that it is someone else.
 _WARNING_AFTER = re.compile(
     r"^[^.\n!?]{0,40}?(?:\b(?:the\s+)?(?:pt|patient)\b[^.\n]{0,20}\bnot\b|\bnot\s+(?:ours\b|our\s+(?:rn|nurse|doc|md|np|pa|tech|charge|staff|(?-i:[A-Z][a-z]+))\b|our\s*[!.)\-–—]"
@@ -40,13 +40,13 @@ class NamesakeDetector(RedactionDetector):
     name = "roster-namesakes"
 
     def __init__(self, staff_names: Iterable[str] = ()) -> None:
-        self._parts = frozenset(w.lower() for name in staff_names for w in _WORD.findall(name) if len(w) > 1)
+        self._parts = frozenset(w.lower() for name in staff_names for w in WORD.findall(name) if len(w) > 1)
 
     def detect(self, text: str) -> list[Candidate]:
         if not self._parts:
             return []
         out: list[Candidate] = []
-        words = list(_WORD.finditer(text))
+        words = list(WORD.finditer(text))
         i = 0
         while i < len(words):
             if words[i].group().lower() not in self._parts:

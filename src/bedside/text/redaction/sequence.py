@@ -53,6 +53,7 @@ from bedside.text.redaction.numeric_ids import NOT_AGE_BEFORE
 from bedside.text.redaction.ordinary import frequent_words, ordinary_words, spanish_words, typo_of
 from bedside.text.redaction.places import COMMON_FIRST_NAME_RANK
 from bedside.text.redaction.standalone import clinical_words
+from bedside.text.redaction.tokens import WORD
 from bedside.text.redaction.vocabulary import CALENDAR_WORDS, COMMON_WORDS, nickname_group
 
 MODEL_FILE = "data/sequence-model.crfsuite"
@@ -63,7 +64,6 @@ DOUBT = 0.98
 _PLAIN_MIN_ZIPF = 4.0
 _WINDOW = (-2, -1, 1, 2)
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*|[^\w\s]")
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _DIGIT, _LOWER, _UPPER = re.compile(r"[0-9]"), re.compile(r"[a-z]"), re.compile(r"[A-Z]")
 _REPEAT = re.compile(r"(.)\1+")
 _WORD_TYPES = ("PATIENT", "ADDRESS")
@@ -110,7 +110,7 @@ class SequenceFeatures:
     """Turns a message into the CRF's per-token feature lists. Shared by the detector and the training script."""
 
     def __init__(self, staff_names: Iterable[str] = ()) -> None:
-        self.roster_words = frozenset(w.lower() for name in staff_names for w in _WORD.findall(name))
+        self.roster_words = frozenset(w.lower() for name in staff_names for w in WORD.findall(name))
         self.lexicon = census_lexicon()
         self.clinical = clinical_words(drugs=False)
         self.drugs = drug_names()
@@ -252,7 +252,7 @@ class SequenceDetector(RedactionDetector):
         """In a message written in Spanish, a "name" made only of common Spanish words ("su hija", "dice", "pero")."""
         if len(_SPANISH_FUNCTION.findall(text)) < _SPANISH_MIN_FUNCTION_WORDS:
             return False
-        words = _WORD.findall(surface)
+        words = WORD.findall(surface)
         first_names = self.features.lexicon.first_names
         return bool(words) and all(
             zipf_frequency(w.lower(), "es") >= _SPANISH_MIN_ZIPF
@@ -268,7 +268,7 @@ class SequenceDetector(RedactionDetector):
     def _has_name_word(self, surface: str) -> bool:
         """Whether a word of ``surface`` is in the name lists and is not an ordinary or clinical word."""
         lexicon = self.features.lexicon
-        for word in _WORD.findall(surface):
+        for word in WORD.findall(surface):
             low = word.lower()
             if (lexicon.is_name(low) or low in lexicon.world_all) and low not in self._ordinary and low not in self._clinical:
                 return True
@@ -301,10 +301,10 @@ class SequenceDetector(RedactionDetector):
         # At the start of a sentence a capital says nothing: an ordinary word there counts as lower case
         # ("Genesis pump in 30", "Moon boot"), unless a patient's place follows ("Pops in 16").
         # ("Genesis pump in 19": the place follows "pump", not the name).
-        last = _WORD.findall(surface)[-1:]
+        last = WORD.findall(surface)[-1:]
         placed = label == "PATIENT" and bool(POST_CUE.match(text, end))
         placed = placed and not (last and last[0].islower() and self._plain_word(last[0], False))
-        words = [(m.group(), _initial(text, start + m.start()) and not placed) for m in _WORD.finditer(surface)]
+        words = [(m.group(), _initial(text, start + m.start()) and not placed) for m in WORD.finditer(surface)]
         if not words or all(self._plain_word(word, initial) for word, initial in words):
             return False
         if _STAFF_BEFORE.search(text, max(0, start - 20), start) or _STAFF_AFTER.match(text, end):
