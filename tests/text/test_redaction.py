@@ -158,6 +158,28 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     # 1.5.0, after reading holdout-o, -p and -q: cities abroad (GeoNames), roster names marked as a patient's.
     ("dtr flying in from Caracas tonight, asks we hold the talk", [("ADDRESS", "Caracas")]),
     ("snowbird Gerald Tremblay from Sherbrooke, wife will fax his med list", [("ADDRESS", "Sherbrooke")]),
+    # 1.6.1: towns that are also first names, ZIP and SSN clauses, labelled codes, relation brackets, short surnames.
+    ("amb report: 55M from Theodore, fell off scaffolding", [("ADDRESS", "Theodore")]),
+    ("post-hurricane: pt cut leg clearing his yard in Lillian, tdap given", [("ADDRESS", "Lillian")]),
+    ("arriving by ambulance from Hunting Park, ETA 10 min", [("ADDRESS", "Hunting Park")]),
+    ("HH start: lives alone, Storm Lake 50588, prefers Spanish", [("ADDRESS", "Storm Lake 50588")]),
+    ("ED registration needs pt's zip, he says 70117 but his ID says something else", [("ADDRESS", "70117")]),
+    ("billing q: SSN on file for Ortiz ends 4821 but Medicaid shows 4812, which is right?", [("SSN", "4821"), ("SSN", "4812")]),
+    ("reg needs last 4 of ssn for Pheng Vang, wife says 4471", [("SSN", "4471")]),
+    ("lab call: Hgb 7.1 - which one? MRN ends 9944", [("MRN", "9944")]),
+    ("lab callback: critical lactate 5.8 on MR00982214", [("MRN", "MR00982214")]),
+    ("Mr Sherrod VA claim # C-28 441 903, SW faxing form today", [("ID", "C-28 441 903")]),
+    ("Medi-Cal BIC # 96B7720441 for her, kids on same case", [("ID", "96B7720441")]),
+    ("la Sra. Mendoza tiene 92 años, vive sola", [("AGE>89", "92")]),
+    ("Mrs. Jim (Virginia Jim, Choctaw) ninety-two, pneumonia", [("AGE>89", "ninety-two")]),
+    ("got a call from Trang (pt's niece), wants to know if he's eating", [("PATIENT", "Trang")]),
+    ("Sissy (pt's sister) wants to know if she can visit", [("PATIENT", "Sissy")]),
+    ("bubba (real name Lester Crowe) ready for dc", [("PATIENT", "bubba")]),
+    ("Mrs. Do (pronounced doe) in 19, husband at bedside", [("PATIENT", "Do")]),
+    ("Mr. K rm 17 q1h neuro checks", [("PATIENT", "K")]),
+    ("hope in 22 asking for her phone again", [("PATIENT", "hope")]),
+    ("Tiger bed 3 is yelling for his wife", [("PATIENT", "Tiger")]),
+    ("wife Hetal meeting him here, DOB 8/30/62", [("DOB", "8/30/62")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -275,6 +297,12 @@ NEGATIVES: list[str] = [
     "Crystal clear urine now, foley output 21 mL/hr",
     "telehealth cart in rm 2 needs reboot, camera frozen again",
     "got a call from Victoria about the bed board",  # a city abroad that is also a name needs a strong cue
+    # 1.6.1: people, services and verbs where the new rules must not fire.
+    "Keep bed 10 NPO after midnight",
+    "Put rm 4 on q1h neuro checks",
+    "hall bed 11 needs a sitter",
+    "staff meeting moved to 11/24, SSN training at 1400",
+    "CVS (pt's pharmacy) faxed the refill request",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.
@@ -304,6 +332,13 @@ def test_leaves_clinical_text_and_staff_alone(redactor: Redactor, text: str) -> 
 @pytest.mark.parametrize(("text", "name"), KNOWN_MISSES)
 def test_known_misses(redactor: Redactor, text: str, name: str) -> None:
     assert any(text[s.start : s.end].startswith(name) for s in redactor.redact(text).spans)
+
+
+@pytest.mark.parametrize(
+    "text", ["got a call from Milton about the bill", "dialysis in Pierre MWF, missed fri d/t snow", "son of Milton is here"]
+)
+def test_first_name_town_is_no_place_after_a_message_or_service_word(redactor: Redactor, text: str) -> None:
+    assert [s for s in redactor.redact(text).spans if s.type == "ADDRESS"] == []
 
 
 def test_placeholders_and_reasons(redactor: Redactor) -> None:

@@ -33,7 +33,9 @@ _ADDRESS_CUE = re.compile(
     r"moved\s+to|staying\s+at|mail(?:ed)?\s+to|send\s+to|d/c\s+to\s+home\s+at)\s*",
     re.IGNORECASE,
 )
-_ZIP_CUED = re.compile(r"\b(?:zip|zipcode|zip\s+code|postal\s+code)\s*:?\s*(?P<value>\d{5}(?:-\d{4})?)\b", re.IGNORECASE)
+# In a clause about a ZIP code, its five-digit numbers ("he says 70117", "new zip 10452, insurance still has ... 10454").
+_ZIP_CLAUSE = re.compile(r"\b(?:zip|zipcode|zip\s+code|postal\s+code)\b[^\n;]{0,60}", re.IGNORECASE)
+_FIVE_DIGITS = re.compile(r"(?<![\w\-:/.$#])(?P<value>\d{5}(?:-\d{4})?)(?![\w\-:/%]|[.,]\d)")
 # The two-letter codes of the states and DC.
 STATE_CODES = (
     "A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]"
@@ -78,8 +80,9 @@ class AddressDetector(RedactionDetector):
                 found.append(Candidate("ADDRESS", start, end, self.name, reason))
         for m in _CITY_STATE_ZIP.finditer(text):
             found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A city, state and ZIP code."))
-        for m in _ZIP_CUED.finditer(text):
-            found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A ZIP code."))
+        for clause in _ZIP_CLAUSE.finditer(text):
+            for m in _FIVE_DIGITS.finditer(text, clause.start(), clause.end()):
+                found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A ZIP code."))
         return found
 
     @staticmethod

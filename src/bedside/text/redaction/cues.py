@@ -125,10 +125,27 @@ PATIENT_BRACKET_AFTER = re.compile(
     r"|(?:real|legal|chart)\s+name|goes\s+by|baby\s+(?:girl|boy)|(?:the\s+)?(?:pt|patient)\b)",
     re.IGNORECASE,
 )
+# After any word, a bracket or an "aka" that says whose name or nickname it is: "a call from Trang (pt's niece)",
+# "Sissy (pt's sister)", "Boo (pt's nickname)", "bubba (real name Lester Crowe)", "pops aka Mr Heine".
+RELATION_BRACKET_AFTER = re.compile(
+    r"\s*\(\s*(?:(?:the\s+)?(?:pt|patient|pts|his|her)(?:'s|’s)?\s+(?:"
+    + "|".join(sorted(RELATIVE_CUES | {"nickname", "name", "friend", "buddy", "fiancé", "kid", "kids", "baby", "child"}, key=len, reverse=True))
+    + r")\b|(?:real|legal|given|full)\s+name\b|nickname\b|goes\s+by\b|aka\b)"
+    r"|\s+(?:aka|a\.k\.a\.)\s",
+    re.IGNORECASE,
+)
 # After a word that opens a message, "in" and a three- or four-digit room: "Bubba in 312", "hope in 22" is not enough.
 ROOM_IN_AFTER = re.compile(
     r"\s+(?:is\s+|was\s+|still\s+)?in\s+(?:(?:[A-Z]{2,5}\s+)?(?:rm\.?|room|bed|bay)\s*#?\d{1,4}[A-Za-z]?\b|#?\d{3,4}[A-Za-z]?\b)"
     r"(?!\s*(?:min|mins|minutes|hours?|hrs?)\b|[:.]\d)",
+    re.IGNORECASE,
+)
+# After a first name that opens a message, a small room and what a patient does: "hope in 22 asking for her phone",
+# "liam in 22 keeps pulling his NG", "faith in 12 (sitter at bedside)", "will from 12 keeps asking".
+SMALL_ROOM_THEN_PATIENT = re.compile(
+    r"\s+(?:in|from)\s+(?:(?:rm|room|bed|bay|chair)\s*)?#?\d{1,4}[A-Za-z]?\s+(?:\(|(?:is|was|has|keeps|kept|wont|won't|can't|cant|"
+    r"just|now|still|asking|asked|wants|wanted|needs|needed|refused|refusing|refuses|pulled|pulling|fell|ate|yelling|crying|"
+    r"says|said|c/o|eloped|requesting|sleeping|screaming|climbing|trying)\b)",
     re.IGNORECASE,
 )
 # Before a roster name, words that introduce a patient: "admitted a Marcus Bell", "new pt Grace Kim".

@@ -133,10 +133,11 @@ class DateDetector(RedactionDetector):
             spans.append((m.start(2), m.end(2), "The second date of a range of two numeric dates."))
         found: list[Candidate] = []
         for start, end, reason in spans:
-            if STAFF_EVENT_BEFORE.search(text, max(0, start - 60), start):
-                continue  # a staff event's date, not a patient's
             before = text[max(0, start - 25) : start]
-            if _DOB_CUE.search(before):
+            dob = _DOB_CUE.search(before) is not None
+            if not dob and STAFF_EVENT_BEFORE.search(text, max(0, start - 60), start):
+                continue  # a staff event's date, not a patient's
+            if dob:
                 found.append(Candidate("DOB", start, end, self.name, "A date of birth."))
             else:
                 found.append(Candidate("DATE", start, end, self.name, reason))
@@ -145,7 +146,7 @@ class DateDetector(RedactionDetector):
 
 # Before a date, words that make it a staff or product date rather than a patient's ("deadline 11/30", "I'm off").
 _NOT_PATIENT_DATE_BEFORE = re.compile(
-    r"\b(?:exp(?:ires|iry|iration|\.)?|deadline|due\s+by\s+staff|i'?m\s+off|off|pto|vacation|out\s+of\s+office|ooo|"
+    r"\b(?:(?<!hold\s)exp(?:ires|iry|iration|\.)?|deadline|due\s+by\s+staff|i'?m\s+off|off|pto|vacation|out\s+of\s+office|ooo|"
     r"schedule[ds]?|shift|lot)\W{0,3}$",
     re.IGNORECASE,
 )
@@ -154,7 +155,7 @@ _NOT_PATIENT_DATE_BEFORE = re.compile(
 # Earlier in the message, words that make a date a staff event's ("staff mtg moved to 11/25", "swap my sat 11/21",
 # "skills fair Nov 18", "license renewal is due 12/31"), unless a patient word sits between them and the date.
 STAFF_EVENT_BEFORE = re.compile(
-    r"\b(?:staff\s+(?:meeting|mtg)|(?<!family )(?<!fam )(?<!care )(?:meeting|mtg)|huddle|skills\s+fair|potluck|party|journal\s+club|in-?service|orientation|"
+    r"\b(?:staff\s+(?:meeting|mtg)|(?<!family )(?<!fam )(?<!care )(?:meeting(?!\s+(?:him|her|them|us|me|with\s+(?:the\s+)?(?:pt|patient|family))\b)|mtg)|huddle|skills\s+fair|potluck|party|journal\s+club|in-?service|orientation|"
     r"class|training|renewal|licen[sc]e|staffing|swap|bonus\s+shift|holiday\s+pay|audits?|competenc(?:y|ies)|pto|vacation)\b"
     r"(?![^\n]*\b(?:pt|patient|f/u|appt|surgery|admit(?:ted)?|d/c|discharge[ds]?|procedure|visit|dose|seen)\b)",
     re.IGNORECASE,

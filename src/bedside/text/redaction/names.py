@@ -78,6 +78,7 @@ from bedside.text.redaction.vocabulary import (
 
 _INITIAL = re.compile(r"\s+[A-Z]\.?\s+$")
 _MAX_NAME_TOKENS = 3
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 _PLAIN_GAP = re.compile(r"[ ,\"'()]+")
 
 
@@ -327,6 +328,10 @@ class NameDetector(RedactionDetector):
             tok = toks[first]
             if title and tok.cap and not tok.upper and not self._never(tok) and tok.lower not in DAY_WORDS:
                 ok = True  # "Mr. Foley", "Mr. Church": after a title a capitalised word is a name, whatever else it is
+            elif title and tok.cap and toks[first - 1].lower in _COURTESY_TITLES and (
+                len(tok.raw) == 1 or (tok.lower in FUNCTION_WORDS and not tok.upper)
+            ) and (nxt is None or not nxt.cap or text[tok.end : nxt.start] != " "):
+                ok = True  # "Mrs. Do in 19", "Ms. Her d/c planned", "Mr. K rm 17": a short surname or an initial
             elif strong:
                 ok = self._strong_ok(tok, nxt, text, relative, location)
             elif tok.cap:
@@ -374,6 +379,7 @@ class NameDetector(RedactionDetector):
         self._post_cues(toks, text, found)
         self._no_cue.segment_starts(toks, text, found, extend)
         self._no_cue.room_openers(toks, text, found)
+        self._no_cue.relation_brackets(toks, text, found)
         self._no_cue.possessives(toks, text, found)
         self._no_cue.particles(toks, text, found)
         self._no_cue.initials(text, toks, found)

@@ -25,10 +25,12 @@ from bedside.text.redaction.cues import (
     PLACE_AFTER,
     PLACE_PREPOSITIONS,
     PLACE_RIGHT_AFTER,
+    RELATION_BRACKET_AFTER,
     RELATIVE_CUES,
     ROOM_IN_AFTER,
     ROOM_THEN_FIELD,
     SEGMENT_BREAK,
+    SMALL_ROOM_THEN_PATIENT,
     STAFF_CUES,
     TITLE_CUES,
     TRAVEL_WORDS,
@@ -37,6 +39,8 @@ from bedside.text.redaction.name_forms import covered_tokens
 from bedside.text.redaction.standalone import ROOM_RARE_FREQUENCY, StandaloneNames, never_a_name
 from bedside.text.redaction.tokens import Token
 from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, FUNCTION_WORDS, STRUCTURE_WORDS
+
+_OPENER_FREQUENCY = 10 ** (5.0 - 9)  # Zipf 5: "Keep bed 10 NPO", "Put rm 4 on q1h checks" open with a verb, not a name
 
 
 class NoCueRules:
@@ -94,10 +98,32 @@ class NoCueRules:
             low = tok.lower
             if low in RELATIVE_CUES or low in STAFF_CUES or low in PATIENT_CUES or low in self._words.things:
                 continue
-            if low in self._words.clinical or not (self._words.very_common_name(low) or self._words.name_alone(tok, text)):
-                continue  # "Labs in 312", "Pain in 412": a clinical word; "Family in 312": no name
-            if ROOM_IN_AFTER.match(text, tok.end) or PATIENT_BRACKET_AFTER.match(text, tok.end):
+            if low in self._words.clinical:
+                continue  # "Labs in 312", "Pain in 412": a clinical word
+            nameish = self._words.very_common_name(low) or self._words.name_alone(tok, text)  # "Family in 312": no name
+            if nameish and (ROOM_IN_AFTER.match(text, tok.end) or PATIENT_BRACKET_AFTER.match(text, tok.end)):
                 found.setdefault(i, (i, "A name opening a message, then a room or a patient's details in brackets."))
+                covered.add(i)
+            elif SMALL_ROOM_THEN_PATIENT.match(text, tok.end) and self._words.lex.is_first(low):
+                found.setdefault(i, (i, "A first name opening a message, then a room and what the patient does."))
+                covered.add(i)
+            elif PLACE_RIGHT_AFTER.match(text, tok.end) and self._words.lex.is_name(low) and (tok.cap or self._words.name_alone(tok, text)) \
+                    and (self._words.very_common_name(low) or self._words.freq.get(low, 0.0) < _OPENER_FREQUENCY):
+                found.setdefault(i, (i, "A listed name opening a message, then a room."))  # "Tiger bed 3", "Dang rm 7"
+                covered.add(i)
+
+    def relation_brackets(self, toks: list[Token], text: str, found: dict[int, tuple[int, str]]) -> None:
+        """'a call from Trang (pt's niece)', 'Boo (pt's nickname)', 'pops aka Mr Heine': the message says whose name it is."""
+        covered = covered_tokens(found)
+        for i, tok in enumerate(toks):
+            if i in covered or never_a_name(tok) or (tok.upper and len(tok.lower) <= 4) or len(tok.lower) < 2:
+                continue
+            low = tok.lower
+            if low in RELATIVE_CUES or low in STAFF_CUES or low in PATIENT_CUES or low in FUNCTION_WORDS or low in STRUCTURE_WORDS \
+                    or low in self._words.clinical or low in self._words.things:
+                continue
+            if RELATION_BRACKET_AFTER.match(text, tok.end):
+                found.setdefault(i, (i, "A name the message says is a patient's or a relative's, in brackets after it."))
                 covered.add(i)
 
     def _word_name_opening(

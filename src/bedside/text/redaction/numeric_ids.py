@@ -17,10 +17,12 @@ from bedside.text.redaction.candidates import Candidate, RedactionDetector
 _MRN = re.compile(
     r"\b(?:MRN|MR\s*#|MR\s+(?:no|num|number)\.?|med(?:ical)?\s+rec(?:ord)?s?(?:\s+(?:number|no\.?|num|#))?|"
     r"chart\s*(?:#|no\.?|number)|hosp(?:ital)?\s+(?:number|no\.?|#)|UR\s*#|URN|unit\s+(?:number|no\.?)|pt\s+(?:id|#))"
-    r"\s*(?:[:#=]|is|of)?\s*(?:[:#])?\s*"
+    r"\s*(?:[:#=]|is|of|ends?(?:\s+(?:in|with))?|ending(?:\s+in)?)?\s*(?:[:#])?\s*"
     r"(?P<value>[A-Z]{0,3}-?\d[\d\-]{2,14}\d|\d{4,})",
     re.IGNORECASE,
 )
+# "MR00982214": a record number written with its MR prefix and no label.
+_MR_PREFIXED = re.compile(r"(?<![\w-])(?P<value>MR\d{6,10})\b")
 _ID = re.compile(
     r"\b(?:acct|account|acc|insurance|ins|member|subscriber|policy|plan|group|medicaid|medicare|mbi|hicn|"
     r"claim|encounter|enc|csn|fin|visit|license|licence|lic|DL|driver'?s\s+license|passport|serial|s/n|SN|"
@@ -36,6 +38,11 @@ _SSN_LAST_FOUR = re.compile(
     re.IGNORECASE,
 )
 _SSN = re.compile(r"(?<![\d\-])(?P<value>\d{3}-\d{2}-\d{4})(?![\d\-])")
+# In a clause about a Social Security number, the four-digit numbers are its last four ("SSN on file ends 4821 but
+# Medicaid shows 4812", "last 4 of ssn for Pheng Vang, wife says 4471", "SS card found in wallet 548 90 2231").
+_SSN_CLAUSE = re.compile(r"\b(?:ssn|ss\#|ss\s+card|social\s+security|soc\s+sec)\b[^\n;]{0,70}", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"(?<![\w\-:/.$#])(?P<value>(?:\d{3}\s\d{2}\s)?\d{4})(?![\w\-:/%]|[.,]\d|\s*(?:am|pm|hrs?|h)\b|(?-i:\s+[A-Z][a-z]))", re.IGNORECASE)
+_NOT_SSN_BEFORE = re.compile(r"\b(?:at|by|x|ext|since|in|pager|rm|room|bed|until|til)\s*$|@\s*$", re.IGNORECASE)
 _SSN_CUED = re.compile(
     r"\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?|soc\s+sec)\s*(?:[:#]|is)?\s*"
     r"(?P<value>\d{3}[\s\-]?\d{2}[\s\-]?\d{4}|(?:xxx|\*\*\*)-?(?:xx|\*\*)-?\d{4}|\d{4})\b",
@@ -67,8 +74,10 @@ _LONG_NUMBER = re.compile(r"(?<![\w.,/\-])#?(?P<value>\d{7,12})(?![\w/\-]|[.,]\d
 # An identifier a few words after its label ("Medicaid # for Dakota Kills Crow: 119983274WA", "band BB 4471-2218",
 # "plate NE 72-K118", "MBI for Teodoro: 7KD3-PX1-WM62"): letters in capitals and at least four digits.
 _ID_LABEL = re.compile(
-    r"\b(?:medicaid|medicare|mbi|provider\s?one|tag|plate|auth(?:orization)?|subject|study|band|wristband|armband|"
-    r"icn|vhic|edipi|member|policy|insurance|id|serial|s/n|sn)\b",
+    r"\b(?:medicaid|medicare|mbi|hicn|provider\s?one|tag|plate|auth(?:orization)?|subject|study|band|wristband|armband|"
+    r"icn|vhic|edipi|member|policy|insurance|id|serial|s/n|sn|a\#|alien|i-94|curp|ohip|ramq|health\s+(?:card|\#|number|no)|"
+    r"cin|bic|ahcccs|mainecare|masshealth|medi-?cal|soonercare|tricare|cib|cdib|enrollment|claim|docket|licen[cs]e|"
+    r"registration|cn)\b",
     re.IGNORECASE,
 )
 _ID_VALUE = re.compile(r"(?<![\w-])(?P<value>(?:[A-Z]{1,3}\s)?(?=[A-Z0-9\-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+|\s\d+(?=[\s,.;:)]|$)){0,3})(?![\w-])")
@@ -89,7 +98,7 @@ _TEMPERATURE_CUE = re.compile(
 )
 _AGE = [
     re.compile(
-        r"(?<![\d.])(?P<value>9\d|1[0-2]\d)\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.|yrs?\b|years?\b|year-old\b|years-old\b|yr-old\b|y\b)",
+        r"(?<![\d.])(?P<value>9\d|1[0-2]\d)\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.|yrs?\b|years?\b|year-old\b|years-old\b|yr-old\b|y\b|años\b|anos\b)",
         re.IGNORECASE,
     ),
     re.compile(r"\b(?:age[ds]?|aged)\s*:?\s*(?P<value>9\d|1[0-2]\d)\b(?![.,]\d)", re.IGNORECASE),
@@ -117,7 +126,7 @@ _WRITTEN_AGE = re.compile(
     r"(?P<value>(?:ninety|(?:one|a)\s+hundred(?:\s+and)?)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b"
     r"|\b(?P<value2>(?:ninety|(?:one|a)\s+hundred(?:\s+and)?)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
     r"(?=\s*(?:\)|yo\b|y/o|yrs?\b|years?\b|-year))"
-    r"|(?:(?<=[a-z],\s)|(?<=[a-z]\s))(?P<value3>ninety(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b",
+    r"|(?:(?<=[a-z],\s)|(?<=[a-z]\s)|(?<=\)\s))(?P<value3>ninety(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b",
     re.IGNORECASE,
 )
 _AGE_WITHOUT_UNIT = _AGE[4:]  # ages with no "yo" or "M"/"F": "pt is 97", "Halvorsen (90)"
@@ -177,6 +186,13 @@ class NumericIdentifierDetector(RedactionDetector):
         for m in _SSN_LAST_FOUR.finditer(text):
             group = "value" if m.group("value") else "masked"
             found.append(Candidate("SSN", m.start(group), m.end(group), self.name, "The last four digits of a Social Security number."))
+        for clause in _SSN_CLAUSE.finditer(text):
+            for m in _FOUR_DIGITS.finditer(text, clause.start(), clause.end()):
+                if not _NOT_SSN_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+                    found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name,
+                                           "A four-digit number in a sentence about a Social Security number."))
+        for m in _MR_PREFIXED.finditer(text):
+            found.append(Candidate("MRN", m.start("value"), m.end("value"), self.name, "A record number with its MR prefix."))
         for m in _SSN.finditer(text):
             found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name, "Has the ddd-dd-dddd shape of a Social Security number."))
         for m in _PHONE.finditer(text):

@@ -35,6 +35,23 @@ _STRONG_CUE = re.compile(
     re.IGNORECASE,
 )
 _WEAK_CUE = re.compile(r"\b(?:from|in|near|outside|around|of)\s+$", re.IGNORECASE)
+# A weak cue after which a town that is also a common first name is still a town ("55M from Theodore", "yard in
+# Lillian"), unless a word about people or messages comes just before "from" ("a call from Milton", "help from
+# Grace"): "of" stays a person's ("son of Milton").
+_PLACE_ONLY_CUE = re.compile(r"\b(?:in|near|outside|around)\s+$", re.IGNORECASE)
+# Before "in", a service whose town it names, not anyone's home ("dialysis in Pierre", "ENT in Pierre", "conf in Rapid City").
+_SERVICE_BEFORE_IN = re.compile(
+    r"\b(?:dialysis|clinic|office|hospital|appt|appointment|surgery|rehab|mri|ct|ent|cardiology|cards|onc|oncology|infusion|"
+    r"pharmacy|lab|labs|facility|snf|ltc|center|conf|conference|training|meeting|mtg|course|class|mbs|scan|er|ed)\b"
+    r"(?:\s+\w+){0,2}\s+in\s+$",
+    re.IGNORECASE,
+)
+_PERSON_BEFORE_FROM = re.compile(
+    r"\b(?:call(?:s|ed)?|calling|message|msg|text(?:ed)?|page[ds]?|note|e-?mail|vm|voicemail|letter|card|flowers|gifts?|"
+    r"update|report|word|heard|hear|help|ok|okay|approval|permission|consent|referral|orders?|visit|visitors?|request|"
+    r"questions?|q|sign-?off|handoff|hand-?off|info|news|money|ride|cover(?:age)?|relief)\b(?:\s+\w+){0,2}\s+from\s+$",
+    re.IGNORECASE,
+)
 _TOWN_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+){0,2}")
 _STATE_AFTER = re.compile(rf",?\s(?:{STATE_CODES}|PR)\b(?:\s+\d{{5}}(?:-\d{{4}})?\b)?")
 _ZIP_AFTER = re.compile(r",?\s\d{5}(?:-\d{4})?\b(?![-/.]\d)")
@@ -72,6 +89,7 @@ class PlaceDetector(RedactionDetector):
             before = text[max(0, m.start() - 60) : m.start()]
             strong = _STRONG_CUE.search(before) is not None
             if not strong and not _WEAK_CUE.search(before):
+                found.extend(self._town_with_zip(text, m))
                 continue
             end = self._town_end(text, m.start(), m.group(0), strong)
             if end is None or _FACILITY_AFTER.match(text, end):
@@ -81,6 +99,27 @@ class PlaceDetector(RedactionDetector):
                 end = state.end()
             found.append(Candidate("ADDRESS", m.start(), end, self.name, "A town where someone lives or comes from."))
         return found
+
+    def _town_with_zip(self, text: str, m: re.Match[str]) -> list[Candidate]:
+        """A listed US town with no cue, kept when a ZIP code follows it ("Winton 95388", "Storm Lake, 50588")."""
+        parts = re.split(r"(?<=\S)(?=[ -])", m.group(0))
+        for k in range(len(parts), 0, -1):
+            town = "".join(parts[:k])
+            zip_code = _ZIP_AFTER.match(text, m.start() + len(town))
+            if zip_code and town.lower() in self._places and town.lower() not in self._clinical:
+                return [Candidate("ADDRESS", m.start(), zip_code.end(), self.name, "A town followed by its ZIP code.")]
+        return []
+
+    @staticmethod
+    def _place_cue(text: str, start: int, end: int) -> bool:
+        """Whether a listed town that is also a first name reads as a place here: after "in" or "near", or after
+        "from" with no word about people or messages before it, and with no capitalised surname after it."""
+        before = text[max(0, start - 40) : start]
+        if re.match(r"\s+[A-Z][a-z]", text[end : end + 3]):
+            return False  # "from Milton Barnes" is a person
+        if _PLACE_ONLY_CUE.search(before):
+            return not _SERVICE_BEFORE_IN.search(before)
+        return re.search(r"\bfrom\s+$", before, re.IGNORECASE) is not None and not _PERSON_BEFORE_FROM.search(before)
 
     def _town_end(self, text: str, start: int, words: str, strong: bool) -> int | None:
         """The end of the longest run of words from ``start`` that is a town, or None."""
@@ -98,10 +137,13 @@ class PlaceDetector(RedactionDetector):
             unlisted_ok = (strong and k <= 2 and not any(w in self._frequent for w in low.split())) or (
                 k == 2 and _NEIGHBOURHOOD.search(candidate) is not None
             )
-            if not (listed or state_after or unlisted_ok) or low in self._clinical or low in CALENDAR_WORDS or any(w in self._staff for w in low.split()):
+            town_words = low.split()
+            # A staff name is no town ("from Hannah"), but a town may end in a staff surname ("Hunting Park").
+            if not (listed or state_after or unlisted_ok) or low in self._clinical or low in CALENDAR_WORDS or town_words[0] in self._staff:
                 continue
             if k == 1 and not strong and not state_after and (
-                low in self._frequent or self._lex.first_names.get(low, COMMON_FIRST_NAME_RANK + 1) <= COMMON_FIRST_NAME_RANK
+                low in self._frequent or (self._lex.first_names.get(low, COMMON_FIRST_NAME_RANK + 1) <= COMMON_FIRST_NAME_RANK
+                                          and not self._place_cue(text, start, end))
             ):
                 return None
             return end

@@ -46,7 +46,14 @@ from wordfreq import zipf_frequency
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
 from bedside.text.redaction.clinical_terms import care_organisations, drug_names, regions, us_places, world_places
-from bedside.text.redaction.cues import PATIENT_CUES, POST_CUE, RELATIVE_CUES, STAFF_CUES, TITLE_CUES
+from bedside.text.redaction.cues import (
+    PATIENT_CUES,
+    POST_CUE,
+    RELATION_BRACKET_AFTER,
+    RELATIVE_CUES,
+    STAFF_CUES,
+    TITLE_CUES,
+)
 from bedside.text.redaction.dates import STAFF_EVENT_BEFORE, could_be_month_day
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.numeric_ids import NOT_AGE_BEFORE
@@ -237,8 +244,9 @@ class SequenceDetector(RedactionDetector):
         sure = min(tagger.marginal("O", i) for i in inside) >= DOUBT
         if sure and not part_of_name and not self._has_name_word(text[cand.start : cand.end]):
             return None
-        if cand.detector == "employers" or _NAME_CUE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
-            return cand  # an employer is not retyped as a place
+        if cand.detector == "employers" or _NAME_CUE_BEFORE.search(text, max(0, cand.start - 20), cand.start) \
+                or RELATION_BRACKET_AFTER.match(text, cand.end):
+            return cand  # an employer, or a name the message says is a person's ("Trang (pt's niece)"), is no place
         if self._listed_place(text[cand.start : cand.end]) and _PLACE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
             return Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a listed town after a place word.")
         place = sum(tagger.marginal("ADDRESS", i) for i in inside) / len(inside)
