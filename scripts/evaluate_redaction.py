@@ -97,11 +97,15 @@ AUTHORED = {
     "holdout-aj": DATA / "authored" / "holdout-2026-11aj.txt",
     "holdout-ak": DATA / "authored" / "holdout-2026-11ak.txt",
     "holdout-al": DATA / "authored" / "holdout-2026-11al.txt",
+    "holdout-am": DATA / "authored" / "holdout-2026-11am.txt",
+    "holdout-an": DATA / "authored" / "holdout-2026-11an.txt",
+    "holdout-ao": DATA / "authored" / "holdout-2026-11ao.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
             "holdout-ab", "holdout-ac", "holdout-ad", "holdout-ae", "holdout-af",
-            "holdout-ag", "holdout-ah", "holdout-ai", "holdout-aj", "holdout-ak", "holdout-al")
+            "holdout-ag", "holdout-ah", "holdout-ai", "holdout-aj", "holdout-ak", "holdout-al",
+            "holdout-am", "holdout-an", "holdout-ao")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

@@ -6,7 +6,14 @@ every authored file in tests/data/redaction/authored/ (free-form messages by hel
 model can be measured on them. Each token is labelled with the type of the gold span it lies in, or O.
 The roster is tests/data/redaction/staff.csv, the one the authors were given.
 
-Training is deterministic (same files, same parameters: byte-identical model). It takes about 20 s.
+Every message with a name or a town is also learned a second time with those surfaces swapped for others
+(``augmented``): Census and world names, US towns and made-up syllable names (for capitalised words only), in
+the case the author used.
+The model then learns where names and places stand, not only what the authors' names look like (leave one
+author out over six files, ag to al: recall 0.954 -> 0.956, precision 0.953 both).
+
+Training is deterministic (same files, same parameters, seeded swaps: byte-identical model). It takes about
+two minutes.
 
     .venv/bin/python scripts/train_sequence_model.py
     .venv/bin/python scripts/train_sequence_model.py --leave-out holdout-2026-11r.txt --output /tmp/model.crfsuite
@@ -16,24 +23,99 @@ from __future__ import annotations
 
 import argparse
 import csv
+import random
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pycrfsuite
 
+from bedside.text.redaction.clinical_terms import us_places
 from bedside.text.redaction.evaluation import load_marked
+from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.sequence import MODEL_FILE, SequenceFeatures, Token
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "redaction"
 AUTHORED = DATA / "authored"
 OUTPUT = ROOT / "src" / "bedside" / "text" / "redaction" / MODEL_FILE
-# Measured once on the shipped model (1.6.0); never trained on by it. (x, y and z were held out of the first
-# 1.6.0 model, aa to ac of the second, ad to af of the third, ag to ai of the fourth; each set was measured
-# once, then joined the training files.)
+# Measured once on the shipped model (1.7.0); never trained on by it. (x, y and z were held out of the first
+# 1.6.0 model, aa to ac of the second, ad to af of the third, ag to ai of the fourth, aj to al of the shipped
+# 1.6.0; each set was measured once, then joined the training files.)
 HELD_OUT = frozenset({"holdout-2026-11am.txt", "holdout-2026-11an.txt", "holdout-2026-11ao.txt"})
 PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+
+
+SEED = 11
+_SWAPPABLE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)?")  # one or two plain words ("Okafor", "chidi okafor", "Storm Lake")
+_CONSONANTS = "b c d f g h j k l m n p r s t v w y z ch sh th kh".split()
+_VOWELS = "a e i o u ai ou ei".split()
+_ENDINGS = ["", "n", "r", "s", "k", "l", ""]
+
+
+class SurfaceSwapper:
+    """Swaps the names and towns of a gold message for others, keeping the author's case and the gold spans."""
+
+    def __init__(self, seed: int = SEED) -> None:
+        lex = census_lexicon()
+        self._rng = random.Random(seed)
+        self._firsts = sorted(lex.first_names, key=lambda w: (lex.first_names[w], w))[:3000]
+        self._lasts = sorted(lex.last_names, key=lambda w: (lex.last_names[w], w))[:20000]
+        self._world = sorted(lex.world)
+        self._towns = sorted(p for p in us_places() if p.replace(" ", "").isalpha())
+
+    def _made_up(self) -> str:
+        rng = self._rng
+        syllables = "".join(rng.choice(_CONSONANTS) + rng.choice(_VOWELS) for _ in range(rng.choice((2, 2, 3))))
+        return syllables + rng.choice(_ENDINGS)
+
+    def _name_word(self, lower: bool) -> str:
+        """A surname, a first name, a world name or (for a capitalised original only) a made-up name."""
+        draw = self._rng.random() * (0.8 if lower else 1.0)
+        if draw < 0.35:
+            return self._rng.choice(self._lasts)
+        if draw < 0.6:
+            return self._rng.choice(self._firsts)
+        return self._rng.choice(self._world) if draw < 0.8 else self._made_up()
+
+    def _swap(self, kind: str, surface: str) -> str:
+        words = surface.split(" ")
+        if kind == "PATIENT":
+            return " ".join(self._case_like(w, self._name_word(w.islower())) for w in words)
+        # A town: another listed town, or a made-up word before the original's last word ("Rockhouse Creek").
+        if len(words) == 1 or self._rng.random() < 0.7:
+            return self._case_like(words[0], self._rng.choice(self._towns))
+        return " ".join([self._case_like(words[0], self._made_up()), *words[1:]])
+
+    @staticmethod
+    def _case_like(original: str, word: str) -> str:
+        if original.isupper() and len(original) > 1:
+            return word.upper()
+        return word[:1].upper() + word[1:] if original[:1].isupper() else word.lower()
+
+    def augmented(self, row: Mapping[str, Any]) -> dict[str, Any] | None:
+        """A copy of ``row`` with each one- or two-word name and town swapped, or None when it has none."""
+        text: str = row["text"]
+        spans = sorted(row["spans"], key=lambda s: s["start"])
+        if not any(s["type"] in ("PATIENT", "ADDRESS") for s in spans):
+            return None
+        pieces: list[str] = []
+        new_spans: list[dict[str, Any]] = []
+        position = length = 0
+        for span in spans:
+            before = text[position : span["start"]]
+            pieces.append(before)
+            length += len(before)
+            surface = text[span["start"] : span["end"]]
+            if span["type"] in ("PATIENT", "ADDRESS") and _SWAPPABLE.fullmatch(surface):
+                surface = self._swap(span["type"], surface)
+            pieces.append(surface)
+            new_spans.append({"type": span["type"], "start": length, "end": length + len(surface)})
+            length += len(surface)
+            position = span["end"]
+        pieces.append(text[position:])
+        return {"text": "".join(pieces), "spans": new_spans}
 
 
 def roster() -> list[str]:
@@ -59,12 +141,15 @@ def token_labels(tokens: Sequence[Token], spans: Iterable[Mapping[str, Any]]) ->
 def train(files: Iterable[Path], output: Path, staff: Sequence[str]) -> int:
     """Train on ``files`` and write the model to ``output``; returns the number of messages."""
     features = SequenceFeatures(staff)
+    swapper = SurfaceSwapper()
     trainer = pycrfsuite.Trainer(verbose=False)
     count = 0
     for path in files:
         for row in load_marked(path):
-            tokens, feats = features.sequence(row["text"])
-            trainer.append(feats, token_labels(tokens, row["spans"]))
+            for example in (row, swapper.augmented(row)):
+                if example is not None:
+                    tokens, feats = features.sequence(example["text"])
+                    trainer.append(feats, token_labels(tokens, example["spans"]))
             count += 1
     trainer.set_params(PARAMS)
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -180,6 +180,14 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("hope in 22 asking for her phone again", [("PATIENT", "hope")]),
     ("Tiger bed 3 is yelling for his wife", [("PATIENT", "Tiger")]),
     ("wife Hetal meeting him here, DOB 8/30/62", [("DOB", "8/30/62")]),
+    ("ED to 3N, granddaughter Pa Houa at bedside", [("PATIENT", "Pa Houa")]),
+    ("new admit: DOB 19870513 MRN 00645118 DKA", [("DOB", "19870513")]),
+    ("d/c teaching done, f/u 11.13", [("DATE", "11.13")]),
+    ("Balogun family requests meeting Fri 11/22 2pm w palliative", [("DATE", "11/22")]),
+    ("PA Medicaid # we have is 4400918823? card says diff", [("ID", "4400918823")]),
+    ("asylum seeker, A# A 219 447 016, need phone interpreter", [("ID", "A 219 447 016")]),
+    ("# on file disconnected, try sister Norma 381-9920", [("PHONE", "381-9920")]),
+    ("pt's mom says they're moving to Fall River next week", [("ADDRESS", "Fall River")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -303,6 +311,9 @@ NEGATIVES: list[str] = [
     "hall bed 11 needs a sitter",
     "staff meeting moved to 11/24, SSN training at 1400",
     "CVS (pt's pharmacy) faxed the refill request",
+    "PA Lee will see him after rounds",
+    "Roger",
+    "pain 8/10 after dose 1 of 2/3 planned",
 ]
 
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.

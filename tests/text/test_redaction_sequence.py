@@ -84,8 +84,8 @@ def test_reviews_the_rules_findings(redactor: Redactor, text: str, surface: str,
 @pytest.mark.parametrize(
     "text",
     [
-        "hemoccult + bed 9, GI aware, hgb stable 8.8",
-        "istat QC fail, send chems to main lab",
+        "2 pts in WR w/ chest pain, EKGs done <10 min",
+        "pls bring commode to 15",
         "la señora en la 4: su hija dice que él vive solo en un rancho",
     ],
 )

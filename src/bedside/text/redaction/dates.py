@@ -28,7 +28,7 @@ _SHORT = re.compile(r"(?<![\d/.\-:])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d|\s*(?:stren
 _SHORT_CUE = re.compile(
     r"(?:\bon|\bsince|\bfrom|\buntil|\btill|\bby|\bdue|\bdated?|\badmit(?:ted)?|\badm|\bd/c(?:'?d)?|\bdischarged?|\bseen|"
     r"\bsurgery|\bappt|\bappointment|\bf/u|\bfollow[- ]?up|\bscheduled|\bschedule|\bvisit|\bthrough|\bthru|\bthe|\bDOB|\bborn|"
-    r"\bbirthday|\bexpired|\bdeceased|\bdied|\bpassed|\bbetween|\band|\bpostponed\s+to|\bmoved\s+to|\bor|\bnext|\blast|\bfor|\bset)"
+    r"\bbirthday|\blmp|\bedd|\bedc|\breturned|\breadmit(?:ted)?|\bexpired|\bdeceased|\bdied|\bpassed|\bbetween|\band|\bpostponed\s+to|\bmoved\s+to|\bor|\bnext|\blast|\bfor|\bset)"
     r"[\s:,]*$|^\s*[-–—]\s*$|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?,?\s*$",
     re.IGNORECASE,
 )
@@ -54,8 +54,7 @@ _ORDINAL_DAY = re.compile(
 # Before a bare "d/d", words that make it a score, a fraction or a count rather than a date ("pain 8/10", "apgars 8/9").
 _SCORE_BEFORE = re.compile(
     r"\b(?:pain|apgars?|strength|motor|power|score|scale|gcs|grade|tabs?|tablets?|bottles?|sets?|cultures?|x|bp|"
-    r"reassess(?:ed|ment)?|rated|rates|ratio|murmur|pulses?|reflexes|sats?|spo2|hr|rr|nrs|cpot|flacc|faces|rass|cam|day|"
-    r"(?<!\bas\s)of)"
+    r"reassess(?:ed|ment)?|rated|rates|ratio|murmur|pulses?|reflexes|sats?|spo2|hr|rr|nrs|cpot|flacc|faces|rass|cam|day)"
     r"\W{0,3}$",
     re.IGNORECASE,
 )
@@ -128,6 +127,10 @@ class DateDetector(RedactionDetector):
             if _is_modal_may(text, m.start(), m.group()):
                 continue
             spans.append((m.start(), m.end(), "A month with a year."))
+        for m in _CUED_ONLY.finditer(text):
+            if m.group("compact") and not _valid_compact(m.group("compact")):
+                continue
+            spans.append((m.start("value"), m.end("value"), "A date written without slashes right after a date word."))
         for m in _FULL_RANGE.finditer(text):
             spans.append((m.start(1), m.end(1), "The first date of a range of two numeric dates."))
             spans.append((m.start(2), m.end(2), "The second date of a range of two numeric dates."))
@@ -135,7 +138,8 @@ class DateDetector(RedactionDetector):
         for start, end, reason in spans:
             before = text[max(0, start - 25) : start]
             dob = _DOB_CUE.search(before) is not None
-            if not dob and STAFF_EVENT_BEFORE.search(text, max(0, start - 60), start):
+            event = None if dob else STAFF_EVENT_BEFORE.search(text, max(0, start - 60), start)
+            if event and not _FAMILY_BEFORE_MEETING.search(text, max(0, event.start() - 30), event.start()):
                 continue  # a staff event's date, not a patient's
             if dob:
                 found.append(Candidate("DOB", start, end, self.name, "A date of birth."))
@@ -144,9 +148,24 @@ class DateDetector(RedactionDetector):
         return found
 
 
+# Shapes taken only right after a date word: "DOB 19800312", "dob 9.12.45", "f/u 11.13", "telehealth 11.23".
+_CUED_ONLY = re.compile(
+    r"\b(?:dob|d\.o\.b\.?|born|birth\s*date|f/u|follow[- ]?up|appt|appointment|telehealth|visit|due|dated|scheduled)\s*[:\-]?\s*"
+    r"(?P<value>(?P<compact>(?:19|20)\d{6})|(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])(?:\.\d{2})?)(?![\d.]|\.\d|\s*(?:mg|ml|%|kg))",
+    re.IGNORECASE,
+)
+# Before "meeting" in a staff-event match, words that make it the patient's family's meeting ("family requests meeting Fri 11/22").
+_FAMILY_BEFORE_MEETING = re.compile(r"\b(?:family|fam|pt|patient|pts|palliative)\b[^.\n]{0,25}$", re.IGNORECASE)
+
+
+def _valid_compact(value: str) -> bool:
+    """'19800312': a year, a month 01-12 and a day 01-31."""
+    return 1 <= int(value[4:6]) <= 12 and 1 <= int(value[6:8]) <= 31
+
+
 # Before a date, words that make it a staff or product date rather than a patient's ("deadline 11/30", "I'm off").
 _NOT_PATIENT_DATE_BEFORE = re.compile(
-    r"\b(?:(?<!hold\s)exp(?:ires|iry|iration|\.)?|deadline|due\s+by\s+staff|i'?m\s+off|off|pto|vacation|out\s+of\s+office|ooo|"
+    r"\b(?:(?<!hold\s)(?<!hold,\s)exp(?:ires|iry|iration|\.)?|deadline|due\s+by\s+staff|i'?m\s+off|off|pto|vacation|out\s+of\s+office|ooo|"
     r"schedule[ds]?|shift|lot)\W{0,3}$",
     re.IGNORECASE,
 )
@@ -156,7 +175,7 @@ _NOT_PATIENT_DATE_BEFORE = re.compile(
 # "skills fair Nov 18", "license renewal is due 12/31"), unless a patient word sits between them and the date.
 STAFF_EVENT_BEFORE = re.compile(
     r"\b(?:staff\s+(?:meeting|mtg)|(?<!family )(?<!fam )(?<!care )(?:meeting(?!\s+(?:him|her|them|us|me|with\s+(?:the\s+)?(?:pt|patient|family))\b)|mtg)|huddle|skills\s+fair|potluck|party|journal\s+club|in-?service|orientation|"
-    r"class|training|renewal|licen[sc]e|staffing|swap|bonus\s+shift|holiday\s+pay|audits?|competenc(?:y|ies)|pto|vacation)\b"
+    r"class|training|renewal|licen[sc]e|staffing|swap|bonus\s+shift|holiday\s+pay|audits?|competenc(?:y|ies)(?!\s+(?:restoration|eval|evaluation|hearing|exam))|pto|vacation)\b"
     r"(?![^\n]*\b(?:pt|patient|f/u|appt|surgery|admit(?:ted)?|d/c|discharge[ds]?|procedure|visit|dose|seen)\b)",
     re.IGNORECASE,
 )

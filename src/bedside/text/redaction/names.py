@@ -79,6 +79,7 @@ from bedside.text.redaction.vocabulary import (
 _INITIAL = re.compile(r"\s+[A-Z]\.?\s+$")
 _MAX_NAME_TOKENS = 3
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+_GIVEN_NAME_HEADS = frozenset({"Pa"})
 _PLAIN_GAP = re.compile(r"[ ,\"'()]+")
 
 
@@ -355,6 +356,10 @@ class NameDetector(RedactionDetector):
             lower = tok.lower
             if lower in TITLE_CUES and (gap.startswith(".") or gap.isspace()) and len(gap) <= 3:
                 take(i + 1, f"A name after the title '{tok.raw}'.", strong=True, relative=True, title=True)
+            elif tok.raw in _GIVEN_NAME_HEADS and gap == " " and toks[i + 1].cap and not toks[i + 1].upper \
+                    and toks[i + 1].lower not in STAFF_CUES and not self._never(toks[i + 1]):
+                # "Pa Nhia", "Pa Houa Vang": a Hmong given name opening with "Pa", not a physician assistant ("PA Lee")
+                found.setdefault(i, (extend(i + 1), "A Hmong given name (Pa and a capitalised word)."))
             elif lower in PATIENT_CUES and _cue_gap_ok(gap) and (lower != "re" or ":" in gap or tok.cap):
                 take(i + 1, f"A name after the patient cue '{tok.raw}'.", strong=True)
             elif lower in RELATIVE_CUES and _cue_gap_ok(gap):

@@ -56,7 +56,8 @@ _PHONE = re.compile(
 # A number in international format ("+49 30 5550 1842", "+52 55 1234 5678"), kept when phonenumbers validates it.
 _INTERNATIONAL_PHONE = re.compile(r"(?<![\w+])(?P<value>\+[2-9]\d{0,2}(?:[\s.\-]?\(?\d{1,5}\)?){2,5})(?![\w\-])")
 _PHONE_CUE = re.compile(
-    r"\bat\s*$|(?:\bphone|\bph\b|\btel\b|\bcell\b|\bmobile\b|\bcall\b|\bcontact\b|\bnumber\b|#|\breach\b|\bhome\b|\bwork\b|\bc\b|\bh\b|\bp\b)"
+    r"\bat\s*$|\b(?:sister|brother|daughter|son|wife|husband|mom|dad|mother|father|niece|nephew|cousin|aunt|uncle|neighbou?r|friend)\b"
+    r"\s+[A-Z][a-z]+\s*[:,-]?\s*$|(?:\bphone|\bph\b|\btel\b|\bcell\b|\bmobile\b|\bcall\b|\bcontact\b|\bnumber\b|#|\breach\b|\bhome\b|\bwork\b|\bc\b|\bh\b|\bp\b)"
     r"[^\n\d]{0,20}$",
     re.IGNORECASE,
 )
@@ -64,6 +65,12 @@ _PHONE_CUE = re.compile(
 _MEASURED = re.compile(
     r"\b(?:na|k|cl|co2|bun|cr|glucose|bg|sugar|fsbs|hgb|hct|plt|wbc|inr|ptt|trop|lactate|sats?|spo2|hr|rr|bp|map|pulse|"
     r"temp|weight|wt|level|score|ef|fio2|peep|rate|count|osm|osmo|sodium|potassium)\b",
+    re.IGNORECASE,
+)
+# "Medicaid # we have is 4400918823", "CIB number is 330-214-7781": a phone-shaped number a few words after an ID's label.
+_ID_LABEL_NEAR = re.compile(
+    r"\b(?:medicaid|medicare|mbi|member|policy|insurance|claim|acct|account|cib|cdib|cin|tribal|enrollment)\s*(?:#|number|no\.?|id)"
+    r"[^\n\d]{0,20}$",
     re.IGNORECASE,
 )
 _ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id|vhic|icn|edipi|serial)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
@@ -77,7 +84,7 @@ _ID_LABEL = re.compile(
     r"\b(?:medicaid|medicare|mbi|hicn|provider\s?one|tag|plate|auth(?:orization)?|subject|study|band|wristband|armband|"
     r"icn|vhic|edipi|member|policy|insurance|id|serial|s/n|sn|a\#|alien|i-94|curp|ohip|ramq|health\s+(?:card|\#|number|no)|"
     r"cin|bic|ahcccs|mainecare|masshealth|medi-?cal|soonercare|tricare|cib|cdib|enrollment|claim|docket|licen[cs]e|"
-    r"registration|cn)\b",
+    r"registration|cn)(?:\b|(?<=\#))",
     re.IGNORECASE,
 )
 _ID_VALUE = re.compile(r"(?<![\w-])(?P<value>(?:[A-Z]{1,3}\s)?(?=[A-Z0-9\-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+|\s\d+(?=[\s,.;:)]|$)){0,3})(?![\w-])")
@@ -201,7 +208,7 @@ class NumericIdentifierDetector(RedactionDetector):
             formatted = any(ch in value for ch in "()-. ")
             if not (self._valid_phone(value) or (formatted and len(_digits(value)) >= 10) or _PHONE_CUE.search(before)):
                 continue
-            if _ID_LABEL_BEFORE.search(before):
+            if _ID_LABEL_BEFORE.search(before) or _ID_LABEL_NEAR.search(before):
                 continue  # "FIN 402-118-8871": a number labelled as an account or encounter, found as ID below
             if _FAX_CUE.search(before):
                 found.append(Candidate("FAX", m.start("value"), m.end("value"), self.name, "A telephone number labelled as a fax number."))
@@ -242,7 +249,7 @@ class NumericIdentifierDetector(RedactionDetector):
 def _id_near(text: str, start: int) -> list[Candidate]:
     """The first code of capitals and at least four digits within a few words after an identifier's label
     ("Medicaid # for Dakota Kills Crow: 119983274WA", "band BB 4471-2218", "MBI for Teodoro: 7KD3-PX1-WM62")."""
-    window = re.split(r"[\n;]|\.\s", text[start : start + _ID_GAP + 24])[0]
+    window = re.split(r"[\n;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSr)\.\s", text[start : start + _ID_GAP + 24])[0]
     for m in _ID_VALUE.finditer(window):
         if m.start() > _ID_GAP:
             break

@@ -29,7 +29,7 @@ _STRONG_CUE = re.compile(
     r"\s+(?:in|near|outside(?:\s+of)?|out\s+(?:by|near|in|past))"
     r"|(?:is|are|was|were|originally|family|families|pt|patient|moved(?:\s+here)?|came|comes|come|drove(?:\s+(?:up|down|in|over))?"
     r"|driving(?:\s+(?:up|down|in|over))?|relocated|visiting)\s+from"
-    r"|home\s+(?:to|in)|back\s+(?:home\s+)?(?:to|in)|moved\s+(?:back\s+)?to|ride\s+(?:home\s+)?to|farm\s+(?:outside|near)"
+    r"|home\s+(?:to|in)|back\s+(?:home\s+)?(?:to|in)|(?:moved|moving|move|relocating|relocated)\s+(?:back\s+)?to|closer\s+to|ride\s+(?:home\s+)?to|farm\s+(?:outside|near)"
     r"|(?:house|apt|apartment|trailer|place|farm|ranch)\s+(?:in|on|near|outside)|discharged\s+(?:home\s+)?to|d/c'?d?\s+(?:home\s+)?to"
     r"|shelter\s+in|cousin'?s\s+in|(?:sister|brother|daughter|son|mom|dad|mother|father|wife|husband)\s+in)\s+$",
     re.IGNORECASE,
@@ -49,7 +49,7 @@ _SERVICE_BEFORE_IN = re.compile(
 _PERSON_BEFORE_FROM = re.compile(
     r"\b(?:call(?:s|ed)?|calling|message|msg|text(?:ed)?|page[ds]?|note|e-?mail|vm|voicemail|letter|card|flowers|gifts?|"
     r"update|report|word|heard|hear|help|ok|okay|approval|permission|consent|referral|orders?|visit|visitors?|request|"
-    r"questions?|q|sign-?off|handoff|hand-?off|info|news|money|ride|cover(?:age)?|relief)\b(?:\s+\w+){0,2}\s+from\s+$",
+    r"questions?|q|sign-?off|handoff|hand-?off|info|news|money|cover(?:age)?|relief)\b(?:\s+\w+){0,2}\s+from\s+$",
     re.IGNORECASE,
 )
 _TOWN_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+){0,2}")
@@ -139,7 +139,9 @@ class PlaceDetector(RedactionDetector):
             )
             town_words = low.split()
             # A staff name is no town ("from Hannah"), but a town may end in a staff surname ("Hunting Park").
-            if not (listed or state_after or unlisted_ok) or low in self._clinical or low in CALENDAR_WORDS or town_words[0] in self._staff:
+            if not (listed or state_after or unlisted_ok) or low in self._clinical or low in CALENDAR_WORDS or (
+                town_words[0] in self._staff and not (listed and k >= 2)  # "Marcus Hook" is a town, "Marcus Bell" staff
+            ):
                 continue
             if k == 1 and not strong and not state_after and (
                 low in self._frequent or (self._lex.first_names.get(low, COMMON_FIRST_NAME_RANK + 1) <= COMMON_FIRST_NAME_RANK

@@ -27,7 +27,7 @@ from bedside.text.redaction.web import WebIdentifierDetector
 logger = logging.getLogger(__name__)
 
 REDACTOR_NAME = "bedside-redactor"
-REDACTOR_VERSION = "1.6.0"
+REDACTOR_VERSION = "1.7.0"
 PLACEHOLDER_TYPES: tuple[str, ...] = tuple(TYPE_PRIORITY) + ("FAX",)
 _MAX_PASSES = 3
 _PLACEHOLDER = re.compile(r"\[(?:" + "|".join(re.escape(t) for t in sorted(set(PLACEHOLDER_TYPES))) + r")\]")

@@ -45,7 +45,14 @@ import pycrfsuite
 from wordfreq import zipf_frequency
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
-from bedside.text.redaction.clinical_terms import care_organisations, drug_names, regions, us_places, world_places
+from bedside.text.redaction.clinical_terms import (
+    care_organisations,
+    drug_names,
+    named_things,
+    regions,
+    us_places,
+    world_places,
+)
 from bedside.text.redaction.cues import (
     PATIENT_CUES,
     POST_CUE,
@@ -59,7 +66,7 @@ from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.numeric_ids import NOT_AGE_BEFORE
 from bedside.text.redaction.ordinary import frequent_words, ordinary_words, spanish_words, typo_of
 from bedside.text.redaction.places import COMMON_FIRST_NAME_RANK
-from bedside.text.redaction.standalone import clinical_words
+from bedside.text.redaction.standalone import EPONYM_AFTER, clinical_words
 from bedside.text.redaction.tokens import WORD
 from bedside.text.redaction.vocabulary import CALENDAR_WORDS, COMMON_WORDS, nickname_group
 
@@ -184,6 +191,7 @@ class SequenceDetector(RedactionDetector):
         self.features = SequenceFeatures(staff_names)
         self._staff = self.features.roster_words | {n for w in self.features.roster_words for n in nickname_group(w)}
         self._clinical = self.features.clinical | self.features.drugs | care_organisations()
+        self._eponyms = named_things()
         self._regions = regions()
         self._ordinary = ordinary_words()
         self._typo_base = self._ordinary | frequent_words() | self._clinical
@@ -215,9 +223,15 @@ class SequenceDetector(RedactionDetector):
             j = i
             while j + 1 < len(toks) and labels[j + 1] == label and probs[j + 1] >= self.threshold:
                 j += 1
-            start, end = toks[i][0], toks[j][1]
+            first, last = i, j
+            if label in _WORD_TYPES:  # "Bell rang twice in 36": lower-case ordinary words at the edges are no part of a name
+                while last > first and self._plain_lower(toks[last][2]):
+                    last -= 1
+                while first < last and self._plain_lower(toks[first][2]):
+                    first += 1
+            start, end = toks[first][0], toks[last][1]
             if self._keep(text, label, start, end):
-                out.append(Candidate(label, start, end, self.name, self._reason(label, probs[i : j + 1], feats[i : j + 1])))
+                out.append(Candidate(label, start, end, self.name, self._reason(label, probs[first : last + 1], feats[first : last + 1])))
             i = j + 1
         names = [c for c in found if c.type == "PATIENT"]
         reviewed = (self._reviewed(text, c, toks, tagger, _next_to_a_name(c, names, text)) for c in found)
@@ -306,6 +320,8 @@ class SequenceDetector(RedactionDetector):
             return False
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&/"):
             return False  # part of a longer token ("I&Os", "s/p")
+        if not any(c.isalpha() for c in text[:start] + text[end:]):
+            return False  # a one-word reply ("Roger", "Copy."): nothing around it says it is a name
         # At the start of a sentence a capital says nothing: an ordinary word there counts as lower case
         # ("Genesis pump in 30", "Moon boot"), unless a patient's place follows ("Pops in 16").
         # ("Genesis pump in 19": the place follows "pump", not the name).
@@ -319,11 +335,17 @@ class SequenceDetector(RedactionDetector):
             return False
         if words[0][0].lower().rstrip(".") in STAFF_CUES:  # "Nurse Brown"
             return False
+        if label == "PATIENT" and surface.lower() in self._eponyms and EPONYM_AFTER.match(text, end):
+            return False  # "Pavlik harness", "Foley placed": a thing named after a person
         if label != "ADDRESS":
             return True
         low = surface.lower()
         first_rank = self.features.lexicon.first_names.get(low)
         return low not in self._regions and not (first_rank is not None and first_rank <= COMMON_FIRST_NAME_RANK)
+
+    def _plain_lower(self, word: str) -> bool:
+        """A lower-case word that is an ordinary or plain word (see ``_plain_word``)."""
+        return word.islower() and self._plain_word(word, True)
 
     def _plain_word(self, word: str, initial: bool) -> bool:
         """A clinical, drug, common, calendar or staff word, a frequent lower-case word or a typo of an ordinary

@@ -59,7 +59,7 @@ _COMMON_FREQUENCY = 10 ** (3.9 - 9)  # Zipf 3.9: a name-list word at least this 
 _VOCABULARY_FREQUENCY = 10 ** (2.0 - 9)  # Zipf 2: words whose scrambled spellings are typos, not names
 RARE_FREQUENCY = 10 ** (2.5 - 9)  # Zipf 2.5: rarer than this, an unknown word is no English word
 # After a name or its possessive, words that make it an eponym ("Allen test", "Bell's palsy", "Swan placed").
-_EPONYM_AFTER = re.compile(
+EPONYM_AFTER = re.compile(
     r"[\s/]+(?:palsy|sign|signs|test|tests|score|scores|scale|positive|negative|pos|neg|stage|class|grade|syndrome|"
     r"placed|inserted|removed|harness|stand|lodge|pads|catheter|tube|line|dressing|boot|collar|splint|brace|"
     r"disease|position|phenomenon|triad|law|maneuver|manoeuvre|reflex|ulcer|"
@@ -158,7 +158,7 @@ class StandaloneNames:
         parts = [p for p in re.split(r"[-'’]", low) if p]
         if any(p in DAY_WORDS or p in MONTH_WORDS for p in parts):
             return False  # "Mon-Wed"
-        if _EPONYM_AFTER.match(text, tok.end + (2 if text.startswith(("'s", "’s"), tok.end) else 0)):
+        if EPONYM_AFTER.match(text, tok.end + (2 if text.startswith(("'s", "’s"), tok.end) else 0)):
             return False  # "Allen test", "Murphy's sign", "Bishop score": an eponym
         if low in self.organisations:
             return False  # "Kaiser auth came through", "Hopkins wants the slides": an organisation
