@@ -70,6 +70,7 @@ from bedside.text.redaction.tokens import Token as _Token
 from bedside.text.redaction.tokens import tokens as _tokens
 from bedside.text.redaction.vocabulary import (
     AMBIGUOUS_NAME_WORDS,
+    CALENDAR_WORDS,
     COMMON_WORDS,
     FUNCTION_WORDS,
     NOT_NAME_SUFFIXES,
@@ -80,6 +81,7 @@ _INITIAL = re.compile(r"\s+[A-Z]\.?\s+$")
 _MAX_NAME_TOKENS = 3
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 _GIVEN_NAME_HEADS = frozenset({"Pa"})
+_TIME_WORD_BEFORE = re.compile(r"\b(?:by|in|until|till|til|starting|since|from|thru|through|before|after|early|late|mid|next|last)\s+$", re.I)
 _PLAIN_GAP = re.compile(r"[ ,\"'()]+")
 
 
@@ -493,6 +495,8 @@ class NameDetector(RedactionDetector):
                 continue
             if not (self._lex.is_first(tok.lower) or self._lex.is_last(tok.lower, COMMON_SURNAME_RANK)):
                 continue
+            if tok.lower in CALENDAR_WORDS and _TIME_WORD_BEFORE.search(text, 0, tok.start):
+                continue  # "starting Jan", "by Jan": a month
             last = extend(i)
             if PLACE_AFTER.match(text, toks[last].end) or (
                 last == i and tok.lower in self._lex.world and self._freq.get(tok.lower, 0.0) >= RARE_FREQUENCY / 3

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
 from bedside.text.redaction.cues import GREETING_BEFORE
+from bedside.text.redaction.roster import Roster
 from bedside.text.redaction.tokens import WORD
 
 # Within the same clause after the name: the warning that it is someone else.
@@ -40,7 +41,10 @@ class NamesakeDetector(RedactionDetector):
     name = "roster-namesakes"
 
     def __init__(self, staff_names: Iterable[str] = ()) -> None:
-        self._parts = frozenset(w.lower() for name in staff_names for w in WORD.findall(name) if len(w) > 1)
+        names = list(staff_names)
+        self._parts = frozenset(w.lower() for name in names for w in WORD.findall(name) if len(w) > 1) | (
+            Roster.from_names(names).short_forms if names else frozenset()
+        )
 
     def detect(self, text: str) -> list[Candidate]:
         if not self._parts:

@@ -69,6 +69,31 @@ _FACILITY_AFTER = re.compile(
 )
 
 
+# A name with one of these after it (or as its last word) is the hospital's own building or a facility elsewhere,
+# not anyone's home: "the Cyr Pavilion", "Sierra tower", "Houlton Regional", "Fort Kent PD". A village's clinic
+# stays ("f/u at Shishmaref clinic"): in a small place it says where the patient lives.
+_HOSPITAL_PLACE_WORD = (
+    r"(?:pavilion|tower|atrium|lobby|wing|stairwell|classroom|conf(?:erence)?|room(?!\s*#?\d)|garage|lot|"
+    r"regional|draw\s+station|home\s+care|pd|police|airport)"
+)
+_HOSPITAL_PLACE_AFTER = re.compile(rf"\s+{_HOSPITAL_PLACE_WORD}\b", re.IGNORECASE)
+_HOSPITAL_PLACE_LAST = re.compile(rf"\s{_HOSPITAL_PLACE_WORD}$", re.IGNORECASE)
+# A chain store before a town names its branch ("Walmart Presque Isle", "CVS Caribou").
+_CHAINS = r"(?:cvs|walgreens|walmart|wal-mart|rite\s+aid|kroger|costco|target|safeway|publix|heb|h-e-b)"
+_BRANCH_BEFORE = re.compile(rf"\b{_CHAINS}\s+$", re.IGNORECASE)
+_BRANCH_FIRST = re.compile(rf"{_CHAINS}\s", re.IGNORECASE)
+
+
+def hospital_place(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is a building, a facility or a chain store's branch, not a home."""
+    return (
+        _HOSPITAL_PLACE_AFTER.match(text, end) is not None
+        or _HOSPITAL_PLACE_LAST.search(text, start, end) is not None
+        or _BRANCH_BEFORE.search(text, max(0, start - 15), start) is not None
+        or _BRANCH_FIRST.match(text, start, end) is not None
+    )
+
+
 class PlaceDetector(RedactionDetector):
     """ADDRESS spans for a town (and its state and ZIP) after a cue that makes it someone's home or origin."""
 

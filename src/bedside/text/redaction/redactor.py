@@ -19,7 +19,7 @@ from bedside.text.redaction.employers import EmployerDetector
 from bedside.text.redaction.names import NameDetector
 from bedside.text.redaction.namesakes import NamesakeDetector
 from bedside.text.redaction.numeric_ids import NumericIdentifierDetector
-from bedside.text.redaction.places import PlaceDetector
+from bedside.text.redaction.places import PlaceDetector, hospital_place
 from bedside.text.redaction.sequence import SequenceDetector
 from bedside.text.redaction.spans import RedactionResult, RedactionSpan
 from bedside.text.redaction.web import WebIdentifierDetector
@@ -30,6 +30,8 @@ REDACTOR_NAME = "bedside-redactor"
 REDACTOR_VERSION = "1.7.0"
 PLACEHOLDER_TYPES: tuple[str, ...] = tuple(TYPE_PRIORITY) + ("FAX",)
 _MAX_PASSES = 3
+# Detectors whose names and towns may turn out to be a hospital building or a clinic (street addresses may not).
+_NAME_DETECTORS = frozenset({"names", "places", "sequence-model", "roster-namesakes"})
 _PLACEHOLDER = re.compile(r"\[(?:" + "|".join(re.escape(t) for t in sorted(set(PLACEHOLDER_TYPES))) + r")\]")
 
 
@@ -93,19 +95,28 @@ class Redactor:
         candidates: list[Candidate] = []
         for detector in self.detectors:
             candidates.extend(detector.detect(text))
-        kept = resolve_overlaps(candidates, blocked=existing)
+        kept = _drop_hospital_places(text, resolve_overlaps(candidates, blocked=existing))
         if self.sequence is None:
             return kept
         kept, extra = self.sequence.review(text, kept)
         if not extra:
             return kept
         taken = existing + [(c.start, c.end) for c in kept]
-        added = resolve_overlaps(extra, blocked=taken)
+        added = _drop_hospital_places(text, resolve_overlaps(extra, blocked=taken))
         return _join_neighbours(text, sorted(kept + added, key=lambda c: c.start), {id(c) for c in added})
 
     def redact_text(self, text: str) -> str:
         """Only the redacted text."""
         return self.redact(text).text
+
+
+def _drop_hospital_places(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """Without the names and towns that are a building, a facility or a store's branch ("the Cyr Pavilion", "Houlton
+    Regional", "CVS Caribou"): street addresses and explicit identifiers stay."""
+    return [
+        c for c in kept
+        if not (c.type in ("PATIENT", "ADDRESS") and c.detector in _NAME_DETECTORS and hospital_place(text, c.start, c.end))
+    ]
 
 
 def _join_neighbours(text: str, kept: list[Candidate], added: set[int]) -> list[Candidate]:

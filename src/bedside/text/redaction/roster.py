@@ -5,7 +5,8 @@ is a patient's name when a patient, relative or title cue comes right before it 
 next to a name that is not that roster person's own ("aisha stone" with Rachel Stone on the roster), when
 the message marks it as a patient's ("Patience Mensah (pt, no relation to Kofi)", "admitted a Marcus
 Bell") or when a patient's room follows it ("Sharma in 18", not after a greeting). A roster first name's
-nicknames ("Sam" for Samuel Osei) count as staff only next to the roster surname.
+short forms ("Sam" for Samuel Osei, "Liv" for Olivia Grant) count as staff like the first name itself; its
+other nicknames ("Bill" for Will) only next to the roster surname.
 """
 
 from __future__ import annotations
@@ -40,11 +41,13 @@ class Roster:
     parts: frozenset[str]
     partners: dict[str, frozenset[str]]
     nick_pairs: frozenset[tuple[str, str]]
+    short_forms: frozenset[str] = frozenset()  # "sam" for Samuel, "liv" for Olivia: staff even alone
 
     @classmethod
     def from_names(cls, staff_names: Iterable[str]) -> Roster:
         full: set[tuple[str, ...]] = set()
         nick_pairs: set[tuple[str, str]] = set()
+        short_forms: set[str] = set()
         for staff in staff_names:
             words = tuple(w.lower() for w in WORD.findall(staff))
             if words:
@@ -53,12 +56,13 @@ class Roster:
                 # "Sam Osei" for Samuel Osei: a short form counts only next to the roster surname, so that a patient
                 # called Sam stays a name.
                 nick_pairs.update((nick, words[-1]) for nick in nickname_group(words[0]) if nick != words[0])
+                short_forms.update(n for n in nickname_group(words[0]) if n != words[0] and len(n) > 2 and n in words[0])
         partners: dict[str, set[str]] = {}  # word -> the roster words that may stand next to it in its own name
         for words in full:
             for w in words:
                 partners.setdefault(w, set()).update(x for x in words if x != w)
         parts = frozenset(w for words in full for w in words if len(w) > 1)
-        return cls(parts, {w: frozenset(v) for w, v in partners.items()}, frozenset(nick_pairs))
+        return cls(parts, {w: frozenset(v) for w, v in partners.items()}, frozenset(nick_pairs), frozenset(short_forms - parts))
 
     def token_indexes(self, toks: list[Token], text: str, words: StandaloneNames) -> set[int]:
         """Indexes of tokens that belong to a roster name (not preceded by a patient or relative cue)."""
@@ -75,8 +79,8 @@ class Roster:
             if (tok.lower, toks[i + 1].lower) in self.nick_pairs and text[tok.end : toks[i + 1].start] == " ":
                 staff.update((i, i + 1))
         for i, tok in enumerate(toks):
-            if tok.lower not in self.parts:
-                continue
+            if tok.lower not in self.parts and tok.lower not in self.short_forms:
+                continue  # a short form alone is staff like the first name ("tried Sam twice", "Liv said no"); Bill or Liam are not
             if i > 0 and (toks[i - 1].lower in PATIENT_CUES or toks[i - 1].lower in RELATIVE_CUES or toks[i - 1].lower in TITLE_CUES
                           or (toks[i - 1].lower == "named" and i > 1 and toks[i - 2].lower in PATIENT_CUES)):
                 continue  # "pt Diaz", "2 pts named Chen": a patient who shares a roster name
