@@ -19,8 +19,15 @@ from dataclasses import dataclass
 from bedside.text.redaction.cues import POST_CUE
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon
 from bedside.text.redaction.ordinary import spanish_words, typo_of
+from bedside.text.redaction.standalone import never_a_name
 from bedside.text.redaction.tokens import Token
-from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, FUNCTION_WORDS, NOT_NAME_SUFFIXES, STRUCTURE_WORDS
+from bedside.text.redaction.vocabulary import (
+    AMBIGUOUS_NAME_WORDS,
+    COMMON_WORDS,
+    FUNCTION_WORDS,
+    NOT_NAME_SUFFIXES,
+    STRUCTURE_WORDS,
+)
 
 Found = dict[int, tuple[int, str]]
 _PATIENT_PLACEHOLDER = re.compile(r"\[PATIENT\]")
@@ -257,3 +264,19 @@ def _grow_left(toks: Sequence[Token], text: str, first: int, words: NameWords) -
             and toks[first].lower not in AMBIGUOUS_NAME_WORDS and (prev.shape != "title" or first > k + 1 or k > 0):
         return k  # "autumn [okonkwo]": a first name that is also a word, before a surname found on its own
     return first
+
+
+def last_first(toks: Sequence[Token], text: str, found: Found, words: NameWords) -> None:
+    """'SMITH, John' / 'Achebe, Olga' as written in lists and exports."""
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if text[a.end : b.start] not in (", ", ","):
+            continue
+        if not (b.cap and not b.upper and words.lex.is_first(b.lower) and b.lower not in COMMON_WORDS):
+            continue
+        if not (a.raw[0].isupper() and len(a.raw) > 1) or a.lower in COMMON_WORDS or never_a_name(a):
+            continue
+        if a.lower in AMBIGUOUS_NAME_WORDS and b.lower in AMBIGUOUS_NAME_WORDS:
+            continue
+        found.setdefault(i, (i, "A surname written before a comma and a first name."))
+        found.setdefault(i + 1, (i + 1, "A first name after a surname and a comma."))

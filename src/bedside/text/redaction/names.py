@@ -46,7 +46,7 @@ from bedside.text.redaction.cues import (
     VERB_AFTER,
 )
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon, census_lexicon
-from bedside.text.redaction.name_forms import NameWords, covered_tokens, extend_names, shape_pairs
+from bedside.text.redaction.name_forms import NameWords, covered_tokens, extend_names, last_first, shape_pairs
 from bedside.text.redaction.no_cue import NoCueRules
 from bedside.text.redaction.ordinary import spanish_words, typo_of
 from bedside.text.redaction.roster import Roster
@@ -390,11 +390,11 @@ class NameDetector(RedactionDetector):
         self._no_cue.possessives(toks, text, found)
         self._no_cue.particles(toks, text, found)
         self._no_cue.initials(text, toks, found)
+        words = NameWords(self._lex, self._plain, staff.__contains__, self._frequent, self._eponyms, self._clinical)
         self._full_names(toks, text, found)
-        self._last_first(toks, text, found)
+        last_first(toks, text, found, words)
         self._mid_sentence(toks, text, found, extend)
         self._bracketed(toks, text, found)
-        words = NameWords(self._lex, self._plain, staff.__contains__, self._frequent, self._eponyms, self._clinical)
         shape_pairs(toks, text, found, words)
         extend_names(toks, text, found, words)
         self._no_cue.list_items(toks, text, found)
@@ -572,28 +572,11 @@ class NameDetector(RedactionDetector):
             found.setdefault(i, (last, "Two capitalised words that are a first name and a surname (Census lists)."))
             covered.update(range(i, last + 1))
 
-    def _last_first(self, toks: list[_Token], text: str, found: dict[int, tuple[int, str]]) -> None:
-        """'SMITH, John' / 'Achebe, Olga' as written in lists and exports."""
-        for i in range(len(toks) - 1):
-            a, b = toks[i], toks[i + 1]
-            if text[a.end : b.start] not in (", ", ","):
-                continue
-            if not (b.cap and not b.upper and self._lex.is_first(b.lower) and b.lower not in COMMON_WORDS):
-                continue
-            if not (a.raw[0].isupper() and len(a.raw) > 1) or a.lower in COMMON_WORDS or self._never(a):
-                continue
-            if a.lower in AMBIGUOUS_NAME_WORDS and b.lower in AMBIGUOUS_NAME_WORDS:
-                continue
-            found.setdefault(i, (i, "A surname written before a comma and a first name."))
-            found.setdefault(i + 1, (i + 1, "A first name after a surname and a comma."))
-
 
 # "hall bed 3", "ICU room 4": a word right before one of these qualifies a place.
 _PLACE_WORDS = frozenset({"bed", "beds", "room", "rm", "bay", "pod", "chair", "stretcher", "cubicle"})
 _IN_PLACE = re.compile(r"(?:'s)?(?:\s+(?:is|was|now|still|back))?\s+(?:in|on)\b")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "my", "your", "our", "their", "his", "her", "its", "any", "some"})
-
-
 
 
 _SCORER_MAX_FREQUENCY = 10 ** (5.3 - 9)  # Zipf 5.3: "read", "will", "young" are left to the rules' cues

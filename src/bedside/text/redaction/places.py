@@ -38,6 +38,8 @@ _WEAK_CUE = re.compile(r"\b(?:from|in|near|outside|around|of)\s+$", re.IGNORECAS
 # A weak cue after which a town that is also a common first name is still a town ("55M from Theodore", "yard in
 # Lillian"), unless a word about people or messages comes just before "from" ("a call from Milton", "help from
 # Grace"): "of" stays a person's ("son of Milton").
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_SURNAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 _PLACE_ONLY_CUE = re.compile(r"\b(?:in|near|outside|around)\s+$", re.IGNORECASE)
 # Before "in", a service whose town it names, not anyone's home ("dialysis in Pierre", "ENT in Pierre", "conf in Rapid City").
 _SERVICE_BEFORE_IN = re.compile(
@@ -140,11 +142,11 @@ class PlaceDetector(RedactionDetector):
         """Whether a listed town that is also a first name reads as a place here: after "in" or "near", or after
         "from" with no word about people or messages before it, and with no capitalised surname after it."""
         before = text[max(0, start - 40) : start]
-        if re.match(r"\s+[A-Z][a-z]", text[end : end + 3]):
+        if _SURNAME_AFTER.match(text, end):
             return False  # "from Milton Barnes" is a person
         if _PLACE_ONLY_CUE.search(before):
             return not _SERVICE_BEFORE_IN.search(before)
-        return re.search(r"\bfrom\s+$", before, re.IGNORECASE) is not None and not _PERSON_BEFORE_FROM.search(before)
+        return _FROM_BEFORE.search(before) is not None and not _PERSON_BEFORE_FROM.search(before)
 
     def _town_end(self, text: str, start: int, words: str, strong: bool) -> int | None:
         """The end of the longest run of words from ``start`` that is a town, or None."""
