@@ -188,6 +188,15 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("asylum seeker, A# A 219 447 016, need phone interpreter", [("ID", "A 219 447 016")]),
     ("# on file disconnected, try sister Norma 381-9920", [("PHONE", "381-9920")]),
     ("pt's mom says they're moving to Fall River next week", [("ADDRESS", "Fall River")]),
+    # 1.8.0
+    ("family of Mr. Hill dropped off corn soup for staff", [("PATIENT", "Hill")]),
+    ("daughter says she stopped the metformin in August", [("DATE", "August")]),
+    ("wife left contact: Fort Erie ON L2A 3K8", [("ADDRESS", "Fort Erie ON L2A 3K8")]),
+    ("husband w/ the PFA drives a white F-150, ME plate 8842 PW, call PD", [("ID", "8842 PW")]),
+    ("CPS hotline called, intake # 2025-88104, worker coming tmrw", [("ID", "# 2025-88104")]),
+    ("pregnant, lives on the East Side w/ 6 kids, no car", [("ADDRESS", "East Side")]),
+    ("they live on the Cross Lake Rd, neighbor may help", [("ADDRESS", "Cross Lake Rd")]),
+    ("pt's ex Marcus is NOT allowed on unit", [("PATIENT", "Marcus")]),
 ]
 
 NEGATIVES: list[str] = [
@@ -268,6 +277,8 @@ NEGATIVES: list[str] = [
     "Hi Grace bed 10 is on lorazepam and enoxaparin - can we switch?",  # the roster nurse addressed
     "Swan placed, CO 3.1, CI 1.8, SVR 1600",
     "Pavlik harness fitted by ortho, parents taught",
+    "Glasgow 14 (E4V4M6), CT head neg, admit to obs",
+    "new telehealth site coming online in Jan, training dates TBD",
     "RN in 6 needs help with a boost",
     "intubated for hypercapnic resp failure, anticoag held, pyelo on CT",
     "using interpreter line for Pashto, ticket #INC0048812 for the scanner",
@@ -376,6 +387,14 @@ def test_roster_name_marked_as_a_patients() -> None:
     assert [s.type for s in redactor.redact("Leah Cohen - the patient, not our Dr Cohen! - is in rm 19").spans] == ["PATIENT"]
     assert redactor.redact("Leah Cohen - pt in 4 needs you").spans == []
     assert redactor.redact("Leah Cohen: pt in 4 needs you").spans == []
+
+
+def test_roster_name_in_a_sign_out_line_is_a_patients() -> None:
+    """'bed 6 Kim 45F pyelo' is a patient called Kim; 'Kim 4th floor' with Grace Kim on the roster is staff."""
+    redactor = Redactor(staff_names=["Grace Kim"])
+    result = redactor.redact("bed 4 Aguilar 67M NSTEMI, bed 6 Kim 45F pyelo on ceftriaxone")
+    assert [s.type for s in result.spans] == ["PATIENT", "PATIENT"]
+    assert redactor.redact("Kim is charge tonight, bed 6 is clean").spans == []
 
 
 def test_roster_nickname_spoken_to_is_staff() -> None:

@@ -26,7 +26,7 @@ _PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|(?:HC|HCR|RR|Rural\s+Route)\s*\d+)\s+Box
 # A street named without a house number, after a word that places someone on it ("lives on Knickerbocker Ave",
 # "the shelter on Atlantic Ave", "an RV park off Bus 83").
 _NAMED_STREET = re.compile(
-    rf"\b(?:on|off|at)\s+(?P<value>(?:[A-Z][a-z]+\s+){{1,3}}{_SUFFIX}\b\.?|(?:Bus(?:iness)?|Hwy|Highway|Route|Rte|US|FM)\s+\d{{1,4}}\b)"
+    rf"\b(?:on|off|at)\s+(?:the\s+)?(?P<value>(?:[A-Z][a-z]+\s+){{1,3}}{_SUFFIX}\b\.?|(?:Bus(?:iness)?|Hwy|Highway|Route|Rte|US|FM)\s+\d{{1,4}}\b)"
 )
 _ADDRESS_CUE = re.compile(
     r"\b(?:lives\s+(?:at|on)|living\s+at|address(?:\s+is)?\s*:?|home\s+at|resides\s+(?:at|on)|residing\s+at|"
@@ -42,6 +42,12 @@ STATE_CODES = (
 )
 _CITY_STATE_ZIP = re.compile(
     rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s*|\s+)(?:{STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?\b"
+)
+# A Canadian postal code, with the town and province before it when they are there ("Fort Erie ON L2A 3K8"); not a
+# Glasgow coma score ("E4V4M6").
+_CANADIAN_POSTAL = re.compile(
+    r"\b(?!E\dV\dM\d)(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s+(?:ON|QC|NB|NS|PE|NL|MB|SK|AB|BC|YT|NT|NU)\s+|[A-Z][a-z]+,?\s+)?"
+    r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b"
 )
 _ADDRESS_LABELS = {
     "AddressNumber", "AddressNumberPrefix", "AddressNumberSuffix", "StreetName", "StreetNamePreDirectional",
@@ -80,6 +86,8 @@ class AddressDetector(RedactionDetector):
                 found.append(Candidate("ADDRESS", start, end, self.name, reason))
         for m in _CITY_STATE_ZIP.finditer(text):
             found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A city, state and ZIP code."))
+        for m in _CANADIAN_POSTAL.finditer(text):
+            found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A Canadian postal code (with its town)."))
         for clause in _ZIP_CLAUSE.finditer(text):
             for m in _FIVE_DIGITS.finditer(text, clause.start(), clause.end()):
                 found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A ZIP code."))

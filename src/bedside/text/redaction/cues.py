@@ -22,7 +22,7 @@ RELATIVE_CUES: frozenset[str] = frozenset(
         "cousin", "stepson", "stepdaughter", "neighbor", "neighbour", "roommate", "dtr", "grandaughter",
         "auntie", "aunty", "stepmom", "stepdad", "stepmother", "stepfather", "godmother", "godfather", "fiancé", "fiancée",
         "daughters", "sons", "sisters", "brothers", "grandsons", "granddaughters", "grandkids", "nieces", "nephews",
-        "hubby", "abuela", "abuelo", "esposa", "esposo", "hija", "hijo", "grandmom", "bf", "gf",
+        "hubby", "ex", "ex-husband", "ex-wife", "ex-boyfriend", "ex-girlfriend", "abuela", "abuelo", "esposa", "esposo", "hija", "hijo", "grandmom", "bf", "gf",
     }
 )
 STAFF_CUES: frozenset[str] = frozenset(
@@ -109,6 +109,9 @@ PATIENT_PLACE_AFTER = re.compile(
     r"|\s+(?:rm\.?|room|bed|bay)\s*#?\d{1,4}[A-Za-z]?\b",
     re.IGNORECASE,
 )
+# A bed or room number just before a name and an age and sex just after it: a sign-out line's patient ("bed 6 Kim 45F").
+BED_BEFORE = re.compile(r"\b(?:bed|bd|rm\.?|room|bay)\s*#?\d{1,4}[A-Za-z]?\s*[-–:,]?\s*$", re.IGNORECASE)
+AGE_SEX_AFTER = re.compile(r"\s*,?\s*\d{1,3}\s?(?:y/?o|yo|yr|M|F)\b")
 # After "pt Short", what shows the word is the patient's name: a clinical abbreviation, a dash or a place.
 RECORD_FIELD_AFTER = re.compile(r"\s+[A-Z]{2,5}\b|\s*[-–:(]\s|\s+(?:trauma|hall|icu|ed|er)?\s*(?:bay|bed|rm|room)\s*\d")
 # After a roster name, words saying it is a patient's: "(pt, no relation to Kofi)", "(the patient, not bell)".

@@ -65,6 +65,18 @@ _SHORT_RANGE = re.compile(r"(?<![\d/.\-:])(\d{1,2})/(\d{1,2})\s?[-–]\s?(\d{1,2
 _NUMERIC_MONTH_YEAR = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/])")
 _MONTH_YEAR = re.compile(rf"\b(?:{_MONTH})\.?,?\s+{_YEAR}\b", re.IGNORECASE)
 _MODAL_MAY = re.compile(r"\bmay\b")
+# A month named alone after "since", "in", "mid"... ("stopped it in August", "cough since early Oct") is a date
+# element of the patient's when the message is about a patient or a relative (not "site goes live in Jan").
+_MONTH_ALONE = re.compile(
+    rf"\b(?:since|until|till|til|thru|through|in|mid-?|late|early|back\s+in)\s+(?:(?:early|mid|late)-?\s*)?"
+    rf"(?P<value>(?:{_MONTH})\b\.?)(?!\s*[\d']|[-/]\d)",
+    re.IGNORECASE,
+)
+_ABOUT_A_PATIENT = re.compile(
+    r"\b(?:pt|pts|pt's|patient|mom|dad|mother|father|wife|husband|daughter|dtr|son|sister|brother|grand(?:son|daughter|ma|pa)|"
+    r"niece|nephew|family|he|she|his|her|him|says|said|passed|died|admit(?:ted)?|admission|seen)\b",
+    re.IGNORECASE,
+)
 _DOB_CUE = re.compile(
     r"(?:\bDOB|\bD\.O\.B\.?|\bdate\s+of\s+birth|\bborn(?:\s+on)?|\bbirth\s*date|\bbirthday|\bb\.)\s*[:\-]?\s*(?:is\s+)?$",
     re.IGNORECASE,
@@ -127,6 +139,12 @@ class DateDetector(RedactionDetector):
             if _is_modal_may(text, m.start(), m.group()):
                 continue
             spans.append((m.start(), m.end(), "A month with a year."))
+        if _ABOUT_A_PATIENT.search(text):
+            for m in _MONTH_ALONE.finditer(text):
+                value = m.group("value").rstrip(".")
+                if not _is_modal_may(text, m.start("value"), value) and value != "MAR":  # the MAR is a chart
+                    end = m.start("value") + len(value)
+                    spans.append((m.start("value"), end, "A month named after 'since' or 'in' in a message about a patient."))
         for m in _CUED_ONLY.finditer(text):
             if m.group("compact") and not _valid_compact(m.group("compact")):
                 continue

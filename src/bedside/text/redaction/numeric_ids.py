@@ -84,12 +84,14 @@ _ID_LABEL = re.compile(
     r"\b(?:medicaid|medicare|mbi|hicn|provider\s?one|tag|plate|auth(?:orization)?|subject|study|band|wristband|armband|"
     r"icn|vhic|edipi|member|policy|insurance|id|serial|s/n|sn|a\#|alien|i-94|curp|ohip|ramq|health\s+(?:card|\#|number|no)|"
     r"cin|bic|ahcccs|mainecare|masshealth|medi-?cal|soonercare|tricare|cib|cdib|enrollment|claim|docket|licen[cs]e|"
-    r"registration|cn)(?:\b|(?<=\#))",
+    r"registration|cn|dl)(?:\b|(?<=\#))",
     re.IGNORECASE,
 )
 _ID_VALUE = re.compile(r"(?<![\w-])(?P<value>(?:[A-Z]{1,3}\s)?(?=[A-Z0-9\-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+|\s\d+(?=[\s,.;:)]|$)){0,3})(?![\w-])")
 _ID_GAP = 30
-_HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>(?:[A-Z]{1,4}-?)?\d{5,12}(?:-\d{3,10})?)\b")
+_HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>(?:[A-Z]{1,4}-?|(?:19|20)\d{2}-)?\d{5,12}(?:-\d{3,10})?)\b")
+# A licence plate written digits first with letters after ("ME plate 8842 PW", "tag 4471 KX").
+_PLATE = re.compile(r"\b(?:plate|tag)\s*#?\s*(?P<value>\d{2,5}[\s-]?[A-Z]{1,3})(?![\w-])", re.IGNORECASE)
 _NOT_PATIENT_NUMBER_BEFORE = re.compile(
     r"\b(?:ticket|order|incident|biomed|interpreter|interp|lot|po|invoice|req|requisition|work\s+order|case\s+no|pager|ext)"
     r"(?:\s+(?:id|no\.?|number))?\W{0,3}$",
@@ -186,6 +188,9 @@ class NumericIdentifierDetector(RedactionDetector):
                 Candidate("ID", m.start("value"), m.end("value"), self.name,
                           "A number labelled as an account, plan, licence, device or other identifier.")
             )
+        for m in _PLATE.finditer(text):
+            if m.group("value")[-1].isupper():
+                found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "A licence plate after 'plate' or 'tag'."))
         for label in _ID_LABEL.finditer(text):
             found.extend(_id_near(text, label.end()))
         for m in _SSN_CUED.finditer(text):

@@ -26,7 +26,7 @@ from bedside.text.redaction.vocabulary import CALENDAR_WORDS
 # Words before a town that make it where someone lives or comes from.
 _STRONG_CUE = re.compile(
     r"\b(?:(?:lives?|living|resides?|residing|staying|stays|housed|placed|homeless)(?:\s+(?:alone|w/?\s*\w+|with\s+\w+|now))?"
-    r"\s+(?:in|near|outside(?:\s+of)?|out\s+(?:by|near|in|past))"
+    r"\s+(?:in|near|outside(?:\s+of)?|out\s+(?:by|near|in|past)|on\s+the)"
     r"|(?:is|are|was|were|originally|family|families|pt|patient|moved(?:\s+here)?|came|comes|come|drove(?:\s+(?:up|down|in|over))?"
     r"|driving(?:\s+(?:up|down|in|over))?|relocated|visiting)\s+from"
     r"|home\s+(?:to|in)|back\s+(?:home\s+)?(?:to|in)|(?:moved|moving|move|relocating|relocated)\s+(?:back\s+)?to|closer\s+to|ride\s+(?:home\s+)?to|farm\s+(?:outside|near)"
@@ -58,6 +58,8 @@ _TOWN_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+(?:[ -][A-ZÀ-ÖØ-�
 _STATE_AFTER = re.compile(rf",?\s(?:{STATE_CODES}|PR)\b(?:\s+\d{{5}}(?:-\d{{4}})?\b)?")
 _ZIP_AFTER = re.compile(r",?\s\d{5}(?:-\d{4})?\b(?![-/.]\d)")
 COMMON_FIRST_NAME_RANK = 1000
+# A run that starts with a courtesy title is a person ("family of Mr. Hill"), not a neighbourhood.
+_TITLE_FIRST = re.compile(r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Sr|Sra|Srta|Mme|Mlle|Rev|Fr)\.?\s")
 # Two capitalised words that name a neighbourhood even off the town list ("East Flatbush", "Borough Park").
 _NEIGHBOURHOOD = re.compile(
     r"^(?:East|West|North|South|Upper|Lower|Old|New|Fort|Mount|Mt\.?|Port|Lake|Glen)\s|"
@@ -117,6 +119,8 @@ class PlaceDetector(RedactionDetector):
             strong = _STRONG_CUE.search(before) is not None
             if not strong and not _WEAK_CUE.search(before):
                 found.extend(self._town_with_zip(text, m))
+                continue
+            if _TITLE_FIRST.match(m.group(0)):
                 continue
             end = self._town_end(text, m.start(), m.group(0), strong)
             if end is None or _FACILITY_AFTER.match(text, end):

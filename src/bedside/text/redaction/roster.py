@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bedside.text.redaction.cues import (
+    AGE_SEX_AFTER,
+    BED_BEFORE,
     GREETING_BEFORE,
     NEW_PATIENT_BEFORE,
     NOT_OUR_STAFF_AFTER,
@@ -95,6 +97,8 @@ class Roster:
             if tok.raw[0].isupper() and PATIENT_PLACE_AFTER.match(text, tok.end) and not text[: tok.start].endswith("@") \
                     and not GREETING_BEFORE.search(text, 0, tok.start):
                 continue  # "Sharma in 18", "Martin bed 3": a roster name with a patient's room is a patient's name
+            if BED_BEFORE.search(text, max(0, tok.start - 14), tok.start) and AGE_SEX_AFTER.match(text, self._name_end(toks, text, i)):
+                continue  # "bed 6 Kim 45F pyelo": a sign-out line's patient
             staff.add(i)
         return staff
 

@@ -77,6 +77,9 @@ DOUBT = 0.98
 # A lower-case word this frequent (Zipf) is never a name or place on the model's word alone.
 _PLAIN_MIN_ZIPF = 4.0
 _WINDOW = (-2, -1, 1, 2)
+_INFLECTIONS = ("ing", "ed")
+# The stem of an inflected word ("replete" of "repleting") is an English word from this frequency (Zipf) on.
+_STEM_MIN_ZIPF = 2.5
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*|[^\w\s]")
 _DIGIT, _LOWER, _UPPER = re.compile(r"[0-9]"), re.compile(r"[a-z]"), re.compile(r"[A-Z]")
 _REPEAT = re.compile(r"(.)\1+")
@@ -104,7 +107,8 @@ _SPANISH_MIN_ZIPF = 4.3
 _PATIENT_BEFORE = re.compile(r"\[PATIENT\][\s.,]{0,2}$")
 _PATIENT_AFTER = re.compile(r"[\s.,]{0,2}\[PATIENT\]")
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|from|to|toward|towards|near|nr|outside|around|at|address|addr|desde|en)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:in|from|to|toward|towards|near|nr|outside|around|at|address|addr|desde|en|(?:out|over|up|down)\s+by)\s+(?:the\s+)?$",
+    re.IGNORECASE
 )
 _STAFF_AFTER = re.compile(
     r"\s+(?:in|from|at|with)\s+(?:the\s+)?(?:pharmacy|lab|labs|radiology|rads|case management|cm|sw|social work|dietary|"
@@ -360,7 +364,23 @@ class SequenceDetector(RedactionDetector):
         uncased = word.islower() or (word.isupper() and len(word) > 1)  # capitals in "TYPE AND SCREEN" say nothing either
         if (uncased or (initial and not self.features.lexicon.is_first(low))) and zipf_frequency(low, "en") >= _PLAIN_MIN_ZIPF:
             return True
+        if self._inflected_plain(low):
+            return True
         return typo_of(low, self._typo_base) and not self.features.lexicon.is_first(low)
+
+    def _inflected_plain(self, low: str) -> bool:
+        """An inflection of an ordinary, clinical or frequent word that is no listed name or town ("repleting",
+        "titrated"): "Billings" and "Hastings" stay names."""
+        if self.features.lexicon.is_name(low) or low in self.features.lexicon.world_all or self._listed_place(low):
+            return False
+        for suffix in _INFLECTIONS:
+            stem = low.removesuffix(suffix)
+            if stem == low or len(stem) < 3:
+                continue
+            bases = (stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else stem)
+            if any(b in self._typo_base or zipf_frequency(b, "en") >= _STEM_MIN_ZIPF for b in bases):
+                return True
+        return False
 
     def _reason(self, label: str, probs: list[float], feats: list[list[str]]) -> str:
         weights = self._weights.get(label, {})
