@@ -100,12 +100,17 @@ AUTHORED = {
     "holdout-am": DATA / "authored" / "holdout-2026-11am.txt",
     "holdout-an": DATA / "authored" / "holdout-2026-11an.txt",
     "holdout-ao": DATA / "authored" / "holdout-2026-11ao.txt",
+    # 1.8.0 held-out files (Gallup and the Navajo Nation, Baltimore and the Eastern Shore, Denver and a mountain
+    # town), measured once on 1.8.0 (5935526) before anyone read them.
+    "holdout-ap": DATA / "authored" / "holdout-2026-11ap.txt",
+    "holdout-aq": DATA / "authored" / "holdout-2026-11aq.txt",
+    "holdout-ar": DATA / "authored" / "holdout-2026-11ar.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
             "holdout-ab", "holdout-ac", "holdout-ad", "holdout-ae", "holdout-af",
             "holdout-ag", "holdout-ah", "holdout-ai", "holdout-aj", "holdout-ak", "holdout-al",
-            "holdout-am", "holdout-an", "holdout-ao")
+            "holdout-am", "holdout-an", "holdout-ao", "holdout-ap", "holdout-aq", "holdout-ar")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
