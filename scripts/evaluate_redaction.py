@@ -127,6 +127,15 @@ def load_split(split: str) -> list[dict[str, Any]]:
     return rows
 
 
+def split_sites(split: str, ignore: bool = False) -> list[str]:
+    """The hospital's own sites the authors of a split were given in their brief (authored/sites.csv), if any."""
+    path = AUTHORED.get(split)
+    if ignore or path is None:
+        return []
+    with (DATA / "authored" / "sites.csv").open(encoding="utf-8") as handle:
+        return [row["site"] for row in csv.DictReader(handle) if row["file"] == path.name]
+
+
 def staff_names(path: Path) -> list[str]:
     with path.open(encoding="utf-8", newline="") as handle:
         return [row["name"] for row in csv.DictReader(handle)]
@@ -248,6 +257,7 @@ def main() -> None:
     parser.add_argument("--demo", action="store_true", help="measure on the generated demo hospital instead")
     parser.add_argument("--seed", type=int, default=1234, help="demo seed (default: the one tests/demo uses)")
     parser.add_argument("--wikipedia", type=Path, help="precision proxy: a Stanford Politeness Corpus CSV")
+    parser.add_argument("--no-sites", action="store_true", help="ignore the hospital sites the authors were given")
     args = parser.parse_args()
     if args.wikipedia:
         flagged, total = wikipedia_proxy(args.wikipedia)
@@ -260,9 +270,12 @@ def main() -> None:
         else:
             print_demo(demo)
         return
-    redactor = Redactor(staff_names=staff_names(DATA / "staff.csv"))
+    roster = staff_names(DATA / "staff.csv")
     splits = list(SPLITS) if args.split == "all" else [args.split]
-    results = {split: evaluate(redactor, load_split(split)) for split in splits}
+    results = {
+        split: evaluate(Redactor(staff_names=roster, site_names=split_sites(split, args.no_sites)), load_split(split))
+        for split in splits
+    }
     if args.json:
         print(json.dumps({split: report.to_dict() for split, report in results.items()}, indent=2))
         return

@@ -38,6 +38,12 @@ class Settings(BaseSettings):
     redaction_enabled: bool = Field(
         True, description="Replace patient identifiers with typed placeholders before any text is stored."
     )
+    site_names: list[str] = Field(
+        default_factory=list,
+        description="The organisation's own hospitals, campuses, buildings and clinics (a JSON list, e.g. "
+        "[\"Lakeshore Medical Center\", \"Juneau Tower\"]). Redaction leaves names and towns inside them alone, "
+        "as it does the roster's staff names; the organisation's own name is added at ingest.",
+    )
     min_group_size: int = Field(5, ge=1, description="Team aggregates over fewer people than this are suppressed.")
     host: str = Field("127.0.0.1", description="Address the web app listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port the web app listens on.")

@@ -259,6 +259,23 @@ def test_redaction_at_the_door(database: Database, backend_settings: Settings, s
     assert all(message.text[r["start"] : r["end"]].startswith("[") for r in message.redactions)
 
 
+def test_configured_sites_are_nobodys_home(database: Database, backend_settings: Settings, samples: Path) -> None:
+    """The organisation's own sites stay (BEDSIDE_SITE_NAMES); a patient's town is still redacted."""
+    settings = backend_settings.model_copy(update={"site_names": ["Timberline Medical Center"]})
+    import_file(database, samples / "roster.csv", settings=settings)
+    rows = [
+        {"message_id": "s1", "sender_id": "p1", "recipient_ids": "p2", "sent_at": "2026-03-05",
+         "text": "Timberline ED has 2 boarders waiting"},
+        {"message_id": "s2", "sender_id": "p1", "recipient_ids": "p2", "sent_at": "2026-03-05",
+         "text": "pt lives in Timberline, wife drives him"},
+    ]  # fmt: skip
+    import_rows(database, rows, kind="messages", source="api", settings=settings)
+    with database.session() as session:
+        texts = {source_id: text for source_id, text in session.execute(sa.select(Message.source_id, Message.text))}
+    assert texts["s1"] == "Timberline ED has 2 boarders waiting"
+    assert "Timberline" in texts["s2"]  # a site's name stays even after "lives in": the admin listed it
+
+
 def test_redaction_disabled_stores_text_as_given(database: Database, backend_settings: Settings, samples: Path) -> None:
     settings = backend_settings.model_copy(update={"redaction_enabled": False})
     import_file(database, samples / "roster.csv", settings=settings)

@@ -397,6 +397,16 @@ def test_roster_name_in_a_sign_out_line_is_a_patients() -> None:
     assert redactor.redact("Kim is charge tonight, bed 6 is clean").spans == []
 
 
+def test_site_names_are_nobodys_home() -> None:
+    """The organisation's sites stay, by full name and by brand; a town alone and a patient's name still go."""
+    redactor = Redactor(staff_names=["Grace Kim"], site_names=["Lakeshore Medical Center", "the Juneau Tower", "Lakeshore Fox Valley"])
+    for text in ("Lakeshore ED has 3 boarders", "meet at the Juneau Tower lobby", "transfer to Lakeshore Fox Valley"):
+        assert redactor.redact(text).spans == [], text
+    assert Redactor().redact("transfer to Lakeshore Fox Valley").spans != []  # no sites configured: a place
+    result = redactor.redact("pt lives in Fox Valley, daughter Juneau Smith at bedside")
+    assert [s.type for s in result.spans] == ["ADDRESS", "PATIENT"]
+
+
 def test_roster_nickname_spoken_to_is_staff() -> None:
     """'Sam can u check 307' with Samuel Osei on the roster is Sam being asked; 'Sam in 12' is a patient."""
     redactor = Redactor(staff_names=["Samuel Osei"])

@@ -30,6 +30,17 @@ def test_redacts_jsonl_with_roster(tmp_path: Path) -> None:
     assert rows[1]["redacted"] == rows[1]["text"] and rows[1]["spans"] == []
 
 
+def test_sites_are_kept(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    text = "transfer from Desert Sage Elko tonight, pt lives in Elko w/ son"
+    src.write_text(json.dumps({"id": "m1", "text": text}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["redact", "--input", str(src), "--output", str(out), "--site", "Desert Sage Elko"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(out.read_text(encoding="utf-8"))
+    assert row["redacted"] == "transfer from Desert Sage Elko tonight, pt lives in [ADDRESS] w/ son"
+
+
 def test_bad_line_is_named_and_nothing_written(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "m1", "text": "ok"}\n{"id": "m2", "text": 5}\n', encoding="utf-8")

@@ -71,10 +71,14 @@ def redact(
         None, "--staff", exists=True, dir_okay=False, readable=True,
         help="Roster CSV of staff names (a 'name' column); these names are not PHI and are kept.",
     ),
+    site: list[str] = typer.Option(
+        [], "--site",
+        help="The organisation's own hospital, campus, building or clinic (repeat for each); names inside it are kept.",
+    ),
 ) -> None:
     """Replace patient identifiers (names, MRNs, dates, phones, addresses, ...) with typed placeholders."""
     staff_names = read_roster(staff) if staff else []
-    redactor = Redactor(staff_names=staff_names)
+    redactor = Redactor(staff_names=staff_names, site_names=site)
     total_bytes = input.stat().st_size
     out_dir = output.resolve().parent
     out_dir.mkdir(parents=True, exist_ok=True)

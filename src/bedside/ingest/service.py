@@ -19,7 +19,7 @@ from typing import Any, BinaryIO, Literal
 from sqlalchemy.exc import IntegrityError
 
 from bedside.config import Settings
-from bedside.ingest.door import RedactionGate, TextRedactor, default_redactor
+from bedside.ingest.door import RedactionGate, RedactorFactory, default_redactor
 from bedside.ingest.errors import EncodingRowError, FileError, IngestError
 from bedside.ingest.fhir import read_fhir_bundle
 from bedside.ingest.job import FileImport
@@ -81,7 +81,7 @@ def import_file(
     source: str | None = None,
     rejects: str | Path | None = None,
     progress: ProgressCallback | None = None,
-    redactor_factory: Callable[[list[str]], TextRedactor] = default_redactor,
+    redactor_factory: RedactorFactory = default_redactor,
 ) -> ImportReport:
     """Import one file in one transaction and report the counts; raise :class:`IngestError` if refused.
 
@@ -125,7 +125,7 @@ def import_rows(
     org_slug: str = "default",
     skip_invalid: bool = False,
     rejects: str | Path | None = None,
-    redactor_factory: Callable[[list[str]], TextRedactor] = default_redactor,
+    redactor_factory: RedactorFactory = default_redactor,
 ) -> ImportReport:
     """Import row dicts (as JSONL lines would hold them) of one kind; row numbers count from 1.
 
@@ -208,7 +208,7 @@ def _run(
     skip_invalid: bool,
     reject_path: Path,
     progress: Callable[[], None] | None,
-    redactor_factory: Callable[[list[str]], TextRedactor],
+    redactor_factory: RedactorFactory,
 ) -> None:
     started = time.perf_counter()
     try:
@@ -217,6 +217,7 @@ def _run(
             gate = RedactionGate(
                 enabled=settings.redaction_enabled,
                 staff_names=lambda: records.staff_names(session, organisation.id),
+                site_names=lambda: records.site_names(session, organisation.id, settings.site_names),
                 factory=redactor_factory,
             )
             with RejectWriter(reject_path, gate) as rejects:

@@ -20,6 +20,7 @@ from bedside.store.models import (
     FeedbackNote,
     Message,
     MessageRecipient,
+    Organisation,
     Person,
     PersonDemographics,
     ReviewRating,
@@ -64,6 +65,12 @@ def person_ids(session: Session, organisation_id: int) -> dict[str, int]:
 def staff_names(session: Session, organisation_id: int) -> list[str]:
     """Every roster name of the organisation (the redactor's allow-list of staff names)."""
     return list(session.scalars(select(Person.name).where(Person.organisation_id == organisation_id)))
+
+
+def site_names(session: Session, organisation_id: int, configured: Iterable[str] = ()) -> list[str]:
+    """The organisation's own name and its configured sites (the redactor leaves names inside them alone)."""
+    organisation = session.get(Organisation, organisation_id)
+    return [n for n in (organisation.name if organisation else None, *configured) if n]
 
 
 def unit_ids(session: Session, organisation_id: int) -> dict[str, int]:

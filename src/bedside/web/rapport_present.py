@@ -7,6 +7,7 @@ analysed, and nothing about it is stored.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bedside.rapport import Finding, MessageAnalysis, MessageContext, default_analyzer
 from bedside.rapport.repair import suggest_repair
-from bedside.store.records import staff_names
+from bedside.store.records import site_names, staff_names
 from bedside.text.redaction import Redactor
 
 SEVERITY_ORDER = {"positive": 0, "info": 1, "low": 2, "medium": 3, "high": 4}
@@ -118,9 +119,13 @@ def check_draft(
     text: str,
     context: MessageContext | None = None,
     rules_dir: Path | None = None,
+    sites: Sequence[str] = (),
 ) -> DraftCheck:
-    """Redact a draft (and its previous message) and analyse it; nothing is stored."""
-    redactor = Redactor(staff_names=staff_names(session, organisation_id))
+    """Redact a draft (and its previous message) and analyse it; nothing is stored. ``sites``: the configured
+    site names (the organisation's own name is added)."""
+    redactor = Redactor(
+        staff_names=staff_names(session, organisation_id), site_names=site_names(session, organisation_id, sites)
+    )
     clean = redactor.redact(text).text
     if context is not None and context.previous_text:
         context = MessageContext(

@@ -86,5 +86,12 @@ def care_organisations() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def named_things() -> frozenset[str]:
-    """Words that name a sign, disease, procedure, device or care organisation after a person or a place."""
-    return _medical()[1] | load_lexicon("clinical-eponyms").entries | care_organisations()
+    """Words that name a sign, disease, procedure, device or care organisation after a person or a place, and
+    languages and peoples."""
+    return _medical()[1] | load_lexicon("clinical-eponyms").entries | care_organisations() | languages()
+
+
+@lru_cache(maxsize=1)
+def languages() -> frozenset[str]:
+    """Languages and the peoples who speak them ("Tigrinya", "Diné", "K'iche'"), lower-cased."""
+    return load_lexicon("languages").entries

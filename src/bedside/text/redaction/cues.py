@@ -22,7 +22,7 @@ RELATIVE_CUES: frozenset[str] = frozenset(
         "cousin", "stepson", "stepdaughter", "neighbor", "neighbour", "roommate", "dtr", "grandaughter",
         "auntie", "aunty", "stepmom", "stepdad", "stepmother", "stepfather", "godmother", "godfather", "fiancé", "fiancée",
         "daughters", "sons", "sisters", "brothers", "grandsons", "granddaughters", "grandkids", "nieces", "nephews",
-        "hubby", "ex", "ex-husband", "ex-wife", "ex-boyfriend", "ex-girlfriend", "abuela", "abuelo", "esposa", "esposo", "hija", "hijo", "grandmom", "bf", "gf",
+        "hubby", "parents", "grandparents", "ex", "ex-husband", "ex-wife", "ex-boyfriend", "ex-girlfriend", "abuela", "abuelo", "esposa", "esposo", "hija", "hijo", "grandmom", "bf", "gf",
     }
 )
 STAFF_CUES: frozenset[str] = frozenset(

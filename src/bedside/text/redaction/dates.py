@@ -24,11 +24,11 @@ _YEAR = r"(?:19\d{2}|20\d{2}|'\d{2})"
 _NUMERIC_FULL = re.compile(r"(?<![\d/.\-:])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|\.\d)")
 _ISO = re.compile(r"(?<![\d/.\-])(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d)")
 _FULL_RANGE = re.compile(r"(?<![\d/.\-:])(\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\s?[-–]\s?(\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])")
-_SHORT = re.compile(r"(?<![\d/.\-:])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d|\s*(?:strength|str|power|\bpain\b))")
+_SHORT = re.compile(r"(?<![\d/.\-:])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d|\s*(?:strength|str|power))")
 _SHORT_CUE = re.compile(
     r"(?:\bon|\bsince|\bfrom|\buntil|\btill|\bby|\bdue|\bdated?|\badmit(?:ted)?|\badm|\bd/c(?:'?d)?|\bdischarged?|\bseen|"
     r"\bsurgery|\bappt|\bappointment|\bf/u|\bfollow[- ]?up|\bscheduled|\bschedule|\bvisit|\bthrough|\bthru|\bthe|\bDOB|\bborn|"
-    r"\bbirthday|\blmp|\bedd|\bedc|\breturned|\breadmit(?:ted)?|\bexpired|\bdeceased|\bdied|\bpassed|\bbetween|\band|\bpostponed\s+to|\bmoved\s+to|\bor|\bnext|\blast|\bfor|\bset)"
+    r"\bbirthday|\bdrawn|\bcollected|\blmp|\bedd|\bedc|\breturned|\breadmit(?:ted)?|\bexpired|\bdeceased|\bdied|\bpassed|\bbetween|\band|\bpostponed\s+to|\bmoved\s+to|\bor|\bnext|\blast|\bfor|\bset)"
     r"[\s:,]*$|^\s*[-–—]\s*$|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?,?\s*$",
     re.IGNORECASE,
 )
@@ -65,6 +65,21 @@ _SHORT_RANGE = re.compile(r"(?<![\d/.\-:])(\d{1,2})/(\d{1,2})\s?[-–]\s?(\d{1,2
 _NUMERIC_MONTH_YEAR = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/])")
 _MONTH_YEAR = re.compile(rf"\b(?:{_MONTH})\.?,?\s+{_YEAR}\b", re.IGNORECASE)
 _MODAL_MAY = re.compile(r"\bmay\b")
+_PAIN_AFTER = re.compile(r"\s*pain\b", re.IGNORECASE)
+# "drawn 11-12 0500", "collected 11-14": a month-day with a hyphen right after a specimen word.
+_HYPHEN_MONTH_DAY = re.compile(
+    r"\b(?:drawn|collected|obtained|resulted|sent)\s+(?P<value>(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01]))(?![\d\-/.])", re.IGNORECASE
+)
+# "Friday the 13th", "Sunday the 15th": a weekday with a day of the month.
+_WEEKDAY_DAY = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b", re.IGNORECASE
+)
+# "coughing since Halloween", "no meds since Thanksgiving": a holiday that dates something of the patient's.
+_HOLIDAY = re.compile(
+    r"\b(?:since|before|after|around|over)\s+(?:the\s+)?(?P<value>halloween|thanksgiving|christmas(?:\s+eve)?|easter|new\s+year'?s(?:\s+(?:eve|day))?|"
+    r"(?:the\s+)?fourth\s+of\s+july|july\s+4th|memorial\s+day|labor\s+day|valentine'?s(?:\s+day)?|mother'?s\s+day|father'?s\s+day)\b",
+    re.IGNORECASE,
+)
 # A month named alone after "since", "in", "mid"... ("stopped it in August", "cough since early Oct") is a date
 # element of the patient's when the message is about a patient or a relative (not "site goes live in Jan").
 _MONTH_ALONE = re.compile(
@@ -114,7 +129,7 @@ class DateDetector(RedactionDetector):
                 if not _plausible(a, b) or _TIME_AFTER.match(text, m.end()):
                     continue
                 before = text[max(0, m.start() - 30) : m.start()]
-                if _SHORT_CUE.search(before):
+                if _SHORT_CUE.search(before) and not (_PAIN_AFTER.match(text, m.end()) and _SCORE_BEFORE.search(before)):
                     spans.append((m.start(), m.end(), "A month/day date after a date word such as 'on' or 'due'."))
                 elif _bare_month_day(m, before, text):
                     spans.append((m.start(), m.end(), "A month/day date (not a score, a fraction or a count)."))
@@ -139,7 +154,13 @@ class DateDetector(RedactionDetector):
             if _is_modal_may(text, m.start(), m.group()):
                 continue
             spans.append((m.start(), m.end(), "A month with a year."))
+        for m in _HYPHEN_MONTH_DAY.finditer(text):
+            spans.append((m.start("value"), m.end("value"), "A month-day after a specimen word ('drawn', 'collected')."))
+        for m in _WEEKDAY_DAY.finditer(text):
+            spans.append((m.start(), m.end(), "A weekday with a day of the month."))
         if _ABOUT_A_PATIENT.search(text):
+            for m in _HOLIDAY.finditer(text):
+                spans.append((m.start("value"), m.end("value"), "A holiday dating something of a patient's ('since Halloween')."))
             for m in _MONTH_ALONE.finditer(text):
                 value = m.group("value").rstrip(".")
                 if not _is_modal_may(text, m.start("value"), value) and value != "MAR":  # the MAR is a chart
@@ -193,7 +214,8 @@ _NOT_PATIENT_DATE_BEFORE = re.compile(
 # "skills fair Nov 18", "license renewal is due 12/31"), unless a patient word sits between them and the date.
 STAFF_EVENT_BEFORE = re.compile(
     r"\b(?:staff\s+(?:meeting|mtg)|(?<!family )(?<!fam )(?<!care )(?:meeting(?!\s+(?:him|her|them|us|me|with\s+(?:the\s+)?(?:pt|patient|family))\b)|mtg)|huddle|skills\s+fair|potluck|party|journal\s+club|in-?service|orientation|"
-    r"class|training|renewal|licen[sc]e|staffing|swap|bonus\s+shift|holiday\s+pay|audits?|competenc(?:y|ies)(?!\s+(?:restoration|eval|evaluation|hearing|exam))|pto|vacation)\b"
+    r"class|training|renewal|licen[sc]e|staffing|swaps?|bonus\s+shift|holiday\s+pay|audits?|competenc(?:y|ies)(?!\s+(?:restoration|eval|evaluation|hearing|exam))|pto|vacation|"
+    r"last\s+day|recert(?:ification)?|compliance|m&m|grand\s+rounds|manager|census|(?:dr\.?\s+[a-z]+|i'?m|i\s+am)\s+out)\b"
     r"(?![^\n]*\b(?:pt|patient|f/u|appt|surgery|admit(?:ted)?|d/c|discharge[ds]?|procedure|visit|dose|seen)\b)",
     re.IGNORECASE,
 )

@@ -13,16 +13,19 @@ import re
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
 from bedside.text.redaction.clinical_terms import us_places
+from bedside.text.redaction.vocabulary import CALENDAR_WORDS
 
 _CAPITALISED = r"[A-Z][\w'’&.-]*"
 _WORK_CUE = (
     r"(?i:\b(?:works?(?:\s+(?:nights|days|nites|weekends|part[- ]time|full[- ]time))?\s+(?:at|for)"
     r"|working\s+(?:at|for)|worked\s+(?:at|for)|jobs?\s+(?:at|with)|employed\s+(?:at|by)|employer(?:\s+is)?:?"
     r"|laid\s+off\s+(?:from|by)|fired\s+from|(?:his|her|their)\s+desk\s+at|boss\s+(?:at|from)|shift\s+at"
-    r"|(?:eng|engineer|driver|cashier|manager|clerk|worker|nurse\s+aide)\s+at))"
+    r"|(?:eng|engineer|driver|cashier|manager|clerk|worker|nurse\s+aide|(?<![\w-])op|operator|mechanic|cook|housekeeper|server|"
+    r"janitor|welder|laborer|labourer|picker|packer|trucker|miner|roofer|dishwasher|guard|instructor|lifty)\s+(?:at|for)"
+    r"|at\s+work\s*\(|work\s+(?:note|excuse|letter)\s+for))"
 )
 _EMPLOYER = re.compile(
-    _WORK_CUE + r"\s+(?i:the\s+)?(?P<org>" + _CAPITALISED + r"(?:\s+(?:&\s+)?" + _CAPITALISED + r"){0,3})"
+    _WORK_CUE + r"(?:\s+|(?<=\())(?i:the\s+)?(?P<org>" + _CAPITALISED + r"(?:\s+(?:&\s+)?" + _CAPITALISED + r"){0,3})"
 )
 _NICKNAME = re.compile(r"\b(?P<org>(?:Big|Lil'?|Li'l)\s+[A-Z][a-z]+)\b")
 # Words after "Big" that make a place, not a person ("Big Branch", "Big Sandy Creek").
@@ -31,7 +34,9 @@ _PLACE_WORDS = frozenset(
     "stone valley run fork timber sky flats".split()
 )
 # Words that never start an employer: titles, the hospital itself, pronouns.
-_NOT_EMPLOYER = frozenset("dr dr. doctor the this that our my his her their home night nights days st st. saint".split())
+_NOT_EMPLOYER = frozenset(
+    "dr dr. doctor the this that our my his her their home night nights days st st. saint hr payroll".split()
+) | CALENDAR_WORDS
 
 
 class EmployerDetector(RedactionDetector):
@@ -46,7 +51,7 @@ class EmployerDetector(RedactionDetector):
         out: list[Candidate] = []
         for m in _EMPLOYER.finditer(text):
             org = m.group("org")
-            if org.split()[0].lower() in _NOT_EMPLOYER:
+            if re.split(r"[\s-]", org)[0].lower() in _NOT_EMPLOYER:
                 continue
             org = org.rstrip(".,")
             start = m.start("org")

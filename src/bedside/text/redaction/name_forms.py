@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from wordfreq import zipf_frequency
+
 from bedside.text.redaction.cues import POST_CUE
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon
 from bedside.text.redaction.ordinary import spanish_words, typo_of
@@ -267,12 +269,14 @@ def _grow_left(toks: Sequence[Token], text: str, first: int, words: NameWords) -
 
 
 def last_first(toks: Sequence[Token], text: str, found: Found, words: NameWords) -> None:
-    """'SMITH, John' / 'Achebe, Olga' as written in lists and exports."""
+    """'SMITH, John' / 'Achebe, Olga' as written in lists and exports; at the head of a sign-out line (after a bed
+    or at the start) also names in no list, in capitals or not ("ICU 2 Tesfamariam, Yonas", "ALEMAYEHU, TIGIST")."""
     for i in range(len(toks) - 1):
         a, b = toks[i], toks[i + 1]
         if text[a.end : b.start] not in (", ", ","):
             continue
-        if not (b.cap and not b.upper and words.lex.is_first(b.lower) and b.lower not in COMMON_WORDS):
+        listed = b.cap and not b.upper and words.lex.is_first(b.lower) and b.lower not in COMMON_WORDS
+        if not (listed or _line_head_pair(a, b, text, words)):
             continue
         if not (a.raw[0].isupper() and len(a.raw) > 1) or a.lower in COMMON_WORDS or never_a_name(a):
             continue
@@ -280,3 +284,23 @@ def last_first(toks: Sequence[Token], text: str, found: Found, words: NameWords)
             continue
         found.setdefault(i, (i, "A surname written before a comma and a first name."))
         found.setdefault(i + 1, (i + 1, "A first name after a surname and a comma."))
+
+
+# Before a "Last, First" pair: the start of the message or of a line, or a bed, room or unit number.
+_LINE_HEAD_BEFORE = re.compile(
+    r"(?:^|\n|\b(?:icu|ccu|pacu|ed|er|bed|bd|rm|room|bay|pod|trauma)\s*#?\d{1,4}[A-Za-z]?\s*[-–:,]?)\s*$", re.IGNORECASE
+)
+_RARE_ZIPF = 3.0
+
+
+def _line_head_pair(a: Token, b: Token, text: str, words: NameWords) -> bool:
+    """Two rare capitalised words of the same case shape (three letters or more; four in capitals), at the head of a
+    line."""
+    same_shape = (a.upper and b.upper) or (a.cap and b.cap and not a.upper and not b.upper)
+    return (
+        same_shape
+        and min(len(a.raw), len(b.raw)) >= (4 if a.upper else 3)  # "PSF, PCA" are abbreviations
+        and all(t.lower not in words.plain and t.lower not in words.clinical and not never_a_name(t) for t in (a, b))
+        and all(zipf_frequency(t.lower, "en") < _RARE_ZIPF for t in (a, b))
+        and _LINE_HEAD_BEFORE.search(text, 0, a.start) is not None
+    )

@@ -16,7 +16,8 @@ from bedside.text.redaction.candidates import Candidate, RedactionDetector
 
 _MRN = re.compile(
     r"\b(?:MRN|MR\s*#|MR\s+(?:no|num|number)\.?|med(?:ical)?\s+rec(?:ord)?s?(?:\s+(?:number|no\.?|num|#))?|"
-    r"chart\s*(?:#|no\.?|number)|hosp(?:ital)?\s+(?:number|no\.?|#)|UR\s*#|URN|unit\s+(?:number|no\.?)|pt\s+(?:id|#))"
+    r"chart\s*(?:#|no\.?|number)|hosp(?:ital)?\s+(?:number|no\.?|#)|UR\s*#|URN|HRN|health\s+rec(?:ord)?\s+(?:number|no\.?|#)|"
+    r"unit\s+(?:number|no\.?)|pt\s+(?:id|#)|dup(?:licate)?\s+(?:record|chart|mrn)\s+(?:w/|with))"
     r"\s*(?:[:#=]|is|of|ends?(?:\s+(?:in|with))?|ending(?:\s+in)?)?\s*(?:[:#])?\s*"
     r"(?P<value>[A-Z]{0,3}-?\d[\d\-]{2,14}\d|\d{4,})",
     re.IGNORECASE,
@@ -84,14 +85,20 @@ _ID_LABEL = re.compile(
     r"\b(?:medicaid|medicare|mbi|hicn|provider\s?one|tag|plate|auth(?:orization)?|subject|study|band|wristband|armband|"
     r"icn|vhic|edipi|member|policy|insurance|id|serial|s/n|sn|a\#|alien|i-94|curp|ohip|ramq|health\s+(?:card|\#|number|no)|"
     r"cin|bic|ahcccs|mainecare|masshealth|medi-?cal|soonercare|tricare|cib|cdib|enrollment|claim|docket|licen[cs]e|"
+    r"health\s+first\s+colorado|tenncare|kancare|badgercare|husky|apple\s+health|centennial\s+care|peachcare|"
+    r"medical\s+assistance|census\s*\#|"
     r"registration|cn|dl)(?:\b|(?<=\#))",
     re.IGNORECASE,
 )
-_ID_VALUE = re.compile(r"(?<![\w-])(?P<value>(?:[A-Z]{1,3}\s)?(?=[A-Z0-9\-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+|\s\d+(?=[\s,.;:)]|$)){0,3})(?![\w-])")
+_ID_VALUE = re.compile(r"(?<![\w-])(?P<value>(?:[A-Z]{1,3}\s)?(?=[A-Z0-9\-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+|\s\d+(?=[\s,.;:)]|$)){0,4})(?![\w-])")
 _ID_GAP = 30
 _HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>(?:[A-Z]{1,4}-?|(?:19|20)\d{2}-)?\d{5,12}(?:-\d{3,10})?)\b")
 # A licence plate written digits first with letters after ("ME plate 8842 PW", "tag 4471 KX").
-_PLATE = re.compile(r"\b(?:plate|tag)\s*#?\s*(?P<value>\d{2,5}[\s-]?[A-Z]{1,3})(?![\w-])", re.IGNORECASE)
+_PLATE = re.compile(
+    r"\b(?:plate|tag)\s*#?\s*(?P<value>(?-i:(?:[A-Z]{2}\s)?(?:\d{3,5}[\s-]?[A-Z]{1,3}|[A-Z]{2,4}[\s-]?\d{3,5}|(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,8})))"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
 _NOT_PATIENT_NUMBER_BEFORE = re.compile(
     r"\b(?:ticket|order|incident|biomed|interpreter|interp|lot|po|invoice|req|requisition|work\s+order|case\s+no|pager|ext)"
     r"(?:\s+(?:id|no\.?|number))?\W{0,3}$",
@@ -128,6 +135,7 @@ _AGE = [
         r"came|presents|presented|admitted|s/p|here|now|yo)\b|\s*[-–—]\s)"
     ),
     re.compile(r"[a-z]\s(?P<value>9\d),\s"),
+    re.compile(r"\b(?P<value>(?:9\d|1[01]\d)(?:st|nd|rd|th))\s+(?:birthday|bday|b-day)\b", re.IGNORECASE),
 ]
 # Ages written in words: "(ninety-four)", "she is ninety one", "a hundred and two year old".
 _WRITTEN_AGE = re.compile(
@@ -189,7 +197,7 @@ class NumericIdentifierDetector(RedactionDetector):
                           "A number labelled as an account, plan, licence, device or other identifier.")
             )
         for m in _PLATE.finditer(text):
-            if m.group("value")[-1].isupper():
+            if m.group("value")[-1].isalnum():
                 found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "A licence plate after 'plate' or 'tag'."))
         for label in _ID_LABEL.finditer(text):
             found.extend(_id_near(text, label.end()))

@@ -78,7 +78,7 @@ _FACILITY_AFTER = re.compile(
 # stays ("f/u at Shishmaref clinic"): in a small place it says where the patient lives.
 _HOSPITAL_PLACE_WORD = (
     r"(?:pavilion|tower|atrium|lobby|wing|stairwell|classroom|conf(?:erence)?|room(?!\s*#?\d)|garage|lot|"
-    r"regional|draw\s+station|home\s+care|pd|police|airport)"
+    r"regional|draw\s+station|home\s+care|pd|police|airport|campus|entrance|cah|pharmacy|pharm|area\s+office)"
 )
 _HOSPITAL_PLACE_AFTER = re.compile(rf"\s+{_HOSPITAL_PLACE_WORD}\b", re.IGNORECASE)
 _HOSPITAL_PLACE_LAST = re.compile(rf"\s{_HOSPITAL_PLACE_WORD}$", re.IGNORECASE)

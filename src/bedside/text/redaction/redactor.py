@@ -21,6 +21,7 @@ from bedside.text.redaction.namesakes import NamesakeDetector
 from bedside.text.redaction.numeric_ids import NumericIdentifierDetector
 from bedside.text.redaction.places import PlaceDetector, hospital_place
 from bedside.text.redaction.sequence import SequenceDetector
+from bedside.text.redaction.sites import SiteNames
 from bedside.text.redaction.spans import RedactionResult, RedactionSpan
 from bedside.text.redaction.web import WebIdentifierDetector
 
@@ -39,6 +40,8 @@ class Redactor:
     """Replace patient identifiers with typed placeholders such as ``[PATIENT]`` and ``[MRN]``.
 
     ``staff_names`` is the roster allow-list: these names are clinicians, not PHI, and stay.
+    ``site_names`` are the organisation's own hospitals, campuses, buildings and clinics ("Lakeshore Medical
+    Center", "the Juneau Tower"): a name or town found inside a mention of one stays (``sites.py``).
     ``detectors`` (default: every rule-based detector) decide first. The learned ``sequence`` model (default:
     the shipped one; none when ``detectors`` is given or ``sequence=False``) then reads the message once:
     it adds spans only where the rules found nothing, and retypes a rule's name it reads as a place.
@@ -51,10 +54,12 @@ class Redactor:
         self,
         staff_names: Iterable[str] = (),
         *,
+        site_names: Iterable[str] = (),
         detectors: Sequence[RedactionDetector] | None = None,
         sequence: SequenceDetector | bool = True,
     ) -> None:
         self.staff_names: tuple[str, ...] = tuple(staff_names)
+        self.sites = SiteNames(site_names)
         self.detectors: tuple[RedactionDetector, ...] = tuple(detectors) if detectors is not None else (
             WebIdentifierDetector(),
             NumericIdentifierDetector(),
@@ -95,14 +100,15 @@ class Redactor:
         candidates: list[Candidate] = []
         for detector in self.detectors:
             candidates.extend(detector.detect(text))
-        kept = _drop_hospital_places(text, resolve_overlaps(candidates, blocked=existing))
+        sites = self.sites.spans(text)
+        kept = self._drop_own_places(text, resolve_overlaps(candidates, blocked=existing), sites)
         if self.sequence is None:
             return kept
         kept, extra = self.sequence.review(text, kept)
         if not extra:
             return kept
         taken = existing + [(c.start, c.end) for c in kept]
-        added = _drop_hospital_places(text, resolve_overlaps(extra, blocked=taken))
+        added = self._drop_own_places(text, resolve_overlaps(extra, blocked=taken), sites)
         return _join_neighbours(text, sorted(kept + added, key=lambda c: c.start), {id(c) for c in added})
 
     def redact_text(self, text: str) -> str:
@@ -110,13 +116,16 @@ class Redactor:
         return self.redact(text).text
 
 
-def _drop_hospital_places(text: str, kept: list[Candidate]) -> list[Candidate]:
-    """Without the names and towns that are a building, a facility or a store's branch ("the Cyr Pavilion", "Houlton
-    Regional", "CVS Caribou"): street addresses and explicit identifiers stay."""
-    return [
-        c for c in kept
-        if not (c.type in ("PATIENT", "ADDRESS") and c.detector in _NAME_DETECTORS and hospital_place(text, c.start, c.end))
-    ]
+    def _drop_own_places(self, text: str, kept: list[Candidate], sites: list[tuple[int, int]]) -> list[Candidate]:
+        """Without the names and towns that are a building, a facility or a store's branch ("the Cyr Pavilion",
+        "Houlton Regional", "CVS Caribou") or lie inside a mention of the organisation's own sites: street
+        addresses and explicit identifiers stay."""
+        return [
+            c for c in kept
+            if not (c.type in ("PATIENT", "ADDRESS") and c.detector in _NAME_DETECTORS and (
+                hospital_place(text, c.start, c.end) or self.sites.covers(sites, c.start, c.end)
+            ))
+        ]
 
 
 def _join_neighbours(text: str, kept: list[Candidate], added: set[int]) -> list[Candidate]:

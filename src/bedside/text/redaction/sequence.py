@@ -104,6 +104,7 @@ _SPANISH_FUNCTION = re.compile(
 )
 _SPANISH_MIN_FUNCTION_WORDS = 3
 _SPANISH_MIN_ZIPF = 4.3
+_LAST_COMMA_FIRST = re.compile(r"[A-Z][A-Z'\-]+,\s?[A-Z][A-Z'\-]+|[A-Z][a-z'\-]+,\s?[A-Z][a-z'\-]+")
 _PATIENT_BEFORE = re.compile(r"\[PATIENT\][\s.,]{0,2}$")
 _PATIENT_AFTER = re.compile(r"[\s.,]{0,2}\[PATIENT\]")
 _PLACE_BEFORE = re.compile(
@@ -257,14 +258,17 @@ class SequenceDetector(RedactionDetector):
         inside = [i for i, (start, end, word) in enumerate(toks) if start < cand.end and cand.start < end and word.isalpha()]
         if not inside:
             return cand
+        if cand.detector == "employers":
+            return cand  # a company's name is no person's or place's: the model has no say on it
         if self._spanish_words_only(text, text[cand.start : cand.end]):
             return None
         sure = min(tagger.marginal("O", i) for i in inside) >= DOUBT
-        if sure and not part_of_name and not self._has_name_word(text[cand.start : cand.end]):
-            return None
-        if cand.detector == "employers" or _NAME_CUE_BEFORE.search(text, max(0, cand.start - 20), cand.start) \
+        if sure and not part_of_name and not self._has_name_word(text[cand.start : cand.end]) \
+                and not _LAST_COMMA_FIRST.fullmatch(text, cand.start, cand.end):
+            return None  # ("LAST, FIRST" is a name's written form, whatever the words)
+        if _NAME_CUE_BEFORE.search(text, max(0, cand.start - 20), cand.start) \
                 or RELATION_BRACKET_AFTER.match(text, cand.end):
-            return cand  # an employer, or a name the message says is a person's ("Trang (pt's niece)"), is no place
+            return cand  # a name the message says is a person's ("Trang (pt's niece)") is no place
         if self._listed_place(text[cand.start : cand.end]) and _PLACE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
             return Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a listed town after a place word.")
         place = sum(tagger.marginal("ADDRESS", i) for i in inside) / len(inside)

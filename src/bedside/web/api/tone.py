@@ -96,7 +96,10 @@ def tone(body: ToneRequest, grant: SignedInGrant, session: SessionDep, settings:
         if ctx is not None
         else None
     )
-    checked = check_draft(session, organisation_id=viewer.organisation_id, text=body.text, context=context, rules_dir=settings.rules_dir)
+    checked = check_draft(
+        session, organisation_id=viewer.organisation_id, text=body.text, context=context, rules_dir=settings.rules_dir,
+        sites=settings.site_names,
+    )
     analysis = checked.analysis
     repair = suggest_repair(analysis)
     return ToneResult(

@@ -163,7 +163,8 @@ def check_submit(
         previous_text=previous or None,
     )
     checked = check_draft(
-        session, organisation_id=viewer.organisation_id, text=text, context=context, rules_dir=settings.rules_dir
+        session, organisation_id=viewer.organisation_id, text=text, context=context, rules_dir=settings.rules_dir,
+        sites=settings.site_names,
     )
     view = analysis_view(checked.analysis)
     if request.headers.get("HX-Request"):
