@@ -105,12 +105,18 @@ AUTHORED = {
     "holdout-ap": DATA / "authored" / "holdout-2026-11ap.txt",
     "holdout-aq": DATA / "authored" / "holdout-2026-11aq.txt",
     "holdout-ar": DATA / "authored" / "holdout-2026-11ar.txt",
+    # Three more (Milwaukee and the Fox Valley, Pittsburgh and the Mon Valley, Las Vegas and rural Nevada), each
+    # given the hospital's own sites in the brief (authored/sites.csv); measured once on 1.8.0 (7d0689e).
+    "holdout-as": DATA / "authored" / "holdout-2026-11as.txt",
+    "holdout-at": DATA / "authored" / "holdout-2026-11at.txt",
+    "holdout-au": DATA / "authored" / "holdout-2026-11au.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
             "holdout-ab", "holdout-ac", "holdout-ad", "holdout-ae", "holdout-af",
             "holdout-ag", "holdout-ah", "holdout-ai", "holdout-aj", "holdout-ak", "holdout-al",
-            "holdout-am", "holdout-an", "holdout-ao", "holdout-ap", "holdout-aq", "holdout-ar")
+            "holdout-am", "holdout-an", "holdout-ao", "holdout-ap", "holdout-aq", "holdout-ar",
+            "holdout-as", "holdout-at", "holdout-au")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
