@@ -398,9 +398,11 @@ def test_roster_name_in_a_sign_out_line_is_a_patients() -> None:
 
 
 def test_site_names_are_nobodys_home() -> None:
-    """The organisation's sites stay, by full name and by brand; a town alone and a patient's name still go."""
+    """The organisation's sites stay, by full name, brand, short form and building floor; a town that is someone's
+    home and a patient's name still go."""
     redactor = Redactor(staff_names=["Grace Kim"], site_names=["Lakeshore Medical Center", "the Juneau Tower", "Lakeshore Fox Valley"])
-    for text in ("Lakeshore ED has 3 boarders", "meet at the Juneau Tower lobby", "transfer to Lakeshore Fox Valley"):
+    for text in ("Lakeshore ED has 3 boarders", "meet at the Juneau Tower lobby", "transfer to Lakeshore Fox Valley",
+                 "CNA float from Fox Valley tonight", "omnicell on Juneau 5 is locked"):
         assert redactor.redact(text).spans == [], text
     assert Redactor().redact("transfer to Lakeshore Fox Valley").spans != []  # no sites configured: a place
     result = redactor.redact("pt lives in Fox Valley, daughter Juneau Smith at bedside")

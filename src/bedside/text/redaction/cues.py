@@ -171,7 +171,7 @@ GREETING_BEFORE = re.compile(
 # Initials standing for a patient, with a room after them: "JR in 6", "T.M. (bed 2)".
 INITIALS = re.compile(
     r"(?<![\w.])(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]{2})(?=(?:\s+(?:is|was|now|still))?\s+(?:in|on)\s+(?:room\s*|rm\s*|bed\s*)?\d"
-    r"|\s*\(\s*(?:bed|rm|room|bay)\s*\d|\s+(?:rm|room|bed)\s*\d)"
+    r"|\s*\(\s*(?:bed|rm|room|bay)\s*\d|\s+(?:rm|room|bed)\s*\d|\s+\d{1,2}[NSEW]{1,2}-\d{1,3}\b)"
 )
 # "Tallulah 6 - mother requesting", "Young 505 agitated": a bare room number, then a field or a patient's verb.
 ROOM_THEN_FIELD = re.compile(

@@ -21,11 +21,18 @@ _WORK_CUE = (
     r"|working\s+(?:at|for)|worked\s+(?:at|for)|jobs?\s+(?:at|with)|employed\s+(?:at|by)|employer(?:\s+is)?:?"
     r"|laid\s+off\s+(?:from|by)|fired\s+from|(?:his|her|their)\s+desk\s+at|boss\s+(?:at|from)|shift\s+at"
     r"|(?:eng|engineer|driver|cashier|manager|clerk|worker|nurse\s+aide|(?<![\w-])op|operator|mechanic|cook|housekeeper|server|"
-    r"janitor|welder|laborer|labourer|picker|packer|trucker|miner|roofer|dishwasher|guard|instructor|lifty)\s+(?:at|for)"
+    r"janitor|welder|laborer|labourer|picker|packer|trucker|miner|roofer|dishwasher|guard|instructor|lifty|dealer|bartender|"
+    r"housekeeping|valet|steelworker)\s+(?:at|for|w/|with)|drives\s+(?:a\s+\w+\s+)?for|(?:starts?|started|back\s+to|return\s+to)\s+work\s+at"
+    r"|work\s+injury\s+at|(?:yrs|years)\s+at"
     r"|at\s+work\s*\(|work\s+(?:note|excuse|letter)\s+for))"
 )
 _EMPLOYER = re.compile(
     _WORK_CUE + r"(?:\s+|(?<=\())(?i:the\s+)?(?P<org>" + _CAPITALISED + r"(?:\s+(?:&\s+)?" + _CAPITALISED + r"){0,3})"
+)
+# A company's HR or payroll: "HR from Menasha Packaging", "a note for MGM HR", "Raul from Station Casinos HR".
+_COMPANY_HR = re.compile(
+    r"\b(?:HR|[Pp]ayroll|[Hh]uman\s+[Rr]esources)\s+(?i:from|at|of)\s+(?i:the\s+)?(?P<org>" + _CAPITALISED + r"(?:\s+" + _CAPITALISED
+    + r"){0,3})|(?i:\b(?:from|for|at|of)\s+(?:the\s+)?)(?P<org2>" + _CAPITALISED + r"(?:\s+" + _CAPITALISED + r"){0,3})(?=\s+(?:HR|payroll)\b)"
 )
 _NICKNAME = re.compile(r"\b(?P<org>(?:Big|Lil'?|Li'l)\s+[A-Z][a-z]+)\b")
 # Words after "Big" that make a place, not a person ("Big Branch", "Big Sandy Creek").
@@ -56,6 +63,11 @@ class EmployerDetector(RedactionDetector):
             org = org.rstrip(".,")
             start = m.start("org")
             out.append(Candidate("PATIENT", start, start + len(org), self.name, "An employer named after a work cue."))
+        for m in _COMPANY_HR.finditer(text):
+            group = "org" if m.group("org") else "org2"
+            org = m.group(group).rstrip(".,")
+            if org.split()[0].lower() not in _NOT_EMPLOYER:
+                out.append(Candidate("PATIENT", m.start(group), m.start(group) + len(org), self.name, "A company named with its HR."))
         for m in _NICKNAME.finditer(text):
             nick = m.group("org")
             second = nick.split()[-1].lower()

@@ -435,8 +435,8 @@ class NameDetector(RedactionDetector):
         """'Lopez in bed 3', 'Nguyen (MRN ...', 'Oduya, 72M', "Cook's labs", 'Long fell'."""
         covered = covered_tokens(found)
         for i, tok in enumerate(toks):
-            if i in covered or tok.upper or self._never(tok):
-                continue
+            if i in covered or tok.upper or self._never(tok) or (tok.lower in self._eponyms and not self._very_common_name(tok.lower)):
+                continue  # ("the Vocera on 5E": a device)
             if tok.lower in UNIT_WORDS and NUMBER_BEFORE.search(text, 0, tok.start):
                 continue  # "4 Tower has 2 dirty beds", "6 East": a unit, not a person
             census = self._nameish_part(tok.lower)

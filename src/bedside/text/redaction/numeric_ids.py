@@ -70,7 +70,7 @@ _MEASURED = re.compile(
 )
 # "Medicaid # we have is 4400918823", "CIB number is 330-214-7781": a phone-shaped number a few words after an ID's label.
 _ID_LABEL_NEAR = re.compile(
-    r"\b(?:medicaid|medicare|mbi|member|policy|insurance|claim|acct|account|cib|cdib|cin|tribal|enrollment)\s*(?:#|number|no\.?|id)"
+    r"\b(?:medicaid|medicare|mbi|member|policy|insurance|claim|acct|account|cib|cdib|cin|tribal|enrollment)(?:\s+[A-Z]+)?\s*(?:#|number|no\.?|id)"
     r"[^\n\d]{0,20}$",
     re.IGNORECASE,
 )
@@ -86,7 +86,7 @@ _ID_LABEL = re.compile(
     r"icn|vhic|edipi|member|policy|insurance|id|serial|s/n|sn|a\#|alien|i-94|curp|ohip|ramq|health\s+(?:card|\#|number|no)|"
     r"cin|bic|ahcccs|mainecare|masshealth|medi-?cal|soonercare|tricare|cib|cdib|enrollment|claim|docket|licen[cs]e|"
     r"health\s+first\s+colorado|tenncare|kancare|badgercare|husky|apple\s+health|centennial\s+care|peachcare|"
-    r"medical\s+assistance|census\s*\#|"
+    r"medical\s+assistance|census\s*\#|ins(?=:)|"
     r"registration|cn|dl)(?:\b|(?<=\#))",
     re.IGNORECASE,
 )

@@ -34,6 +34,8 @@ _STRONG_CUE = re.compile(
     r"|shelter\s+in|cousin'?s\s+in|(?:sister|brother|daughter|son|mom|dad|mother|father|wife|husband)\s+in)\s+$",
     re.IGNORECASE,
 )
+# Shared: what makes a place someone's home ("lives in", "is from", "moved to"), as opposed to a site or a service.
+HOME_CUE = _STRONG_CUE
 _WEAK_CUE = re.compile(r"\b(?:from|in|near|outside|around|of)\s+$", re.IGNORECASE)
 # A weak cue after which a town that is also a common first name is still a town ("55M from Theodore", "yard in
 # Lillian"), unless a word about people or messages comes just before "from" ("a call from Milton", "help from

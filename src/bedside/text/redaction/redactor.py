@@ -116,7 +116,7 @@ class Redactor:
         return self.redact(text).text
 
 
-    def _drop_own_places(self, text: str, kept: list[Candidate], sites: list[tuple[int, int]]) -> list[Candidate]:
+    def _drop_own_places(self, text: str, kept: list[Candidate], sites: list[tuple[int, int, bool]]) -> list[Candidate]:
         """Without the names and towns that are a building, a facility or a store's branch ("the Cyr Pavilion",
         "Houlton Regional", "CVS Caribou") or lie inside a mention of the organisation's own sites: street
         addresses and explicit identifiers stay."""

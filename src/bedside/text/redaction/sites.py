@@ -8,8 +8,9 @@ inside a mention of a site is then left alone.
 
 A site is matched as written in full ("Lakeshore Medical Center", "Desert Sage Elko"), without a leading "the",
 and by its brand: the words before the first generic facility word ("Lakeshore" of "Lakeshore Medical Center",
-"Three Rivers" of "Three Rivers University Hospital"). A town alone ("from Elko") is not a site: it may be a
-patient's home.
+"Three Rivers" of "Three Rivers University Hospital"). A site named as a brand and a place ("Desert Sage Elko",
+"Three Rivers Mon Valley") is also called by the place alone ("transferred from Elko", "float from Mon Valley"),
+except after words that make the place someone's home ("lives in Elko", "pt is from Elko").
 """
 
 from __future__ import annotations
@@ -17,54 +18,96 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Words that say what kind of place a site is; the words before them are its brand.
-_GENERIC = frozenset(
+from bedside.text.redaction.places import HOME_CUE
+
+# Words that say what kind of place a site is; the words before them are its brand. Buildings ("Schenley Tower",
+# "Allegheny Pavilion") are often named after a place or a person, so their first words make no brand.
+_BUILDINGS = frozenset("pavilion tower building wing annex hall house".split())
+_GENERIC = _BUILDINGS | frozenset(
     "medical center centre hospital hospitals clinic clinics campus health healthcare university community regional "
-    "memorial general main pavilion tower building wing annex institute system center's of and at the for "
-    "children's childrens women's womens care critical access".split()
+    "memorial general main institute system center's of and at the for children's childrens women's womens care "
+    "critical access".split()
+)
+# Before a site's short form, words that make the place someone's home ("north of Elko", "from up in the Fox Valley").
+_HOME_NEAR = re.compile(
+    r"\b(?:lives?|living|resides?|home|north|south|east|west|outside|near|up\s+in|down\s+in|out\s+in|from\s+up)\b"
+    r"[^.,;\n]{0,25}$",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
-def site_phrases(site_names: Iterable[str]) -> list[str]:
-    """The phrases that name each site: its full name, without a leading "the", and its brand."""
+def _head(words: list[str]) -> list[str]:
+    """The words before the first generic facility word."""
+    head: list[str] = []
+    for word in words:
+        if word.lower() in _GENERIC:
+            break
+        head.append(word)
+    return head
+
+
+def site_phrases(site_names: Iterable[str]) -> tuple[list[str], list[str], list[str]]:
+    """The phrases that name each site (its full name, without a leading "the", and its brand), the short forms
+    staff use for a site named as brand + place ("Elko" of "Desert Sage Elko" when "Desert Sage" is a brand) and
+    the first words of buildings, which name them before a floor ("Juneau 5" of "Juneau Tower")."""
+    names = [_WORD.findall(re.sub(r"^\s*the\s+", "", n.strip(), flags=re.IGNORECASE)) for n in site_names]
+    names = [words for words in names if words]
+    brands = {
+        tuple(_head(words)) for words in names
+        if 0 < len(_head(words)) < len(words) and words[len(_head(words))].lower() not in _BUILDINGS
+    }
     phrases: set[str] = set()
-    for name in site_names:
-        name = re.sub(r"^\s*the\s+", "", name.strip(), flags=re.IGNORECASE)
-        words = _WORD.findall(name)
-        if not words:
-            continue
+    short: set[str] = set()
+    buildings: set[str] = set()
+    for words in names:
         phrases.add(" ".join(words))
-        brand: list[str] = []
-        for word in words:
-            if word.lower() in _GENERIC:
-                break
-            brand.append(word)
-        if brand and len(brand) < len(words):
-            phrases.add(" ".join(brand))
-    return sorted(phrases, key=len, reverse=True)
+        head = _head(words)
+        if tuple(head) in brands:
+            phrases.add(" ".join(head))
+        elif 0 < len(head) < len(words) and words[len(head)].lower() in _BUILDINGS:
+            buildings.add(" ".join(head))
+        for brand in brands:
+            if len(brand) < len(head) and tuple(head[: len(brand)]) == brand:
+                short.add(" ".join(head[len(brand) :]))
+    def by_length(items: set[str]) -> list[str]:
+        return sorted(items, key=len, reverse=True)
+
+    return by_length(phrases), by_length(short - phrases), by_length(buildings - phrases)
 
 
 class SiteNames:
     """Finds mentions of the organisation's sites in a text."""
 
     def __init__(self, site_names: Iterable[str] = ()) -> None:
-        self.phrases = tuple(site_phrases(site_names))
-        self._pattern = (
-            re.compile(r"(?<![\w\-])(?:" + "|".join(_flexible(p) for p in self.phrases) + r")(?![\w\-])", re.IGNORECASE)
-            if self.phrases
-            else None
-        )
+        phrases, short, buildings = site_phrases(site_names)
+        self.phrases, self.short_forms, self.buildings = tuple(phrases), tuple(short), tuple(buildings)
+        self._pattern = _alternatives(self.phrases)
+        self._short = _alternatives(self.short_forms)
+        self._floor = _alternatives(self.buildings, after=r"(?=\s*#?\d)")
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Where a site is named in ``text``."""
-        if self._pattern is None:
-            return []
-        return [(m.start(), m.end()) for m in self._pattern.finditer(text)]
+    def spans(self, text: str) -> list[tuple[int, int, bool]]:
+        """Where a site is named in ``text`` (start, end, whether by a short form): by a full name or brand, or by
+        a short form that no word making it someone's home comes before ("transferred from Elko", not "lives in Elko")."""
+        found = [(m.start(), m.end(), False) for p in (self._pattern, self._floor) if p for m in p.finditer(text)]
+        if self._short:
+            found += [
+                (m.start(), m.end(), True) for m in self._short.finditer(text)
+                if not HOME_CUE.search(text[max(0, m.start() - 60) : m.start()])
+                and not _HOME_NEAR.search(text[max(0, m.start() - 40) : m.start()])
+            ]
+        return found
 
-    def covers(self, spans: list[tuple[int, int]], start: int, end: int) -> bool:
-        """Whether ``[start, end)`` lies inside one of ``spans``."""
-        return any(s <= start and end <= e for s, e in spans)
+    def covers(self, spans: list[tuple[int, int, bool]], start: int, end: int) -> bool:
+        """Whether a span begins inside a site's full name ("Juneau Tower 6" is the tower's) or lies inside a short
+        form ("Elko", but not "the Elko Colony")."""
+        return any(s <= start < e and (not short or end <= e) for s, e, short in spans)
+
+
+def _alternatives(phrases: tuple[str, ...], after: str = "") -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(_flexible(p) for p in phrases) + r")(?![\w\-])" + after, re.IGNORECASE)
 
 
 def _flexible(phrase: str) -> str:
