@@ -110,13 +110,18 @@ AUTHORED = {
     "holdout-as": DATA / "authored" / "holdout-2026-11as.txt",
     "holdout-at": DATA / "authored" / "holdout-2026-11at.txt",
     "holdout-au": DATA / "authored" / "holdout-2026-11au.txt",
+    # And three more, given their hospital's sites the same way (Billings and the Crow and Northern Cheyenne
+    # country, Charlotte and the Piedmont, San Diego and the Imperial Valley): measured once on 1.8.0 (0dcbf2c).
+    "holdout-av": DATA / "authored" / "holdout-2026-11av.txt",
+    "holdout-aw": DATA / "authored" / "holdout-2026-11aw.txt",
+    "holdout-ax": DATA / "authored" / "holdout-2026-11ax.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
             "holdout-ab", "holdout-ac", "holdout-ad", "holdout-ae", "holdout-af",
             "holdout-ag", "holdout-ah", "holdout-ai", "holdout-aj", "holdout-ak", "holdout-al",
             "holdout-am", "holdout-an", "holdout-ao", "holdout-ap", "holdout-aq", "holdout-ar",
-            "holdout-as", "holdout-at", "holdout-au")
+            "holdout-as", "holdout-at", "holdout-au", "holdout-av", "holdout-aw", "holdout-ax")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
