@@ -121,11 +121,32 @@ AUTHORED_FLOORS = {
     "holdout-2026-11am.txt": (0.94, 0.87, 0.96),  # after reading: 0.968 / 0.895 / 0.985
     "holdout-2026-11an.txt": (0.94, 0.89, 0.96),  # after reading: 0.964 / 0.912 / 0.981
     "holdout-2026-11ao.txt": (0.93, 0.90, 0.95),  # after reading: 0.953 / 0.925 / 0.970
+    # 1.8.0. ap to ar were measured once on 5935526 (pooled 0.950 / 0.911), then read and trained on; as to au,
+    # given their hospital's sites (authored/sites.csv, passed here), once on 7d0689e (0.966 / 0.918), then read and
+    # trained on; av to ax once on the shipped 1.8.0 (0dcbf2c: 0.965 / 0.924), not read, not trained on.
+    "holdout-2026-11ap.txt": (0.96, 0.92, 0.95),  # shipped: 0.984 / 0.948 / 0.969
+    "holdout-2026-11aq.txt": (0.96, 0.94, 0.95),  # 0.988 / 0.961 / 0.977
+    "holdout-2026-11ar.txt": (0.97, 0.91, 0.96),  # 0.994 / 0.939 / 0.988
+    "holdout-2026-11as.txt": (0.96, 0.90, 0.96),  # 0.987 / 0.925 / 0.985
+    "holdout-2026-11at.txt": (0.97, 0.92, 0.96),  # 0.991 / 0.947 / 0.989
+    "holdout-2026-11au.txt": (0.97, 0.95, 0.96),  # 0.991 / 0.972 / 0.983
+    "holdout-2026-11av.txt": (0.94, 0.90, 0.95),  # measured once: 0.965 / 0.920 / 0.972
+    "holdout-2026-11aw.txt": (0.95, 0.91, 0.95),  # measured once: 0.975 / 0.936 / 0.973
+    "holdout-2026-11ax.txt": (0.93, 0.89, 0.94),  # measured once: 0.957 / 0.917 / 0.969
 }
+
+
+def _sites(name: str) -> list[str]:
+    """The hospital's own sites the file's author was given (none before as)."""
+    with (DATA / "authored" / "sites.csv").open(encoding="utf-8") as handle:
+        return [row["site"] for row in csv.DictReader(handle) if row["file"] == name]
 
 
 @pytest.mark.parametrize("name", sorted(AUTHORED_FLOORS))
 def test_authored_files_stay_above_measured_floor(redactor: Redactor, name: str) -> None:
+    sites = _sites(name)
+    if sites:
+        redactor = Redactor(staff_names=redactor.staff_names, site_names=sites)
     report = evaluate(redactor, load_gold(DATA / "authored" / name))
     recall_floor, precision_floor, name_floor = AUTHORED_FLOORS[name]
     assert report.overall.recall >= recall_floor, report.misses[:10]
