@@ -197,8 +197,7 @@ class NumericIdentifierDetector(RedactionDetector):
                           "A number labelled as an account, plan, licence, device or other identifier.")
             )
         for m in _PLATE.finditer(text):
-            if m.group("value")[-1].isalnum():
-                found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "A licence plate after 'plate' or 'tag'."))
+            found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "A licence plate after 'plate' or 'tag'."))
         for label in _ID_LABEL.finditer(text):
             found.extend(_id_near(text, label.end()))
         for m in _SSN_CUED.finditer(text):

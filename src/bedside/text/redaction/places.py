@@ -23,8 +23,9 @@ from bedside.text.redaction.ordinary import frequent_words
 from bedside.text.redaction.standalone import clinical_words
 from bedside.text.redaction.vocabulary import CALENDAR_WORDS
 
-# Words before a town that make it where someone lives or comes from.
-_STRONG_CUE = re.compile(
+# Words before a town that make it where someone lives or comes from (also what keeps a site's short form a home
+# in ``sites.py``: "lives in Elko", as opposed to "flight from Elko").
+HOME_CUE = re.compile(
     r"\b(?:(?:lives?|living|resides?|residing|staying|stays|housed|placed|homeless)(?:\s+(?:alone|w/?\s*\w+|with\s+\w+|now))?"
     r"\s+(?:in|near|outside(?:\s+of)?|out\s+(?:by|near|in|past)|on\s+the)"
     r"|(?:is|are|was|were|originally|family|families|pt|patient|moved(?:\s+here)?|came|comes|come|drove(?:\s+(?:up|down|in|over))?"
@@ -34,8 +35,6 @@ _STRONG_CUE = re.compile(
     r"|shelter\s+in|cousin'?s\s+in|(?:sister|brother|daughter|son|mom|dad|mother|father|wife|husband)\s+in)\s+$",
     re.IGNORECASE,
 )
-# Shared: what makes a place someone's home ("lives in", "is from", "moved to"), as opposed to a site or a service.
-HOME_CUE = _STRONG_CUE
 _WEAK_CUE = re.compile(r"\b(?:from|in|near|outside|around|of)\s+$", re.IGNORECASE)
 # A weak cue after which a town that is also a common first name is still a town ("55M from Theodore", "yard in
 # Lillian"), unless a word about people or messages comes just before "from" ("a call from Milton", "help from
@@ -118,7 +117,7 @@ class PlaceDetector(RedactionDetector):
         found: list[Candidate] = []
         for m in _TOWN_WORDS.finditer(text):
             before = text[max(0, m.start() - 60) : m.start()]
-            strong = _STRONG_CUE.search(before) is not None
+            strong = HOME_CUE.search(before) is not None
             if not strong and not _WEAK_CUE.search(before):
                 found.extend(self._town_with_zip(text, m))
                 continue

@@ -52,17 +52,15 @@ def site_phrases(site_names: Iterable[str]) -> tuple[list[str], list[str], list[
     staff use for a site named as brand + place ("Elko" of "Desert Sage Elko" when "Desert Sage" is a brand) and
     the first words of buildings, which name them before a floor ("Juneau 5" of "Juneau Tower")."""
     names = [_WORD.findall(re.sub(r"^\s*the\s+", "", n.strip(), flags=re.IGNORECASE)) for n in site_names]
-    names = [words for words in names if words]
+    heads = [(words, _head(words)) for words in names if words]
     brands = {
-        tuple(_head(words)) for words in names
-        if 0 < len(_head(words)) < len(words) and words[len(_head(words))].lower() not in _BUILDINGS
+        tuple(head) for words, head in heads if 0 < len(head) < len(words) and words[len(head)].lower() not in _BUILDINGS
     }
     phrases: set[str] = set()
     short: set[str] = set()
     buildings: set[str] = set()
-    for words in names:
+    for words, head in heads:
         phrases.add(" ".join(words))
-        head = _head(words)
         if tuple(head) in brands:
             phrases.add(" ".join(head))
         elif 0 < len(head) < len(words) and words[len(head)].lower() in _BUILDINGS:
@@ -70,10 +68,11 @@ def site_phrases(site_names: Iterable[str]) -> tuple[list[str], list[str], list[
         for brand in brands:
             if len(brand) < len(head) and tuple(head[: len(brand)]) == brand:
                 short.add(" ".join(head[len(brand) :]))
-    def by_length(items: set[str]) -> list[str]:
-        return sorted(items, key=len, reverse=True)
+    return _longest_first(phrases), _longest_first(short - phrases), _longest_first(buildings - phrases)
 
-    return by_length(phrases), by_length(short - phrases), by_length(buildings - phrases)
+
+def _longest_first(items: set[str]) -> list[str]:
+    return sorted(items, key=len, reverse=True)
 
 
 class SiteNames:
