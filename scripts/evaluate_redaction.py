@@ -115,13 +115,19 @@ AUTHORED = {
     "holdout-av": DATA / "authored" / "holdout-2026-11av.txt",
     "holdout-aw": DATA / "authored" / "holdout-2026-11aw.txt",
     "holdout-ax": DATA / "authored" / "holdout-2026-11ax.txt",
+    # Three more with sites (Cleveland, Akron and the Amish country; Portland and the Columbia Gorge; St. Louis and
+    # the Missouri Bootheel): written while 1.9.0 was built, measured once on it.
+    "holdout-ay": DATA / "authored" / "holdout-2026-11ay.txt",
+    "holdout-az": DATA / "authored" / "holdout-2026-11az.txt",
+    "holdout-ba": DATA / "authored" / "holdout-2026-11ba.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
             "holdout-ab", "holdout-ac", "holdout-ad", "holdout-ae", "holdout-af",
             "holdout-ag", "holdout-ah", "holdout-ai", "holdout-aj", "holdout-ak", "holdout-al",
             "holdout-am", "holdout-an", "holdout-ao", "holdout-ap", "holdout-aq", "holdout-ar",
-            "holdout-as", "holdout-at", "holdout-au", "holdout-av", "holdout-aw", "holdout-ax")
+            "holdout-as", "holdout-at", "holdout-au", "holdout-av", "holdout-aw", "holdout-ax",
+            "holdout-ay", "holdout-az", "holdout-ba")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

@@ -409,6 +409,61 @@ def test_site_names_are_nobodys_home() -> None:
     assert [s.type for s in result.spans] == ["ADDRESS", "PATIENT"]
 
 
+def test_site_buildings_by_floor_and_part() -> None:
+    """A building's first word next to a floor or a part of the building is the building; a street of that name stays an address."""
+    redactor = Redactor(site_names=["Balboa Pavilion", "Catawba Pavilion"])
+    for text in ("9 Catawba has 2 clean beds", "badge reader at Catawba ambulance bay broken again",
+                 "flu shots in the Balboa basement", "family meeting moved to 1530, Balboa 2 conf rm"):
+        assert redactor.redact(text).spans == [], text
+    assert [s.type for s in redactor.redact("new address 400 Balboa Dr apt 2").spans] == ["ADDRESS"]
+
+
+def test_languages_and_peoples_are_no_names(redactor: Redactor) -> None:
+    """An interpreter request names a language, often also a surname; a title before it still makes it a name."""
+    for text in ("interp request: Crow speaker for 5N-09", "Cheyenne language interpreter not available tonight",
+                 "anyone speak Jarai? Language line only has Rhade", "wife prefers German (Hutterisch)",
+                 "Hutterite pt in 4W-06 speaks English"):
+        assert redactor.redact(text).spans == [], text
+    assert [s.type for s in redactor.redact("Mrs. Crow speaks only Crow").spans] == ["PATIENT"]
+    assert [s.type for s in redactor.redact("card from the Gurung family at the desk").spans] == ["PATIENT"]
+
+
+@pytest.mark.parametrize("text", [
+    "mandatory CLABSI module due 12/1",
+    "schedule for dec is out, 3 open nights on 12/20 and 12/21 need coverage",
+    "clinics closed 11/11 for Veterans Day, pls rebook to the 12th",
+    "OR schedule for the 10th is full, add-ons go to the 11th",
+    "the 2 vials of Keppra 500 in bin 14 are expired 10/2025, pulled them",
+])
+def test_dates_of_the_hospitals_own_running_stay(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text).spans == []
+
+
+def test_a_patient_in_a_rota_message_still_has_dates(redactor: Redactor) -> None:
+    result = redactor.redact("schedule Mr. Lopez for dialysis on 12/20")
+    assert [s.type for s in result.spans] == ["PATIENT", "DATE"]
+
+
+def test_record_numbers_in_lists_and_protective_reports(redactor: Redactor) -> None:
+    """A long bare number after 'Last, First' is a record number; a protective-services report number is an ID."""
+    assert [(s.type, s.start) for s in redactor.redact("page ortho: Shamoun, Nahrain 5529-0831 ready for OR").spans] == [
+        ("PATIENT", 12), ("MRN", 29)]
+    result = redactor.redact("APS report filed for Mrs. Kowalski, report # 2025-APS-4471, SW following")
+    assert [s.type for s in result.spans] == ["PATIENT", "ID"]
+    assert [s.type for s in redactor.redact("Bell, Marcus 4411 for questions").spans if s.type == "MRN"] == []
+
+
+def test_staff_named_by_themselves_or_in_full_after_re() -> None:
+    redactor = Redactor(staff_names=["Ben Oyelaran", "Grace Kim", "Tom Hughes"])
+    assert [s.type for s in redactor.redact("hey Ben its Grace on 4W, Mrs. Yousif in 18B refusing").spans] == ["PATIENT"]
+    assert redactor.redact("pls call ICU re Tom Hughes's pt in 8, extubated").spans == []
+
+
+def test_units_states_are_no_names(redactor: Redactor) -> None:
+    for text in ("rapid response 7 North rm 714", 'Grand rounds: "Sepsis in rural Montana" by Dr. Lindgren'):
+        assert redactor.redact(text).spans == [], text
+
+
 def test_roster_nickname_spoken_to_is_staff() -> None:
     """'Sam can u check 307' with Samuel Osei on the roster is Sam being asked; 'Sam in 12' is a patient."""
     redactor = Redactor(staff_names=["Samuel Osei"])

@@ -168,6 +168,8 @@ TRAVEL_WORDS = frozenset(
 GREETING_BEFORE = re.compile(
     r"\b(?:hi|hello|hey|morning|evening|afternoon|thanks|thank\s+you|thx|dear|yo|ok|okay|sorry)[,!.]?\s*$", re.IGNORECASE
 )
+# The writer saying who they are: "hey Ben its Grace on 4W", "this is Leah from pharmacy".
+SELF_NAMED_BEFORE = re.compile(r"(?:^|[\s,.!])(?:it'?s|it’s|this\s+is|i'?m|i’m|im)\s*$", re.IGNORECASE)
 # Initials standing for a patient, with a room after them: "JR in 6", "T.M. (bed 2)".
 INITIALS = re.compile(
     r"(?<![\w.])(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]{2})(?=(?:\s+(?:is|was|now|still))?\s+(?:in|on)\s+(?:room\s*|rm\s*|bed\s*)?\d"

@@ -174,6 +174,8 @@ class DateDetector(RedactionDetector):
             spans.append((m.start(1), m.end(1), "The first date of a range of two numeric dates."))
             spans.append((m.start(2), m.end(2), "The second date of a range of two numeric dates."))
         found: list[Candidate] = []
+        if spans and staff_only_message(text):
+            return found
         for start, end, reason in spans:
             before = text[max(0, start - 25) : start]
             dob = _DOB_CUE.search(before) is not None
@@ -219,6 +221,29 @@ STAFF_EVENT_BEFORE = re.compile(
     r"(?![^\n]*\b(?:pt|patient|f/u|appt|surgery|admit(?:ted)?|d/c|discharge[ds]?|procedure|visit|dose|seen)\b)",
     re.IGNORECASE,
 )
+
+
+# Anywhere in a message, words of the hospital's own running: its dates are rota, training and closure dates
+# ("3 open nights on 12/20 need coverage", "CLABSI module due 12/1", "clinics closed 11/11", "add-ons go to the 11th").
+_STAFF_BUSINESS = re.compile(
+    r"\b(?:schedul(?:e|es|ed|ing)|rota|staffing|coverage|nights|shifts?|templates?|modules?|mandatory|cme|ceus?|"
+    r"in-?services?|training|huddles?|orientation|flu\s+shots?|employee\s+health|code\s+team|add-?ons?|closed|reno|"
+    r"renovation|blocked|pto|vacation|potluck|drill|go-?live|downtime|payroll|timecards?|survey|expired|expiring|"
+    r"travelers?|preceptors?|new\s+grads?)\b",
+    re.IGNORECASE,
+)
+# Words that put a patient in a message even without a patient word ("bed 12 d/c 12/1", "Mrs. Diaz appt 12/3").
+_PATIENT_BUSINESS = re.compile(
+    r"\b(?:mr|mrs|ms|miss|sr|sra|rm|room|bed|bay|d/c|discharg\w*|surgery|post-?op|appt|appointment|f/u|follow[- ]?up|"
+    r"procedure|visit|dose|mrn|dob|labs?|transfer\w*|consult|referral|admit\w*|hospice|snf|home\s+health|infusion|"
+    r"chemo|dialysis|wound|pain|allergy|meds?|medication)\b",
+    re.IGNORECASE,
+)
+
+
+def staff_only_message(text: str) -> bool:
+    """A message about the hospital's own running and no patient: rota, training, closures, supplies."""
+    return bool(_STAFF_BUSINESS.search(text)) and not _ABOUT_A_PATIENT.search(text) and not _PATIENT_BUSINESS.search(text)
 
 
 def _bare_month_day(m: re.Match[str], before: str, text: str) -> bool:

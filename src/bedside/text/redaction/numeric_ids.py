@@ -33,6 +33,12 @@ _ID = re.compile(
     r"(?P<value>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}[A-Z0-9])\b",
     re.IGNORECASE,
 )
+# A protective-services report about a patient: "APS report # 2025-APS-4471", "CWS hotline called, referral # 2145-8830-1102".
+_PROTECTIVE_REPORT = re.compile(
+    r"\b(?:APS|CPS|CWS|DCFS|DCS|protective\s+services)\b[^\n;]{0,60}?\b(?:report|referral|case|intake)\s*"
+    r"(?:#|no\.?|number|num)\s*:?\s*(?P<value>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}[A-Z0-9])\b",
+    re.IGNORECASE,
+)
 _SSN_LAST_FOUR = re.compile(
     r"\b(?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*(?:last\s*(?:4|four)|l4)\s*(?:digits?\s*)?(?:[:#=]|is)?\s*"
     r"(?P<value>\d{4})\b|\b(?P<masked>(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})\b",
@@ -94,6 +100,11 @@ _ID_VALUE = re.compile(r"(?<![\w-])(?P<value>(?:[A-Z]{1,3}\s)?(?=[A-Z0-9\-]*\d)[
 _ID_GAP = 30
 _HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>(?:[A-Z]{1,4}-?|(?:19|20)\d{2}-)?\d{5,12}(?:-\d{3,10})?)\b")
 # A licence plate written digits first with letters after ("ME plate 8842 PW", "tag 4471 KX").
+# A bare record number right after a "Last, First" name, as EHR lists and census lines copy it:
+# "Shamoun, Nahrain 5529-0831 ready for OR", "VILLANUEVA, CORAZON S  E01183342  06/30/1935".
+_AFTER_LAST_FIRST = re.compile(
+    r"\b[A-Z][A-Za-z'’\-]+,\s*[A-Z][A-Za-z'’\-]+(?:\s+[A-Z]\.?)?\s+(?P<value>[A-Z]?\d{3,}(?:-\d{3,})?)(?![\w/.-])"
+)
 _PLATE = re.compile(
     r"\b(?:plate|tag)\s*#?\s*(?P<value>(?-i:(?:[A-Z]{2}\s)?(?:\d{3,5}[\s-]?[A-Z]{1,3}|[A-Z]{2,4}[\s-]?\d{3,5}|(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,8})))"
     r"(?![\w-])",
@@ -196,6 +207,13 @@ class NumericIdentifierDetector(RedactionDetector):
                 Candidate("ID", m.start("value"), m.end("value"), self.name,
                           "A number labelled as an account, plan, licence, device or other identifier.")
             )
+        for m in _PROTECTIVE_REPORT.finditer(text):
+            found.append(Candidate("ID", m.start("value"), m.end("value"), self.name,
+                                   "The number of a protective-services report or referral about the patient."))
+        for m in _AFTER_LAST_FIRST.finditer(text):
+            if len(_digits(m.group("value"))) >= 7:
+                found.append(Candidate("MRN", m.start("value"), m.end("value"), self.name,
+                                       "A record number of 7 or more digits right after a 'Last, First' name."))
         for m in _PLATE.finditer(text):
             found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "A licence plate after 'plate' or 'tag'."))
         for label in _ID_LABEL.finditer(text):

@@ -16,6 +16,7 @@ from bedside.text.redaction.addresses import AddressDetector
 from bedside.text.redaction.candidates import TYPE_PRIORITY, Candidate, RedactionDetector, resolve_overlaps
 from bedside.text.redaction.dates import DateDetector
 from bedside.text.redaction.employers import EmployerDetector
+from bedside.text.redaction.languages import is_language_mention
 from bedside.text.redaction.names import NameDetector
 from bedside.text.redaction.namesakes import NamesakeDetector
 from bedside.text.redaction.numeric_ids import NumericIdentifierDetector
@@ -28,7 +29,7 @@ from bedside.text.redaction.web import WebIdentifierDetector
 logger = logging.getLogger(__name__)
 
 REDACTOR_NAME = "bedside-redactor"
-REDACTOR_VERSION = "1.8.0"
+REDACTOR_VERSION = "1.9.0"
 PLACEHOLDER_TYPES: tuple[str, ...] = tuple(TYPE_PRIORITY) + ("FAX",)
 _MAX_PASSES = 3
 # Detectors whose names and towns may turn out to be a hospital building or a clinic (street addresses may not).
@@ -101,14 +102,14 @@ class Redactor:
         for detector in self.detectors:
             candidates.extend(detector.detect(text))
         sites = self.sites.spans(text)
-        kept = self._drop_own_places(text, resolve_overlaps(candidates, blocked=existing), sites)
+        kept = self._drop_non_identifiers(text, resolve_overlaps(candidates, blocked=existing), sites)
         if self.sequence is None:
             return kept
         kept, extra = self.sequence.review(text, kept)
         if not extra:
             return kept
         taken = existing + [(c.start, c.end) for c in kept]
-        added = self._drop_own_places(text, resolve_overlaps(extra, blocked=taken), sites)
+        added = self._drop_non_identifiers(text, resolve_overlaps(extra, blocked=taken), sites)
         return _join_neighbours(text, sorted(kept + added, key=lambda c: c.start), {id(c) for c in added})
 
     def redact_text(self, text: str) -> str:
@@ -116,15 +117,17 @@ class Redactor:
         return self.redact(text).text
 
 
-    def _drop_own_places(self, text: str, kept: list[Candidate], sites: list[tuple[int, int, bool]]) -> list[Candidate]:
+    def _drop_non_identifiers(self, text: str, kept: list[Candidate], sites: list[tuple[int, int, str]]) -> list[Candidate]:
         """Without the names and towns that are a building, a facility or a store's branch ("the Cyr Pavilion",
-        "Houlton Regional", "CVS Caribou") or lie inside a mention of the organisation's own sites: street
-        addresses and explicit identifiers stay."""
+        "Houlton Regional", "CVS Caribou"), an address that holds a site ("moved to 1530, Balboa 2 conf rm"), lie inside a mention of the organisation's own sites, or name a language
+        or a people ("Crow speaker", "Hutterite pt"): street addresses and explicit identifiers stay."""
         return [
             c for c in kept
             if not (c.type in ("PATIENT", "ADDRESS") and c.detector in _NAME_DETECTORS and (
                 hospital_place(text, c.start, c.end) or self.sites.covers(sites, c.start, c.end)
+                or is_language_mention(text, c.start, c.end)
             ))
+            and not (c.type == "ADDRESS" and self.sites.within(sites, c.start, c.end))
         ]
 
 

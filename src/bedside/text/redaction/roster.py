@@ -25,6 +25,7 @@ from bedside.text.redaction.cues import (
     PATIENT_CUES,
     PATIENT_PLACE_AFTER,
     RELATIVE_CUES,
+    SELF_NAMED_BEFORE,
     TITLE_CUES,
 )
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK
@@ -83,6 +84,12 @@ class Roster:
         for i, tok in enumerate(toks):
             if tok.lower not in self.parts and tok.lower not in self.short_forms:
                 continue  # a short form alone is staff like the first name ("tried Sam twice", "Liv said no"); Bill or Liam are not
+            if SELF_NAMED_BEFORE.search(text, max(0, tok.start - 12), tok.start):
+                staff.add(i)  # "its Grace on 4W": the writer names themself
+                continue
+            if i > 0 and toks[i - 1].lower == "re" and self._full_name_at(toks, text, i):
+                staff.add(i)  # "call ICU re Tom Hughes's pt": a whole roster name after "re" is the clinician
+                continue
             if i > 0 and (toks[i - 1].lower in PATIENT_CUES or toks[i - 1].lower in RELATIVE_CUES or toks[i - 1].lower in TITLE_CUES
                           or (toks[i - 1].lower == "named" and i > 1 and toks[i - 2].lower in PATIENT_CUES)):
                 continue  # "pt Diaz", "2 pts named Chen": a patient who shares a roster name
@@ -101,6 +108,11 @@ class Roster:
                 continue  # "bed 6 Kim 45F pyelo": a sign-out line's patient
             staff.add(i)
         return staff
+
+    def _full_name_at(self, toks: list[Token], text: str, i: int) -> bool:
+        """Whether word ``i`` and the next are one roster person's two names ("Tom Hughes")."""
+        return i + 1 < len(toks) and text[toks[i].end : toks[i + 1].start] == " " \
+            and toks[i + 1].lower in self.partners.get(toks[i].lower, frozenset())
 
     def _name_end(self, toks: list[Token], text: str, i: int) -> int:
         """End offset of the roster-shaped name that word ``i`` belongs to (itself, or with the next roster word)."""

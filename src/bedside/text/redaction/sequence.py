@@ -61,7 +61,7 @@ from bedside.text.redaction.cues import (
     STAFF_CUES,
     TITLE_CUES,
 )
-from bedside.text.redaction.dates import STAFF_EVENT_BEFORE, could_be_month_day
+from bedside.text.redaction.dates import STAFF_EVENT_BEFORE, could_be_month_day, staff_only_message
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.numeric_ids import NOT_AGE_BEFORE
 from bedside.text.redaction.ordinary import frequent_words, ordinary_words, spanish_words, typo_of
@@ -88,6 +88,9 @@ _WORD_TYPES = ("PATIENT", "ADDRESS")
 _TYPES = frozenset({*_WORD_TYPES, "DATE", "AGE>89"})
 _DATE_SHAPE = re.compile(r"\d{1,4}[/-]\d{1,2}|\d(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _AGE = re.compile(r"9\d|1[01]\d|12[0-5]")
+# A unit named by a floor and a compass point: "7 North rm 714", "6 West starting 12/1".
+_UNIT_COMPASS = re.compile(r"(?:north|south|east|west|northeast|northwest|southeast|southwest)", re.IGNORECASE)
+_FLOOR_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
 _EVIDENCE_FEATURES = 3
 _SENTENCE_END = ".!?:;-–—\n"
 # A name just after a staff title, or before "in pharmacy", is a colleague ("RN Kelly", "Linda in pharmacy").
@@ -321,6 +324,7 @@ class SequenceDetector(RedactionDetector):
                 bool(_DATE_SHAPE.search(surface))
                 and could_be_month_day(text, start, end)
                 and not STAFF_EVENT_BEFORE.search(text, max(0, start - 60), start)
+                and not staff_only_message(text)
             )
         if label == "AGE>89":  # a whole number from 90 to 125, not a vital sign ("Temp 101 F", "sats 91-93")
             return bool(_AGE.fullmatch(surface)) and not NOT_AGE_BEFORE.search(text, max(0, start - 20), start)
@@ -345,11 +349,14 @@ class SequenceDetector(RedactionDetector):
             return False
         if label == "PATIENT" and surface.lower() in self._eponyms and EPONYM_AFTER.match(text, end):
             return False  # "Pavlik harness", "Foley placed": a thing named after a person
-        if label != "ADDRESS":
-            return True
+        if _UNIT_COMPASS.fullmatch(surface) and _FLOOR_BEFORE.search(text, max(0, start - 6), start):
+            return False
         low = surface.lower()
         first_rank = self.features.lexicon.first_names.get(low)
-        return low not in self._regions and not (first_rank is not None and first_rank <= COMMON_FIRST_NAME_RANK)
+        common_first = first_rank is not None and first_rank <= COMMON_FIRST_NAME_RANK
+        if label == "PATIENT":  # a state or a country ("rural Montana"), unless also a common first name ("Georgia in 12")
+            return low not in self._regions or common_first
+        return low not in self._regions and not common_first
 
     def _plain_lower(self, word: str) -> bool:
         """A lower-case word that is an ordinary or plain word (see ``_plain_word``)."""

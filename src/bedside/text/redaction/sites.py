@@ -34,6 +34,12 @@ _HOME_NEAR = re.compile(
     r"[^.,;\n]{0,25}$",
     re.IGNORECASE,
 )
+# After a building's first word, the parts of a building that make it the building ("the Balboa basement",
+# "Harbor View parking structure", "Catawba ambulance bay", "Balboa 2 conf rm").
+_BUILDING_PART = (
+    r"basement|lobby|entrance|garage|parking|cafeteria|café|cafe|atrium|auditorium|classroom|conf(?:erence)?\s+r(?:oo)?m|"
+    r"ambulance\s+bay|loading\s+dock|elevators?|skybridge|breezeway|chapel|gift\s+shop|security\s+office|roof|helipad"
+)
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
@@ -83,30 +89,42 @@ class SiteNames:
         self.phrases, self.short_forms, self.buildings = tuple(phrases), tuple(short), tuple(buildings)
         self._pattern = _alternatives(self.phrases)
         self._short = _alternatives(self.short_forms)
-        self._floor = _alternatives(self.buildings, after=r"(?=\s*#?\d)")
+        # "Juneau 5", "Balboa basement", and a floor before it: "9 Catawba has 2 clean beds".
+        self._floor = _alternatives(self.buildings, after=rf"(?=\s*#?\d|\s+(?:{_BUILDING_PART})\b)")
+        self._floor_first = _alternatives(self.buildings, before=r"\b\d{1,2}(?:st|nd|rd|th)?\s+")
 
-    def spans(self, text: str) -> list[tuple[int, int, bool]]:
-        """Where a site is named in ``text`` (start, end, whether by a short form): by a full name or brand, or by
-        a short form that no word making it someone's home comes before ("transferred from Elko", not "lives in Elko")."""
-        found = [(m.start(), m.end(), False) for p in (self._pattern, self._floor) if p for m in p.finditer(text)]
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Where a site is named in ``text`` (start, end, how): by a full name or brand ("name"), by a building's
+        first word next to a floor or a part of the building ("building"), or by a short form that no word making
+        it someone's home comes before ("short": "transferred from Elko", not "lives in Elko")."""
+        found = [(m.start(), m.end(), "name") for m in self._pattern.finditer(text)] if self._pattern else []
+        found += [(m.start(), m.end(), "building") for p in (self._floor, self._floor_first) if p for m in p.finditer(text)]
         if self._short:
             found += [
-                (m.start(), m.end(), True) for m in self._short.finditer(text)
+                (m.start(), m.end(), "short") for m in self._short.finditer(text)
                 if not HOME_CUE.search(text[max(0, m.start() - 60) : m.start()])
                 and not _HOME_NEAR.search(text[max(0, m.start() - 40) : m.start()])
             ]
         return found
 
-    def covers(self, spans: list[tuple[int, int, bool]], start: int, end: int) -> bool:
+    def covers(self, spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
         """Whether a span begins inside a site's full name ("Juneau Tower 6" is the tower's) or lies inside a short
         form ("Elko", but not "the Elko Colony")."""
-        return any(s <= start < e and (not short or end <= e) for s, e, short in spans)
+        return any(s <= start < e and (how != "short" or end <= e) for s, e, how in spans)
+
+    def within(self, spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
+        """Whether a building is named by its floor or part inside ``start:end`` ("moved to 1530, Balboa 2 conf rm"):
+        a brand inside an address stays part of it ("400 Lakeshore Dr")."""
+        return any(start <= s and e <= end and how == "building" for s, e, how in spans)
 
 
-def _alternatives(phrases: tuple[str, ...], after: str = "") -> re.Pattern[str] | None:
+def _alternatives(phrases: tuple[str, ...], after: str = "", before: str = "") -> re.Pattern[str] | None:
+    """One pattern for all ``phrases``, each a whole word, with what must come ``before`` (part of the match) and
+    ``after`` (a lookahead)."""
     if not phrases:
         return None
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(_flexible(p) for p in phrases) + r")(?![\w\-])" + after, re.IGNORECASE)
+    alternatives = "|".join(_flexible(p) for p in phrases)
+    return re.compile(before + r"(?<![\w\-])(?:" + alternatives + r")(?![\w\-])" + after, re.IGNORECASE)
 
 
 def _flexible(phrase: str) -> str:
