@@ -133,6 +133,9 @@ AUTHORED_FLOORS = {
     "holdout-2026-11av.txt": (0.94, 0.90, 0.95),  # measured once: 0.965 / 0.920 / 0.972
     "holdout-2026-11aw.txt": (0.95, 0.91, 0.95),  # measured once: 0.975 / 0.936 / 0.973
     "holdout-2026-11ax.txt": (0.93, 0.89, 0.94),  # measured once: 0.957 / 0.917 / 0.969
+    "holdout-2026-11ay.txt": (0.95, 0.92, 0.95),  # measured once on 1.9.0: 0.968 / 0.946 / 0.972
+    "holdout-2026-11az.txt": (0.95, 0.91, 0.97),  # measured once on 1.9.0: 0.967 / 0.935 / 0.990
+    "holdout-2026-11ba.txt": (0.94, 0.92, 0.95),  # measured once on 1.9.0: 0.965 / 0.941 / 0.969
 }
 
 
