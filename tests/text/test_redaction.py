@@ -426,6 +426,7 @@ def test_languages_and_peoples_are_no_names(redactor: Redactor) -> None:
         assert redactor.redact(text).spans == [], text
     assert [s.type for s in redactor.redact("Mrs. Crow speaks only Crow").spans] == ["PATIENT"]
     assert [s.type for s in redactor.redact("card from the Gurung family at the desk").spans] == ["PATIENT"]
+    assert [s.type for s in redactor.redact("pt prefers Dan to make decisions").spans] == ["PATIENT"]  # Dan is also a language
 
 
 @pytest.mark.parametrize("text", [

@@ -5,10 +5,11 @@ The vocabulary is ISO 639-3 (the 7,900 language names that ``pycountry`` ships, 
 Bedside's own list of languages and peoples as staff name them (``text/data/languages.txt``). A word of that
 vocabulary counts as a language only where its context says so:
 
-- right after it a language word ("speaker", "interpreter", "-speaking", "language", "only"), or right before it a
-  speaking word ("speaks", "prefers", "Lang:", "interpreter for");
-- or in brackets after another language ("German (Hutterisch)");
-- or, for a word that is in no name list, a people word after it ("Hutterite pt", "Montagnard community").
+- right after it a language word ("speaker", "interpreter", "-speaking", "language"), or right before it a
+  speaking word ("speaks", "speak only", "Lang:", "interpreter for");
+- or, for a word that is in no name list (or on the project's list), weaker signs: brackets after another
+  language ("German (Hutterisch)"), a preference before it ("prefers Kichwa", but "prefers Dan to decide" is a
+  son), a people word after it ("Hutterite pt", "Montagnard community"; "the Gurung family" is a family).
 
 A title or a relative cue before the word still makes it a name ("Mrs. Crow"): those spans never reach here as
 languages because the context test looks only at language words.
@@ -23,13 +24,15 @@ from bedside.text.redaction.clinical_terms import languages
 from bedside.text.redaction.lexicon import census_lexicon
 
 _LANGUAGE_AFTER = re.compile(
-    r"[\s-]*(?:speakers?|speaking|interpreters?|interp|translat(?:or|ion)|language|lang|only|dialect)\b", re.IGNORECASE
+    r"[\s-]*(?:speakers?|speaking|interpreters?|interp|translat(?:or|ion)|language|lang|dialect)\b", re.IGNORECASE
 )
 _LANGUAGE_BEFORE = re.compile(
-    r"(?:\bspeaks?|\bspeaking|\bprefers?|\bpref(?:erred)?\.?\s+lang(?:uage)?:?|\blang(?:uage)?:|\binterpreter\s+(?:for|in)|"
-    r"\binterp(?:reter)?\s+req(?:uest)?:|\bunderstands?|\bonly\s+has|\bfluent\s+in)\s*(?:some\s+|only\s+|a\s+little\s+)?$",
+    r"(?:\bspeaks?|\bspeaking|\bpref(?:erred)?\.?\s+lang(?:uage)?:?|\blang(?:uage)?:|\binterpreter\s+(?:for|in)|"
+    r"\binterp(?:reter)?\s+req(?:uest)?:|\bfluent\s+in)\s*(?:some\s+|only\s+|a\s+little\s+)?$",
     re.IGNORECASE,
 )
+# Weaker: "prefers Dan to decide" is a son, so after these only a word that is no listed name counts.
+_PREFERENCE_BEFORE = re.compile(r"(?:\bprefers?|\bunderstands?|\bonly\s+has)\s*(?:some\s+|only\s+|a\s+little\s+)?$", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:pts?|patients?|community|communities|colony|elders?|culture|cultural|tribe|tribal|nation|"
     r"people|woman|man|men|women|speakers?)\b",
@@ -62,7 +65,9 @@ def is_language_mention(text: str, start: int, end: int) -> bool:
     after = end + 1 if text.startswith(("'", "’"), end) else end
     if _LANGUAGE_AFTER.match(text, after) or _LANGUAGE_BEFORE.search(text, max(0, start - 30), start):
         return True
+    if surface not in languages() and census_lexicon().is_name(surface):
+        return False  # "prefers Dan to decide", "the Gurung family": a name
     bracketed = _BRACKETED_AFTER.search(text, max(0, start - 30), start)
     if bracketed and bracketed.group(1).strip(_EDGE).lower() in language_words():
         return True
-    return bool(_PEOPLE_AFTER.match(text, after)) and not census_lexicon().is_name(surface)
+    return bool(_PEOPLE_AFTER.match(text, after) or _PREFERENCE_BEFORE.search(text, max(0, start - 30), start))
