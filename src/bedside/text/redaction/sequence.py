@@ -89,7 +89,7 @@ _TYPES = frozenset({*_WORD_TYPES, "DATE", "AGE>89"})
 _DATE_SHAPE = re.compile(r"\d{1,4}[/-]\d{1,2}|\d(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _AGE = re.compile(r"9\d|1[01]\d|12[0-5]")
 # A unit named by a floor and a compass point: "7 North rm 714", "6 West starting 12/1".
-_UNIT_COMPASS = re.compile(r"(?:north|south|east|west|northeast|northwest|southeast|southwest)", re.IGNORECASE)
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _FLOOR_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
 _EVIDENCE_FEATURES = 3
 _SENTENCE_END = ".!?:;-–—\n"
@@ -349,9 +349,9 @@ class SequenceDetector(RedactionDetector):
             return False
         if label == "PATIENT" and surface.lower() in self._eponyms and EPONYM_AFTER.match(text, end):
             return False  # "Pavlik harness", "Foley placed": a thing named after a person
-        if _UNIT_COMPASS.fullmatch(surface) and _FLOOR_BEFORE.search(text, max(0, start - 6), start):
-            return False
         low = surface.lower()
+        if low in _COMPASS and _FLOOR_BEFORE.search(text, max(0, start - 6), start):
+            return False
         first_rank = self.features.lexicon.first_names.get(low)
         common_first = first_rank is not None and first_rank <= COMMON_FIRST_NAME_RANK
         if label == "PATIENT":  # a state or a country ("rural Montana"), unless also a common first name ("Georgia in 12")
