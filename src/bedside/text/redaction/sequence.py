@@ -129,9 +129,13 @@ def tokenize(text: str) -> list[Token]:
 
 
 class SequenceFeatures:
-    """Turns a message into the CRF's per-token feature lists. Shared by the detector and the training script."""
+    """Turns a message into the CRF's per-token feature lists. Shared by the detector and the training script.
 
-    def __init__(self, staff_names: Iterable[str] = ()) -> None:
+    ``known``: the attributes the model has weights for; others are left out of the lists, which changes nothing
+    the model computes (it skips attributes it has no weight for) and saves handing them to it.
+    """
+
+    def __init__(self, staff_names: Iterable[str] = (), known: frozenset[str] | None = None) -> None:
         self.roster_words = frozenset(w.lower() for name in staff_names for w in WORD.findall(name))
         self.lexicon = census_lexicon()
         self.clinical = clinical_words(drugs=False)
@@ -139,28 +143,42 @@ class SequenceFeatures:
         self.us_places = us_places()
         self.world_places = world_places()
         self._spanish = spanish_words()
-        self._word = lru_cache(maxsize=65536)(self._word_features)
+        self._known = known
+        self._all_word = lru_cache(maxsize=65536)(self._word_features)
+        self._word = lru_cache(maxsize=65536)(self._own_features)
         self._context = lru_cache(maxsize=65536)(self._context_features)
+        self._bias = self._kept(("bias",))
+        self._edge = {d: self._kept((f"{d}:edge",)) for d in _WINDOW}
 
     def sequence(self, text: str) -> tuple[list[Token], list[list[str]]]:
         """The tokens of ``text`` and, for each, its feature strings."""
         toks = tokenize(text)
         words = [t[2] for t in toks]
         n = len(words)
+        known = self._known
         out: list[list[str]] = []
         for i, word in enumerate(words):
-            feats = ["bias", *self._word(word)]
+            feats = [*self._bias, *self._word(word)]
             for d in _WINDOW:
                 j = i + d
-                feats.extend(self._context(words[j], d) if 0 <= j < n else (f"{d}:edge",))
+                feats.extend(self._context(words[j], d) if 0 <= j < n else self._edge[d])
             if 0 < i < n - 1:
-                feats.append(f"ctx={words[i - 1].lower()}_{words[i + 1].lower()}")
+                ctx = f"ctx={words[i - 1].lower()}_{words[i + 1].lower()}"
+                if known is None or ctx in known:
+                    feats.append(ctx)
             out.append(feats)
         return toks, out
 
+    def _kept(self, feats: Iterable[str]) -> tuple[str, ...]:
+        known = self._known
+        return tuple(feats) if known is None else tuple(f for f in feats if f in known)
+
+    def _own_features(self, word: str) -> tuple[str, ...]:
+        return self._kept(self._all_word(word))
+
     def _context_features(self, word: str, offset: int) -> tuple[str, ...]:
-        own = self._word(word)
-        return (f"{offset}:w={word.lower()}", *(f"{offset}:{f}" for f in own if not f.startswith(("suf3=", "pre2="))))
+        own = self._all_word(word)
+        return self._kept((f"{offset}:w={word.lower()}", *(f"{offset}:{f}" for f in own if not f.startswith(("suf3=", "pre2=")))))
 
     def _word_features(self, word: str) -> tuple[str, ...]:
         low = word.lower()
@@ -196,17 +214,17 @@ class SequenceDetector(RedactionDetector):
         self, staff_names: Iterable[str] = (), *, threshold: float = THRESHOLD, model_path: str | None = None
     ) -> None:
         self.threshold = threshold
-        self.features = SequenceFeatures(staff_names)
+        self._model_path = model_path or str(resources.files("bedside.text.redaction").joinpath(MODEL_FILE))
+        info = _model_info(self._model_path)
+        self.labels: tuple[str, ...] = info[0]
+        self._weights: dict[str, dict[str, float]] = info[1]
+        self.features = SequenceFeatures(staff_names, known=frozenset(a for w in self._weights.values() for a in w))
         self._staff = self.features.roster_words | {n for w in self.features.roster_words for n in nickname_group(w)}
         self._clinical = self.features.clinical | self.features.drugs | care_organisations()
         self._eponyms = named_things()
         self._regions = regions()
         self._ordinary = ordinary_words()
         self._typo_base = self._ordinary | frequent_words() | self._clinical
-        self._model_path = model_path or str(resources.files("bedside.text.redaction").joinpath(MODEL_FILE))
-        info = _model_info(self._model_path)
-        self.labels: tuple[str, ...] = info[0]
-        self._weights: dict[str, dict[str, float]] = info[1]
         self._local = threading.local()
 
     def detect(self, text: str) -> list[Candidate]:
