@@ -10,6 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bedside.text.redaction import RedactionResult, RedactionSpan, Redactor
+from bedside.text.redaction.dates import staff_only_message
+from bedside.text.redaction.staff_talk import STAFF_TALK_BELOW, is_staff_talk, staff_talk_model
 
 STAFF = ["Ana Diaz", "Ben Oyelaran", "Grace Kim", "Will Turner"]
 
@@ -443,6 +445,32 @@ def test_dates_of_the_hospitals_own_running_stay(redactor: Redactor, text: str) 
 def test_a_patient_in_a_rota_message_still_has_dates(redactor: Redactor) -> None:
     result = redactor.redact("schedule Mr. Lopez for dialysis on 12/20")
     assert [s.type for s in result.spans] == ["PATIENT", "DATE"]
+
+
+@pytest.mark.parametrize("text", [
+    "flu clinic for staff on 11/30, bring your badge",
+    "new restraint policy on the shared drive, pls read by 12/15",
+    "reminder: annual fit testing for N95s is 12/3 in the education room",
+])
+def test_dates_in_what_the_model_reads_as_staff_talk_stay(redactor: Redactor, text: str) -> None:
+    """No listed rota word in these: the learned staff-talk model (staff_talk.py) reads them as staff talk."""
+    assert not staff_only_message(text)
+    assert is_staff_talk(text)
+    assert redactor.redact(text).spans == []
+
+
+def test_staff_talk_drops_only_dates_and_only_alone(redactor: Redactor) -> None:
+    """A date of birth, a name or any other identifier keeps the message's dates; patient messages keep theirs."""
+    assert [s.type for s in redactor.redact("flu clinic for staff on 11/30, Mr. Diaz asked too").spans] == ["DATE", "PATIENT"]
+    assert [s.type for s in redactor.redact("pt in 12 going home 12/3, f/u with cardiology 12/5").spans] == ["DATE", "DATE"]
+    assert not is_staff_talk("pt in 12 going home 12/3, f/u with cardiology 12/5")
+    assert 0.0 < staff_talk_model().probability("flu clinic for staff on 11/30, bring your badge") < STAFF_TALK_BELOW
+
+
+def test_a_year_after_a_month_and_day_is_no_ssn(redactor: Redactor) -> None:
+    text = "records request: Maria Cruz SSN last 4 4471, DOB Jan 5 1979, mail to her"
+    assert [(s.type, text[s.start : s.end]) for s in redactor.redact(text).spans] == [
+        ("PATIENT", "Maria Cruz"), ("SSN", "4471"), ("DOB", "Jan 5 1979")]
 
 
 def test_record_numbers_in_lists_and_protective_reports(redactor: Redactor) -> None:

@@ -50,6 +50,10 @@ _SSN = re.compile(r"(?<![\d\-])(?P<value>\d{3}-\d{2}-\d{4})(?![\d\-])")
 _SSN_CLAUSE = re.compile(r"\b(?:ssn|ss\#|ss\s+card|social\s+security|soc\s+sec)\b[^\n;]{0,70}", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"(?<![\w\-:/.$#])(?P<value>(?:\d{3}\s\d{2}\s)?\d{4})(?![\w\-:/%]|[.,]\d|\s*(?:am|pm|hrs?|h)\b|(?-i:\s+[A-Z][a-z]))", re.IGNORECASE)
 _NOT_SSN_BEFORE = re.compile(r"\b(?:at|by|x|ext|since|in|pager|rm|room|bed|until|til)\s*$|@\s*$", re.IGNORECASE)
+# A year after a month and day is part of a date, not an SSN ("SSN last 4 4471, DOB Jan 5 1979").
+_MONTH_DAY_BEFORE_YEAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$", re.IGNORECASE
+)
 _SSN_CUED = re.compile(
     r"\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?|soc\s+sec)\s*(?:[:#]|is)?\s*"
     r"(?P<value>\d{3}[\s\-]?\d{2}[\s\-]?\d{4}|(?:xxx|\*\*\*)-?(?:xx|\*\*)-?\d{4}|\d{4})\b",
@@ -225,7 +229,8 @@ class NumericIdentifierDetector(RedactionDetector):
             found.append(Candidate("SSN", m.start(group), m.end(group), self.name, "The last four digits of a Social Security number."))
         for clause in _SSN_CLAUSE.finditer(text):
             for m in _FOUR_DIGITS.finditer(text, clause.start(), clause.end()):
-                if not _NOT_SSN_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+                if not _NOT_SSN_BEFORE.search(text, max(0, m.start() - 10), m.start()) \
+                        and not _MONTH_DAY_BEFORE_YEAR.search(text, max(0, m.start() - 16), m.start()):
                     found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name,
                                            "A four-digit number in a sentence about a Social Security number."))
         for m in _MR_PREFIXED.finditer(text):

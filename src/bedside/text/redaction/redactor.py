@@ -24,12 +24,13 @@ from bedside.text.redaction.places import PlaceDetector, hospital_place
 from bedside.text.redaction.sequence import SequenceDetector
 from bedside.text.redaction.sites import SiteNames
 from bedside.text.redaction.spans import RedactionResult, RedactionSpan
+from bedside.text.redaction.staff_talk import is_staff_talk
 from bedside.text.redaction.web import WebIdentifierDetector
 
 logger = logging.getLogger(__name__)
 
 REDACTOR_NAME = "bedside-redactor"
-REDACTOR_VERSION = "1.9.0"
+REDACTOR_VERSION = "1.10.0"
 PLACEHOLDER_TYPES: tuple[str, ...] = tuple(TYPE_PRIORITY) + ("FAX",)
 _MAX_PASSES = 3
 # Detectors whose names and towns may turn out to be a hospital building or a clinic (street addresses may not).
@@ -103,14 +104,13 @@ class Redactor:
             candidates.extend(detector.detect(text))
         sites = self.sites.spans(text)
         kept = self._drop_non_identifiers(text, resolve_overlaps(candidates, blocked=existing), sites)
-        if self.sequence is None:
-            return kept
-        kept, extra = self.sequence.review(text, kept)
-        if not extra:
-            return kept
-        taken = existing + [(c.start, c.end) for c in kept]
-        added = self._drop_non_identifiers(text, resolve_overlaps(extra, blocked=taken), sites)
-        return _join_neighbours(text, sorted(kept + added, key=lambda c: c.start), {id(c) for c in added})
+        if self.sequence is not None:
+            kept, extra = self.sequence.review(text, kept)
+            if extra:
+                taken = existing + [(c.start, c.end) for c in kept]
+                added = self._drop_non_identifiers(text, resolve_overlaps(extra, blocked=taken), sites)
+                kept = _join_neighbours(text, sorted(kept + added, key=lambda c: c.start), {id(c) for c in added})
+        return [] if not existing and _staff_dates_only(text, kept) else kept
 
     def redact_text(self, text: str) -> str:
         """Only the redacted text."""
@@ -129,6 +129,12 @@ class Redactor:
             ))
             and not (c.type == "ADDRESS" and self.sites.within(sites, c.start, c.end))
         ]
+
+
+def _staff_dates_only(text: str, kept: list[Candidate]) -> bool:
+    """Whether all that was found is dates, in a message the learned model reads as staff talk with no patient
+    in it ("clinic closed 11/27 and 11/28 for thanksgiving", "Priya's baby shower is 12/5"; ``staff_talk.py``)."""
+    return bool(kept) and all(c.type == "DATE" for c in kept) and is_staff_talk(text)
 
 
 def _join_neighbours(text: str, kept: list[Candidate], added: set[int]) -> list[Candidate]:

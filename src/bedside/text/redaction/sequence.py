@@ -260,7 +260,10 @@ class SequenceDetector(RedactionDetector):
                 out.append(Candidate(label, start, end, self.name, self._reason(label, probs[first : last + 1], feats[first : last + 1])))
             i = j + 1
         names = [c for c in found if c.type == "PATIENT"]
-        reviewed = (self._reviewed(text, c, toks, tagger, _next_to_a_name(c, names, text)) for c in found)
+        reviewed = (
+            self._reviewed(text, c, toks, tagger, _next_to_a_name(c, names, text) or _named_elsewhere(c, names, text))
+            for c in found
+        )
         return [c for c in reviewed if c is not None], out
 
     def _reviewed(
@@ -430,6 +433,13 @@ def _next_to_a_name(cand: Candidate, names: Sequence[Candidate], text: str) -> b
     return any(
         other is not cand and (0 <= cand.start - other.end <= 2 or 0 <= other.start - cand.end <= 2) for other in names
     )
+
+
+def _named_elsewhere(cand: Candidate, names: Sequence[Candidate], text: str) -> bool:
+    """Whether this span is the plural of another name span ("Frost in 18A is fine, but two Frosts on the unit")."""
+    surface = text[cand.start : cand.end].lower()
+    forms = {surface.removesuffix("s"), surface.removesuffix("es")} - {surface, ""}
+    return any(other is not cand and text[other.start : other.end].lower() in forms for other in names)
 
 
 def _initial(text: str, start: int) -> bool:
