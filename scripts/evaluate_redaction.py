@@ -120,6 +120,9 @@ AUTHORED = {
     "holdout-ay": DATA / "authored" / "holdout-2026-11ay.txt",
     "holdout-az": DATA / "authored" / "holdout-2026-11az.txt",
     "holdout-ba": DATA / "authored" / "holdout-2026-11ba.txt",
+    "holdout-bb": DATA / "authored" / "holdout-2026-11bb.txt",
+    "holdout-bc": DATA / "authored" / "holdout-2026-11bc.txt",
+    "holdout-bd": DATA / "authored" / "holdout-2026-11bd.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
@@ -127,7 +130,7 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-ag", "holdout-ah", "holdout-ai", "holdout-aj", "holdout-ak", "holdout-al",
             "holdout-am", "holdout-an", "holdout-ao", "holdout-ap", "holdout-aq", "holdout-ar",
             "holdout-as", "holdout-at", "holdout-au", "holdout-av", "holdout-aw", "holdout-ax",
-            "holdout-ay", "holdout-az", "holdout-ba")
+            "holdout-ay", "holdout-az", "holdout-ba", "holdout-bb", "holdout-bc", "holdout-bd")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
