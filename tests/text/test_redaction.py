@@ -411,6 +411,17 @@ def test_site_names_are_nobodys_home() -> None:
     assert [s.type for s in result.spans] == ["ADDRESS", "PATIENT"]
 
 
+def test_a_site_named_after_its_town_leaves_the_town() -> None:
+    """The town alone after a place word is the town ("the Walmart in Elko"), unless a part of the hospital follows
+    it or staff move people or work between sites ("wait time in Elko ED", "transferred from Elko")."""
+    redactor = Redactor(site_names=["Desert Sage Medical Center", "Desert Sage Elko"])
+    for text in ("Rx went to the Walmart in Elko, pls resend", "his brother drove down from Elko yesterday"):
+        assert [(s.type, text[s.start : s.end]) for s in redactor.redact(text).spans] == [("ADDRESS", "Elko")], text
+    for text in ("wait time in Elko ED was 6 hrs", "transferred from Elko overnight", "telehealth from Elko for a stroke alert",
+                 "Elko lab is down, sending to main"):
+        assert redactor.redact(text).spans == [], text
+
+
 def test_site_buildings_by_floor_and_part() -> None:
     """A building's first word next to a floor or a part of the building is the building; a street of that name stays an address."""
     redactor = Redactor(site_names=["Balboa Pavilion", "Catawba Pavilion"])
@@ -471,6 +482,27 @@ def test_a_year_after_a_month_and_day_is_no_ssn(redactor: Redactor) -> None:
     text = "records request: Maria Cruz SSN last 4 4471, DOB Jan 5 1979, mail to her"
     assert [(s.type, text[s.start : s.end]) for s in redactor.redact(text).spans] == [
         ("PATIENT", "Maria Cruz"), ("SSN", "4471"), ("DOB", "Jan 5 1979")]
+
+
+def test_a_roster_name_written_as_a_charts_last_first_is_a_patients(redactor: Redactor) -> None:
+    text = "result note: Kim, Grace (MRN 8810045) A1c 9.1, needs appt"
+    assert [(s.type, text[s.start : s.end]) for s in redactor.redact(text).spans] == [("PATIENT", "Kim, Grace"), ("MRN", "8810045")]
+    assert redactor.redact("Kim, Grace is charge tonight").spans == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("truck plate DHW-M45 in the ED lot", "DHW-M45"),
+    ("pt dob 031452, pls call back", "031452"),
+    ("Name Ruiz Ana Sex F DOB 14MAR1947", "14MAR1947"),
+])
+def test_plates_and_dates_in_run_together_shapes(redactor: Redactor, text: str, value: str) -> None:
+    assert value in [text[s.start : s.end] for s in redactor.redact(text).spans]
+
+
+def test_a_town_someone_flew_in_from_but_no_state(redactor: Redactor) -> None:
+    text = "son flew in from Chicago last night"
+    assert [(s.type, text[s.start : s.end]) for s in redactor.redact(text).spans] == [("ADDRESS", "Chicago")]
+    assert redactor.redact("son flew in from Arizona last night").spans == []
 
 
 def test_record_numbers_in_lists_and_protective_reports(redactor: Redactor) -> None:

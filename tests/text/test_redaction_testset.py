@@ -136,6 +136,9 @@ AUTHORED_FLOORS = {
     "holdout-2026-11ay.txt": (0.95, 0.92, 0.95),  # measured once on 1.9.0: 0.968 / 0.946 / 0.972
     "holdout-2026-11az.txt": (0.95, 0.91, 0.97),  # measured once on 1.9.0: 0.967 / 0.935 / 0.990
     "holdout-2026-11ba.txt": (0.94, 0.92, 0.95),  # measured once on 1.9.0: 0.965 / 0.941 / 0.969
+    "holdout-2026-11bb.txt": (0.96, 0.95, 0.97),  # measured once on 1.10.0: 0.977 / 0.969 / 0.988
+    "holdout-2026-11bc.txt": (0.93, 0.93, 0.96),  # measured once on 1.10.0: 0.950 / 0.955 / 0.984
+    "holdout-2026-11bd.txt": (0.94, 0.93, 0.93),  # measured once on 1.10.0: 0.959 / 0.957 / 0.954
 }
 
 

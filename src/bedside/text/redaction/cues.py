@@ -202,3 +202,8 @@ PARTICLES = frozenset(
 )
 # Between two words, a break that starts a new message part: a sentence end, a list separator, a line.
 SEGMENT_BREAK = re.compile(r"[.!?;/\n|•]|:\s|\s[-–—]\s")
+
+# After a name, what makes it an EHR record's "LAST, FIRST" ("ADEBAYO, FOLASADE DOB ...", "Kim, Grace (MRN 8810045)").
+RECORD_AFTER = re.compile(
+    r"\s*[,(:-]?\s*(?:DOB|MRN|D\.O\.B|born|\d{1,3}\s?(?:yo|y/o|[MF])\b|(?:rm\.?|room|bed|bay)\s*#?\d)", re.IGNORECASE
+)

@@ -36,6 +36,13 @@ _MONTH_DAY = re.compile(
     rf"\b(?:{_MONTH})\.?\s+{_DAY}\b(?:,?\s*{_YEAR}\b)?|\b{_DAY}\s+(?:of\s+)?(?:{_MONTH})\b\.?(?:,?\s*{_YEAR}\b)?",
     re.IGNORECASE,
 )
+# "14MAR1947", "03jan52": day, written month and year run together, as EHR fields print them.
+_DAY_MONTH_YEAR_RUN = re.compile(rf"(?<![\w])(?:[12]\d|3[01]|0?[1-9])(?:{_MONTH})(?:19\d{{2}}|20\d{{2}}|\d{{2}})(?![\w])", re.IGNORECASE)
+# "dob 031452": a six-digit MMDDYY date of birth (only right after a birth word).
+_BIRTH_SIX_DIGITS = re.compile(
+    r"\b(?:dob|d\.o\.b\.?|born|birth\s*date)\s*[:\-]?\s*(?P<value>(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2})(?![\d.])",
+    re.IGNORECASE,
+)
 # "15-Jan-1948", "15/Jan/48", "Jan-15-2025": a written month between hyphens or slashes.
 _MONTH_HYPHEN = re.compile(
     rf"\b{_DAY}[-/.](?:{_MONTH})(?:[-/.](?:\d{{4}}|\d{{2}}))?\b|\b(?:{_MONTH})[-/.]{_DAY}[-/.](?:\d{{4}}|\d{{2}})\b",
@@ -166,6 +173,10 @@ class DateDetector(RedactionDetector):
                 if not _is_modal_may(text, m.start("value"), value) and value != "MAR":  # the MAR is a chart
                     end = m.start("value") + len(value)
                     spans.append((m.start("value"), end, "A month named after 'since' or 'in' in a message about a patient."))
+        for m in _DAY_MONTH_YEAR_RUN.finditer(text):
+            spans.append((m.start(), m.end(), "A date with day, written month and year run together ('14MAR1947')."))
+        for m in _BIRTH_SIX_DIGITS.finditer(text):
+            spans.append((m.start("value"), m.end("value"), "A six-digit date (MMDDYY) right after a birth word."))
         for m in _CUED_ONLY.finditer(text):
             if m.group("compact") and not _valid_compact(m.group("compact")):
                 continue

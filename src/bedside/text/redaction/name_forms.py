@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
-from bedside.text.redaction.cues import POST_CUE
+from bedside.text.redaction.cues import POST_CUE, RECORD_AFTER
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon
 from bedside.text.redaction.ordinary import spanish_words, typo_of
 from bedside.text.redaction.standalone import never_a_name
@@ -105,9 +105,6 @@ class NameWords:
         return len(low) > 1 and low not in self.plain and not (low in self.lex.world and typo_of(low, self.plain))
 
 
-_RECORD_AFTER = re.compile(
-    r"\s*[,(:-]?\s*(?:DOB|MRN|D\.O\.B|born|\d{1,3}\s?(?:yo|y/o|[MF])\b|(?:rm\.?|room|bed|bay)\s*#?\d)", re.IGNORECASE
-)
 # Before an EHR "LAST, FIRST" in capitals: "trop 0.84 on FONOTI, PITA", "d/c summary for LAM, BAO", "recollected on".
 _RECORD_BEFORE = re.compile(r"(?:\b(?:on|for|re|pt|patient|of|from)|:)\s*$", re.IGNORECASE)
 
@@ -174,7 +171,7 @@ def shape_pairs(toks: Sequence[Token], text: str, found: Found, words: NameWords
                 or (len(b.lower) >= 3 and b.lower.isalpha() and b.lower not in words.frequent  # "FONOTI, PITA"
                     and b.lower not in words.clinical)
             )
-                        and (_RECORD_AFTER.match(text, b.end) is not None or _RECORD_BEFORE.search(text, 0, a.start) is not None))
+                        and (RECORD_AFTER.match(text, b.end) is not None or _RECORD_BEFORE.search(text, 0, a.start) is not None))
             # With a cue after it ("rich, mark - 831 -"), both may be ordinary words.
             ok = ok or (cued and (words.last(a, None) or words.word_surname(a)) and (words.first(b) or words.word_first(b)))
             reason = "A surname, a comma and a first name (the 'LAST, FIRST' form of lists and exports)."

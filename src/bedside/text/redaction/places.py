@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from bedside.text.redaction.addresses import STATE_CODES
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
-from bedside.text.redaction.clinical_terms import named_things, us_places, world_places
+from bedside.text.redaction.clinical_terms import named_things, regions, us_places, world_places
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.ordinary import frequent_words
 from bedside.text.redaction.standalone import clinical_words
@@ -29,7 +29,7 @@ HOME_CUE = re.compile(
     r"\b(?:(?:lives?|living|resides?|residing|staying|stays|housed|placed|homeless)(?:\s+(?:alone|w/?\s*\w+|with\s+\w+|now))?"
     r"\s+(?:in|near|outside(?:\s+of)?|out\s+(?:by|near|in|past)|on\s+the)"
     r"|(?:is|are|was|were|originally|family|families|pt|patient|moved(?:\s+here)?|came|comes|come|drove(?:\s+(?:up|down|in|over))?"
-    r"|driving(?:\s+(?:up|down|in|over))?|relocated|visiting)\s+from"
+    r"|driving(?:\s+(?:up|down|in|over))?|(?:flew|flying|flown)(?:\s+(?:up|down|in|over))?|relocated|visiting)\s+from"
     r"|home\s+(?:to|in)|back\s+(?:home\s+)?(?:to|in)|(?:moved|moving|move|relocating|relocated)\s+(?:back\s+)?to|closer\s+to|ride\s+(?:home\s+)?to|farm\s+(?:outside|near)"
     r"|(?:house|apt|apartment|trailer|place|farm|ranch)\s+(?:in|on|near|outside)|discharged\s+(?:home\s+)?to|d/c'?d?\s+(?:home\s+)?to"
     r"|shelter\s+in|cousin'?s\s+in|(?:sister|brother|daughter|son|mom|dad|mother|father|wife|husband)\s+in)\s+$",
@@ -109,6 +109,7 @@ class PlaceDetector(RedactionDetector):
         self._world = world_places()
         # Clinical words without the drug list: a town after "from" is no drug ("Fargo" is also a brand name).
         self._clinical = clinical_words(drugs=False) | named_things()
+        self._regions = regions()
         self._frequent = frequent_words()
         self._lex = census_lexicon()
         self._staff = frozenset(w.lower() for name in staff_names for w in name.split())
@@ -172,6 +173,8 @@ class PlaceDetector(RedactionDetector):
             town_words = low.split()
             # A staff name is no town ("from Hannah"), but a town may end in a staff surname ("Hunting Park").
             if not (listed or state_after or unlisted_ok) or low in self._clinical or low in CALENDAR_WORDS or (
+                low in self._regions and not state_after  # a state or a country is no town ("flew in from Arizona")
+            ) or (
                 town_words[0] in self._staff and not (listed and k >= 2)  # "Marcus Hook" is a town, "Marcus Bell" staff
             ):
                 continue

@@ -24,6 +24,7 @@ from bedside.text.redaction.cues import (
     PATIENT_BRACKET_AFTER,
     PATIENT_CUES,
     PATIENT_PLACE_AFTER,
+    RECORD_AFTER,
     RELATIVE_CUES,
     SELF_NAMED_BEFORE,
     TITLE_CUES,
@@ -106,8 +107,26 @@ class Roster:
                 continue  # "Sharma in 18", "Martin bed 3": a roster name with a patient's room is a patient's name
             if BED_BEFORE.search(text, max(0, tok.start - 14), tok.start) and AGE_SEX_AFTER.match(text, self._name_end(toks, text, i)):
                 continue  # "bed 6 Kim 45F pyelo": a sign-out line's patient
+            if self._record_name(toks, text, i):
+                continue  # "Kim, Grace (MRN 8810045) A1c 9.1": a chart's "LAST, FIRST" is a patient's
             staff.add(i)
         return staff
+
+    def _record_name(self, toks: list[Token], text: str, i: int) -> bool:
+        """Whether word ``i`` is part of one roster person's name written "Last, First" (maybe with a middle initial)
+        before a record number, a date of birth, an age or a bed: the way a chart names a patient."""
+        for last in (i - 1, i):
+            if last < 0 or last + 1 >= len(toks):
+                continue
+            first = toks[last + 1]
+            if text[toks[last].end : first.start] not in (", ", ",") or first.lower not in self.partners.get(toks[last].lower, frozenset()):
+                continue
+            end = first.end
+            if last + 2 < len(toks) and len(toks[last + 2].raw) == 1 and text[end : toks[last + 2].start] == " ":
+                end = toks[last + 2].end  # "Kim, Grace S"
+            if RECORD_AFTER.match(text, end):
+                return True
+        return False
 
     def _full_name_at(self, toks: list[Token], text: str, i: int) -> bool:
         """Whether word ``i`` and the next are one roster person's two names ("Tom Hughes")."""

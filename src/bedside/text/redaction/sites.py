@@ -10,7 +10,8 @@ A site is matched as written in full ("Lakeshore Medical Center", "Desert Sage E
 and by its brand: the words before the first generic facility word ("Lakeshore" of "Lakeshore Medical Center",
 "Three Rivers" of "Three Rivers University Hospital"). A site named as a brand and a place ("Desert Sage Elko",
 "Three Rivers Mon Valley") is also called by the place alone ("transferred from Elko", "float from Mon Valley"),
-except after words that make the place someone's home ("lives in Elko", "pt is from Elko").
+except after words that make the place someone's home ("lives in Elko", "pt is from Elko") and after a place
+word with no part of a hospital after it ("the Walmart in Elko"; but "wait time in Elko ED", "transferred from Elko").
 """
 
 from __future__ import annotations
@@ -41,6 +42,19 @@ _BUILDING_PART = (
     r"ambulance\s+bay|loading\s+dock|elevators?|skybridge|breezeway|chapel|gift\s+shop|security\s+office|roof|helipad"
 )
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# A short form after a place word is the town, not the site ("boats out of New Bedford", "the Walmart in Tifton",
+# "pt Mike from Quincy"), unless a part of a hospital follows ("wait time in Alamosa ED") or a word of staff moving
+# people or work between sites comes before ("transferred from Elko", "telehealth from Alamosa", "float to Mon Valley").
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|out\s+of|near|around|outside)\s+$", re.IGNORECASE)
+_HOSPITAL_PART_AFTER = re.compile(
+    r"\s+(?:ed|er|icu|nicu|picu|l&d|or|pacu|lab|labs|pharmacy|staff|helipad|clinic|campus|hospital|floor|unit|outpt|"
+    r"outpatient|inpatient|rehab|infusion|imaging|radiology|ct|mri|dialysis|nursery|ob|cath|house\s+sup|site|location)\b",
+    re.IGNORECASE,
+)
+_BETWEEN_SITES_BEFORE = re.compile(
+    r"\b(?:transfer\w*|xfer\w*|float\w*|courier|telehealth|tele|sen[dt]\w*|accept\w*|divert\w*|shuttle|flights?|report|transport\w*)(?:\s+[\w/]+){0,2}\s+$",
+    re.IGNORECASE,
+)
 
 
 def _head(words: list[str]) -> list[str]:
@@ -104,6 +118,7 @@ class SiteNames:
                 (m.start(), m.end(), "short") for m in self._short.finditer(text)
                 if not HOME_CUE.search(text[max(0, m.start() - 60) : m.start()])
                 and not _HOME_NEAR.search(text[max(0, m.start() - 40) : m.start()])
+                and not _town_after_place_word(text, m.start(), m.end())
             ]
         return found
 
@@ -116,6 +131,15 @@ class SiteNames:
         """Whether a building is named by its floor or part inside ``start:end`` ("moved to 1530, Balboa 2 conf rm"):
         a brand inside an address stays part of it ("400 Lakeshore Dr")."""
         return any(start <= s and e <= end and how == "building" for s, e, how in spans)
+
+
+def _town_after_place_word(text: str, start: int, end: int) -> bool:
+    """Whether a short form at ``start:end`` is the town it is named after (see ``_PLACE_WORD_BEFORE``)."""
+    return (
+        _PLACE_WORD_BEFORE.search(text, max(0, start - 12), start) is not None
+        and _HOSPITAL_PART_AFTER.match(text, end) is None
+        and _BETWEEN_SITES_BEFORE.search(text, max(0, start - 50), start) is None
+    )
 
 
 def _alternatives(phrases: tuple[str, ...], after: str = "", before: str = "") -> re.Pattern[str] | None:
