@@ -123,6 +123,9 @@ AUTHORED = {
     "holdout-bb": DATA / "authored" / "holdout-2026-11bb.txt",
     "holdout-bc": DATA / "authored" / "holdout-2026-11bc.txt",
     "holdout-bd": DATA / "authored" / "holdout-2026-11bd.txt",
+    "holdout-be": DATA / "authored" / "holdout-2026-11be.txt",
+    "holdout-bf": DATA / "authored" / "holdout-2026-11bf.txt",
+    "holdout-bg": DATA / "authored" / "holdout-2026-11bg.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
@@ -130,7 +133,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-ag", "holdout-ah", "holdout-ai", "holdout-aj", "holdout-ak", "holdout-al",
             "holdout-am", "holdout-an", "holdout-ao", "holdout-ap", "holdout-aq", "holdout-ar",
             "holdout-as", "holdout-at", "holdout-au", "holdout-av", "holdout-aw", "holdout-ax",
-            "holdout-ay", "holdout-az", "holdout-ba", "holdout-bb", "holdout-bc", "holdout-bd")
+            "holdout-ay", "holdout-az", "holdout-ba", "holdout-bb", "holdout-bc", "holdout-bd",
+            "holdout-be", "holdout-bf", "holdout-bg")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
