@@ -514,6 +514,23 @@ def test_record_numbers_in_lists_and_protective_reports(redactor: Redactor) -> N
     assert [s.type for s in redactor.redact("Bell, Marcus 4411 for questions").spans if s.type == "MRN"] == []
 
 
+def test_an_ssn_clause_ending_inside_a_record_number_leaves_it_whole(redactor: Redactor) -> None:
+    """The SSN clause reads 70 characters on; a record number it ends inside is no pair of SSN last-fours."""
+    text = "registration: Hector Maldonado SSN 412-66-0938 merged w/ wrong chart, HIM fixing, DONT chart on MRN 00881204"
+    assert [(s.type, text[s.start : s.end]) for s in redactor.redact(text).spans][-1] == ("MRN", "00881204")
+
+
+@pytest.mark.parametrize("text", [
+    "FYI the Pleur-evac on 601 has an air leak, CT surg aware",
+    "Accu-Chek meters need QC before 0700",
+    "interp request: Kurmanji (NOT Sorani) for rm 5S-20",
+    "Kichwa interpreter anyone?? grandma only speaks kichwa",
+    "Boston Scientific rep is in the cath lab tomorrow for the Watchman cases",
+])
+def test_devices_with_hyphens_and_more_languages_are_no_names(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text).spans == []
+
+
 def test_staff_named_by_themselves_or_in_full_after_re() -> None:
     redactor = Redactor(staff_names=["Ben Oyelaran", "Grace Kim", "Tom Hughes"])
     assert [s.type for s in redactor.redact("hey Ben its Grace on 4W, Mrs. Yousif in 18B refusing").spans] == ["PATIENT"]

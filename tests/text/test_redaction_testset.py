@@ -139,6 +139,10 @@ AUTHORED_FLOORS = {
     "holdout-2026-11bb.txt": (0.96, 0.95, 0.97),  # measured once on 1.10.0: 0.977 / 0.969 / 0.988
     "holdout-2026-11bc.txt": (0.93, 0.93, 0.96),  # measured once on 1.10.0: 0.950 / 0.955 / 0.984
     "holdout-2026-11bd.txt": (0.94, 0.93, 0.93),  # measured once on 1.10.0: 0.959 / 0.957 / 0.954
+    # be to bg: measured once on 1.10.1 (then read; 1.10.2 after reading: 0.977 / 0.961, 0.956 / 0.944, 0.952 / 0.944).
+    "holdout-2026-11be.txt": (0.95, 0.94, 0.97),  # measured once on 1.10.1: 0.977 / 0.956 / 0.990
+    "holdout-2026-11bf.txt": (0.93, 0.92, 0.95),  # measured once on 1.10.1: 0.956 / 0.939 / 0.976
+    "holdout-2026-11bg.txt": (0.93, 0.92, 0.94),  # measured once on 1.10.1: 0.949 / 0.930 / 0.966
 }
 
 

@@ -38,7 +38,7 @@ _PEOPLE_AFTER = re.compile(
     r"people|woman|man|men|women|speakers?)\b",
     re.IGNORECASE,
 )
-_BRACKETED_AFTER = re.compile(r"([A-Za-z'’-]+)\s*\(\s*$")  # "prefers German (Hutterisch)"
+_BRACKETED_AFTER = re.compile(r"([A-Za-z'’-]+)\s*\(\s*(?:(?:not|NOT|Not|or)\s+)?$")  # "prefers German (Hutterisch)", "Kurmanji (NOT Sorani)"
 _EDGE = "'’"
 
 

@@ -228,7 +228,9 @@ class NumericIdentifierDetector(RedactionDetector):
             group = "value" if m.group("value") else "masked"
             found.append(Candidate("SSN", m.start(group), m.end(group), self.name, "The last four digits of a Social Security number."))
         for clause in _SSN_CLAUSE.finditer(text):
-            for m in _FOUR_DIGITS.finditer(text, clause.start(), clause.end()):
+            for m in _FOUR_DIGITS.finditer(text, clause.start()):  # no end bound: the clause may end inside a number
+                if m.start() >= clause.end():
+                    break
                 if not _NOT_SSN_BEFORE.search(text, max(0, m.start() - 10), m.start()) \
                         and not _MONTH_DAY_BEFORE_YEAR.search(text, max(0, m.start() - 16), m.start()):
                     found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name,

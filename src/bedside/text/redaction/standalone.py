@@ -162,8 +162,8 @@ class StandaloneNames:
             return False  # "Allen test", "Murphy's sign", "Bishop score": an eponym
         if low in self.organisations:
             return False  # "Kaiser auth came through", "Hopkins wants the slides": an organisation
-        if any(p in self.things and not self.very_common_name(p) for p in parts):
-            return False  # "Impella flow 3.2", "Chvostek positive", "Swan-Ganz": a thing named after a person
+        if any(p in self.things and not self.very_common_name(p) for p in (low, *parts)):
+            return False  # "Impella flow 3.2", "Chvostek positive", "Swan-Ganz", "Pleur-Evac": a thing named after a person
         possessive = text.startswith(("'s", "’s"), tok.end)
         if low in self.things and possessive and not POSSESSIVE_CUE.match(text, tok.end):
             return False  # "Fowler's 30 deg", "Murphy's positive"; but "Bell's daughter called" is a person
