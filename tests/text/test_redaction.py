@@ -531,6 +531,21 @@ def test_devices_with_hyphens_and_more_languages_are_no_names(redactor: Redactor
     assert redactor.redact(text).spans == []
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("Emergency contact: son H: 606-785-3314 addr Hindman KY", "Hindman KY"),
+    ("pt from Alter St, chest pain r/o ACS", "Alter St"),
+    ("pharmacy on file CVS Cottman Ave, routed to Dr Grant", "Cottman Ave"),
+    ("going home w/ family, f/u letter to New Holland", "New Holland"),
+])
+def test_towns_and_streets_without_a_house_number(redactor: Redactor, text: str, value: str) -> None:
+    assert [(s.type, text[s.start : s.end]) for s in redactor.redact(text).spans][-1] == ("ADDRESS", value)
+
+
+@pytest.mark.parametrize("text", ["new nurse is Chloe, MD is Dr Murphy", "Attending: Stone, Rachel MD", "letter to Grace re: her schedule"])
+def test_a_state_code_after_a_name_is_no_address(redactor: Redactor, text: str) -> None:
+    assert "ADDRESS" not in [s.type for s in redactor.redact(text).spans]
+
+
 def test_staff_named_by_themselves_or_in_full_after_re() -> None:
     redactor = Redactor(staff_names=["Ben Oyelaran", "Grace Kim", "Tom Hughes"])
     assert [s.type for s in redactor.redact("hey Ben its Grace on 4W, Mrs. Yousif in 18B refusing").spans] == ["PATIENT"]

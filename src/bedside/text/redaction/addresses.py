@@ -24,12 +24,12 @@ _STREET = re.compile(
 )
 _PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|(?:HC|HCR|RR|Rural\s+Route)\s*\d+)\s+Box\s+\d+\b", re.IGNORECASE)
 # A street named without a house number, after a word that places someone on it ("lives on Knickerbocker Ave",
-# "the shelter on Atlantic Ave", "an RV park off Bus 83").
+# "the shelter on Atlantic Ave", "an RV park off Bus 83", "from Alter St") or after a chain pharmacy ("CVS Cottman Ave").
 _NAMED_STREET = re.compile(
-    rf"\b(?:on|off|at)\s+(?:the\s+)?(?P<value>(?:[A-Z][a-z]+\s+){{1,3}}{_SUFFIX}\b\.?|(?:Bus(?:iness)?|Hwy|Highway|Route|Rte|US|FM)\s+\d{{1,4}}\b)"
+    rf"\b(?:on|off|at|from|CVS|Walgreens|Rite\s+Aid)\s+(?:the\s+)?(?P<value>(?:[A-Z][a-z]+\s+){{1,3}}{_SUFFIX}\b\.?|(?:Bus(?:iness)?|Hwy|Highway|Route|Rte|US|FM)\s+\d{{1,4}}\b)"
 )
 _ADDRESS_CUE = re.compile(
-    r"\b(?:lives\s+(?:at|on)|living\s+at|address(?:\s+is)?\s*:?|home\s+at|resides\s+(?:at|on)|residing\s+at|"
+    r"\b(?:lives\s+(?:at|on)|living\s+at|address(?:\s+is)?\s*:?|addr\.?\s*:?|home\s+at|resides\s+(?:at|on)|residing\s+at|"
     r"moved\s+to|staying\s+at|mail(?:ed)?\s+to|send\s+to|d/c\s+to\s+home\s+at)\s*",
     re.IGNORECASE,
 )
@@ -76,7 +76,7 @@ class AddressDetector(RedactionDetector):
             if m.end() < len(text) and (text[m.end()].isdigit() or text[m.end()].isupper()):
                 starts.setdefault(m.end(), ("Words after an address cue that parse as a street address.", m.end()))
         for m in _NAMED_STREET.finditer(text):
-            found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A street named after 'on', 'off' or 'at'."))
+            found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A street named after 'on', 'off', 'at', 'from' or a pharmacy."))
         for m in _PO_BOX.finditer(text):
             found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A post-office box."))
         for start, (reason, min_end) in sorted(starts.items()):

@@ -32,10 +32,11 @@ HOME_CUE = re.compile(
     r"|driving(?:\s+(?:up|down|in|over))?|(?:flew|flying|flown)(?:\s+(?:up|down|in|over))?|relocated|visiting)\s+from"
     r"|home\s+(?:to|in)|back\s+(?:home\s+)?(?:to|in)|(?:moved|moving|move|relocating|relocated)\s+(?:back\s+)?to|closer\s+to|ride\s+(?:home\s+)?to|farm\s+(?:outside|near)"
     r"|(?:house|apt|apartment|trailer|place|farm|ranch)\s+(?:in|on|near|outside)|discharged\s+(?:home\s+)?to|d/c'?d?\s+(?:home\s+)?to"
-    r"|shelter\s+in|cousin'?s\s+in|(?:sister|brother|daughter|son|mom|dad|mother|father|wife|husband)\s+in)\s+$",
+    r"|shelter\s+in|cousin'?s\s+in|(?:sister|brother|daughter|son|mom|dad|mother|father|wife|husband)\s+in"
+    r"|home\s*town:?)\s+$",
     re.IGNORECASE,
 )
-_WEAK_CUE = re.compile(r"\b(?:from|in|near|outside|around|of)\s+$", re.IGNORECASE)
+_WEAK_CUE = re.compile(r"\b(?:from|in|near|outside|around|of|(?:letter|mail|mailed|mailing)\s+to)\s+$", re.IGNORECASE)
 # A weak cue after which a town that is also a common first name is still a town ("55M from Theodore", "yard in
 # Lillian"), unless a word about people or messages comes just before "from" ("a call from Milton", "help from
 # Grace"): "of" stays a person's ("son of Milton").
@@ -58,6 +59,10 @@ _PERSON_BEFORE_FROM = re.compile(
 _TOWN_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+){0,2}")
 _STATE_AFTER = re.compile(rf",?\s(?:{STATE_CODES}|PR)\b(?:\s+\d{{5}}(?:-\d{{4}})?\b)?")
 _ZIP_AFTER = re.compile(r",?\s\d{5}(?:-\d{4})?\b(?![-/.]\d)")
+# State codes that, after a listed town with no cue, make it an address ("Hindman KY"); left out are those that are
+# also clinical or everyday abbreviations ("Chloe, MD", "Stone, Rachel MD", "PA plate", "CT", "MS", "DC", "ID").
+_PLAIN_STATE_AFTER = re.compile(r",?\s(?:AK|AZ|AR|CA|FL|GA|IA|IL|KS|KY|MI|MN|NH|NJ|NM|NV|NY|OH|TN|TX|VT|WA|WI|WV|WY)\b(?![-/.]\w)"
+                                r"(?:\s+\d{5}(?:-\d{4})?\b)?")
 COMMON_FIRST_NAME_RANK = 1000
 # A run that starts with a courtesy title is a person ("family of Mr. Hill"), not a neighbourhood.
 _TITLE_FIRST = re.compile(r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Sr|Sra|Srta|Mme|Mlle|Rev|Fr)\.?\s")
@@ -134,13 +139,20 @@ class PlaceDetector(RedactionDetector):
         return found
 
     def _town_with_zip(self, text: str, m: re.Match[str]) -> list[Candidate]:
-        """A listed US town with no cue, kept when a ZIP code follows it ("Winton 95388", "Storm Lake, 50588")."""
+        """A listed US town with no cue, kept when a ZIP code or a state code follows it ("Winton 95388", "Storm
+        Lake, 50588", "addr Hindman KY")."""
         parts = re.split(r"(?<=\S)(?=[ -])", m.group(0))
         for k in range(len(parts), 0, -1):
             town = "".join(parts[:k])
-            zip_code = _ZIP_AFTER.match(text, m.start() + len(town))
-            if zip_code and town.lower() in self._places and town.lower() not in self._clinical:
-                return [Candidate("ADDRESS", m.start(), zip_code.end(), self.name, "A town followed by its ZIP code.")]
+            low = town.lower()
+            if low not in self._places or low in self._clinical:
+                continue
+            after = _ZIP_AFTER.match(text, m.start() + len(town))
+            if after:
+                return [Candidate("ADDRESS", m.start(), after.end(), self.name, "A town followed by its ZIP code.")]
+            after = _PLAIN_STATE_AFTER.match(text, m.start() + len(town))
+            if after and not (k == 1 and (low in self._staff or low in self._lex.first_names)):
+                return [Candidate("ADDRESS", m.start(), after.end(), self.name, "A town followed by its state's code.")]
         return []
 
     @staticmethod
