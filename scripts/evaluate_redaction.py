@@ -126,6 +126,9 @@ AUTHORED = {
     "holdout-be": DATA / "authored" / "holdout-2026-11be.txt",
     "holdout-bf": DATA / "authored" / "holdout-2026-11bf.txt",
     "holdout-bg": DATA / "authored" / "holdout-2026-11bg.txt",
+    "holdout-bh": DATA / "authored" / "holdout-2026-11bh.txt",
+    "holdout-bi": DATA / "authored" / "holdout-2026-11bi.txt",
+    "holdout-bj": DATA / "authored" / "holdout-2026-11bj.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
@@ -134,7 +137,7 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-am", "holdout-an", "holdout-ao", "holdout-ap", "holdout-aq", "holdout-ar",
             "holdout-as", "holdout-at", "holdout-au", "holdout-av", "holdout-aw", "holdout-ax",
             "holdout-ay", "holdout-az", "holdout-ba", "holdout-bb", "holdout-bc", "holdout-bd",
-            "holdout-be", "holdout-bf", "holdout-bg")
+            "holdout-be", "holdout-bf", "holdout-bg", "holdout-bh", "holdout-bi", "holdout-bj")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

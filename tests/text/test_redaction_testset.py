@@ -143,6 +143,9 @@ AUTHORED_FLOORS = {
     "holdout-2026-11be.txt": (0.95, 0.94, 0.97),  # measured once on 1.10.1: 0.977 / 0.956 / 0.990
     "holdout-2026-11bf.txt": (0.93, 0.92, 0.95),  # measured once on 1.10.1: 0.956 / 0.939 / 0.976
     "holdout-2026-11bg.txt": (0.93, 0.92, 0.94),  # measured once on 1.10.1: 0.949 / 0.930 / 0.966
+    "holdout-2026-11bh.txt": (0.94, 0.90, 0.95),  # measured once on 1.10.3: 0.960 / 0.925 / 0.968
+    "holdout-2026-11bi.txt": (0.94, 0.92, 0.95),  # measured once on 1.10.3: 0.963 / 0.945 / 0.972
+    "holdout-2026-11bj.txt": (0.91, 0.86, 0.94),  # measured once on 1.10.3: 0.937 / 0.887 / 0.965
 }
 
 
