@@ -546,6 +546,15 @@ def test_a_state_code_after_a_name_is_no_address(redactor: Redactor, text: str) 
     assert "ADDRESS" not in [s.type for s in redactor.redact(text).spans]
 
 
+def test_a_site_named_like_an_employer_or_a_nickname_is_the_site() -> None:
+    """'Big Sioux' reads as a Big/Lil nickname and 'Falls Park Pavilion' as an employer, but both are the site."""
+    redactor = Redactor(staff_names=["Chloe Martin"], site_names=["Big Sioux Tower", "Falls Park Pavilion"])
+    assert redactor.redact("transport to Big Sioux Tower cath lab: we need the monitor").spans == []
+    assert redactor.redact("is anyone else's badge not working at the Falls Park Pavilion door?").spans == []
+    text = "pt works at Cumberland Lumber, witnessed by coworker"
+    assert [text[s.start : s.end] for s in Redactor(site_names=["Cumberland Medical Center"]).redact(text).spans] == ["Cumberland Lumber"]
+
+
 def test_staff_named_by_themselves_or_in_full_after_re() -> None:
     redactor = Redactor(staff_names=["Ben Oyelaran", "Grace Kim", "Tom Hughes"])
     assert [s.type for s in redactor.redact("hey Ben its Grace on 4W, Mrs. Yousif in 18B refusing").spans] == ["PATIENT"]

@@ -30,7 +30,7 @@ from bedside.text.redaction.web import WebIdentifierDetector
 logger = logging.getLogger(__name__)
 
 REDACTOR_NAME = "bedside-redactor"
-REDACTOR_VERSION = "1.10.3"
+REDACTOR_VERSION = "1.10.4"
 PLACEHOLDER_TYPES: tuple[str, ...] = tuple(TYPE_PRIORITY) + ("FAX",)
 _MAX_PASSES = 3
 # Detectors whose names and towns may turn out to be a hospital building or a clinic (street addresses may not).
@@ -128,6 +128,8 @@ class Redactor:
                 or is_language_mention(text, c.start, c.end)
             ))
             and not (c.type == "ADDRESS" and self.sites.within(sites, c.start, c.end))
+            # An employer inside a site's own name is the site ("transport to Big Sioux Tower"), not a patient's job.
+            and not (c.detector == "employers" and any(s <= c.start and c.end <= e for s, e, _ in sites))
         ]
 
 
