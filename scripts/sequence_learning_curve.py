@@ -3,7 +3,7 @@
 For each fraction, a seeded random part of the sequence model's training files (``train_sequence_model.py``;
 the held-out files stay out) trains a model into a temporary folder, and the redactor with that model is
 scored on the held-out files, pooled, with their sites. The full fraction retrains on every training file,
-which gives the shipped model. Takes about five minutes.
+which gives the shipped model when the lexicons are unchanged. Takes about ten minutes.
 
     .venv/bin/python scripts/sequence_learning_curve.py [--fractions 0.5 0.75 1.0] [--seed 5] [--threshold 0.6]
 
