@@ -129,7 +129,7 @@ class Redactor:
             ))
             and not (c.type == "ADDRESS" and self.sites.within(sites, c.start, c.end))
             # An employer inside a site's own name is the site ("transport to Big Sioux Tower"), not a patient's job.
-            and not (c.detector == "employers" and any(s <= c.start and c.end <= e for s, e, _ in sites))
+            and not (c.detector == "employers" and self.sites.inside(sites, c.start, c.end))
         ]
 
 

@@ -127,6 +127,10 @@ class SiteNames:
         form ("Elko", but not "the Elko Colony")."""
         return any(s <= start < e and (how != "short" or end <= e) for s, e, how in spans)
 
+    def inside(self, spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
+        """Whether ``start:end`` lies wholly inside a mention of a site ("Big Sioux" of "Big Sioux Tower")."""
+        return any(s <= start and end <= e for s, e, _ in spans)
+
     def within(self, spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
         """Whether a building is named by its floor or part inside ``start:end`` ("moved to 1530, Balboa 2 conf rm"):
         a brand inside an address stays part of it ("400 Lakeshore Dr")."""
