@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bedside.text.redaction import RedactionResult, RedactionSpan, Redactor
-from bedside.text.redaction.dates import staff_only_message
+from bedside.text.redaction.dates import DateDetector, staff_only_message
 from bedside.text.redaction.staff_talk import STAFF_TALK_BELOW, is_staff_talk, staff_talk_model
 
 STAFF = ["Ana Diaz", "Ben Oyelaran", "Grace Kim", "Will Turner"]
@@ -437,6 +437,21 @@ def test_staff_talk_drops_only_dates_and_only_alone(redactor: Redactor) -> None:
     assert [s.type for s in redactor.redact("pt in 12 going home 12/3, f/u with cardiology 12/5").spans] == ["DATE", "DATE"]
     assert not is_staff_talk("pt in 12 going home 12/3, f/u with cardiology 12/5")
     assert 0.0 < staff_talk_model().probability("flu clinic for staff on 11/30, bring your badge") < STAFF_TALK_BELOW
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("bed 9 s/p hemicolectomy 11/6 pain controlled, ambulating", "11/6"),
+    ("post op visit in 14 scheduled 12/18, steri strips on", "12/18"),
+    ("daughter said she'd come back tomorrow the 14th with his glasses", "the 14th"),
+    ("says his last chemo was the 2nd, counts tomorrow", "the 2nd"),
+])
+def test_patient_dates_after_a_procedure_or_an_event_word(redactor: Redactor, text: str, value: str) -> None:
+    assert ("DATE", value) in [(s.type, text[s.start : s.end]) for s in redactor.redact(text).spans]
+
+
+@pytest.mark.parametrize("text", ["grip 4/5 strength bilat", "rated her pain 3/10 pain at rest", "she was the 2nd call of the night"])
+def test_scores_and_counts_are_no_dates(text: str) -> None:
+    assert DateDetector().detect(text) == []
 
 
 def test_a_year_after_a_month_and_day_is_no_ssn(redactor: Redactor) -> None:

@@ -18,6 +18,13 @@ from bedside.text.redaction.employers import EmployerDetector
         ("husband was laid off from Microsoft and insurance lapsed", "Microsoft"),
         ("hey Grace, Big Mama in 6 keeps asking for her grandbaby", "Big Mama"),
         ("Hey Kofi, Lil Bit (pt in 320) is only 4'11 so pls get the small cuff", "Lil Bit"),
+        ("forklift injury at Gulf Coast Packing, R foot crush, xray pending", "Gulf Coast Packing"),
+        ("pt is a milker at Van Dyk Dairy, needs a work note", "Van Dyk Dairy"),
+        ("hand caught in a baler at Three Rivers Farms this am", "Three Rivers Farms"),
+        ("burn from a boiler at Delta Cotton Co, 12% TBSA", "Delta Cotton Co"),
+        ("son got hurt at the Toyota plant in Georgetown, coming by EMS", "Toyota"),
+        ("she slipped at Piggly Wiggly where she works, L wrist fx", "Piggly Wiggly"),
+        ("crew boss from Sunset Farm Labor called about the 2 heat pts", "Sunset Farm Labor"),
     ],
 )
 def test_finds(text: str, surface: str) -> None:
@@ -32,6 +39,9 @@ def test_finds(text: str, surface: str) -> None:
         "he works at the hospital as a tech",
         "road washed out near Big Branch, HH visit moved",
         "BIG thanks to everyone on nights",
+        "North Tower Construction starts Monday, use the east entrance",
+        "Home Health Services will call the pt tomorrow",
+        "transfer from Tulsa Co, ETA 1400",
     ],
 )
 def test_leaves_alone(text: str) -> None:

@@ -64,9 +64,24 @@ def test_a_town_someone_flew_in_from_but_no_state(redactor: Redactor) -> None:
     ("pt from Alter St, chest pain r/o ACS", "Alter St"),
     ("pharmacy on file CVS Cottman Ave, routed to Dr Grant", "Cottman Ave"),
     ("going home w/ family, f/u letter to New Holland", "New Holland"),
+    ("ambulance taking him home to Terrebonne Parish, ETA 2h", "Terrebonne Parish"),
+    ("pt lives out in Pike County, no ride for f/u", "Pike County"),
+    ("custody from Harris County Jail, deputy at bedside", "Harris County Jail"),
+    ("found down in the lot behind the Circle K on Fannin, GCS 8", "Fannin"),
+    ("wife works days at the Kroger on W Broad, call after 5", "W Broad"),
+    ("back to Magnolia Gardens memory care tomorrow, report called", "Magnolia Gardens"),
 ])
 def test_towns_and_streets_without_a_house_number(redactor: Redactor, text: str, value: str) -> None:
     assert [(s.type, text[s.start : s.end]) for s in redactor.redact(text).spans][-1] == ("ADDRESS", value)
+
+
+@pytest.mark.parametrize("text", [
+    "Cook County Health faxed the records", "seen at Sanford on Monday for the same thing", "report from Elko on Smith, John is in",
+    "Transferred pt to ICU on 14th of May at 0730",
+])
+def test_counties_and_streets_that_are_not_a_home(redactor: Redactor, text: str) -> None:
+    """A health system named for its county, a weekday or a date after "on", a patient after "report ... on"."""
+    assert [s for s in redactor.redact(text).spans if s.type == "ADDRESS" and s.detector == "addresses"] == []
 
 
 @pytest.mark.parametrize("text", ["new nurse is Chloe, MD is Dr Murphy", "Attending: Stone, Rachel MD", "letter to Grace re: her schedule"])

@@ -13,6 +13,8 @@ import re
 import usaddress
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
+from bedside.text.redaction.ordinary import frequent_words
+from bedside.text.redaction.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS
 
 _SUFFIX = (
     r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|"
@@ -28,6 +30,27 @@ _PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|(?:HC|HCR|RR|Rural\s+Route)\s*\d+)\s+Box
 _NAMED_STREET = re.compile(
     rf"\b(?:on|off|at|from|CVS|Walgreens|Rite\s+Aid)\s+(?:the\s+)?(?P<value>(?:[A-Z][a-z]+\s+){{1,3}}{_SUFFIX}\b\.?|(?:Bus(?:iness)?|Hwy|Highway|Route|Rte|US|FM)\s+\d{{1,4}}\b)"
 )
+# "Worth County", "Jefferson Parish", "Hazle Township", "Tulsa Co.": a county or township is smaller than a state.
+_COUNTY = re.compile(
+    r"\b(?P<value>(?:St\.\s+)?(?:[A-Z][a-z]+\s+){1,2}(?:County|Parish|Borough|Township|Twp)\b"
+    r"(?:\s+(?:Jail|Detention\s+Center|Sheriff(?:'s\s+Office)?|Courthouse|Fairgrounds)\b)?|"
+    r"(?<=\b(?:in|of|to)\s)[A-Z][a-z]+\s+Co\b|(?<=\bfrom\s)[A-Z][a-z]+\s+Co\b)"
+)
+# After a county, words that make it a health system's name ("Cook County Health", "Harris County Hospital District").
+_COUNTY_SYSTEM_AFTER = re.compile(r"\s+(?:Health|Hospital|Medical|General|Regional|Memorial|Clinic|EMS|Public\s+Health)\b", re.IGNORECASE)
+# "outside the Wawa on Aramingo", "at the Kroger on E Main", "the QuikTrip on 39th and Main": a named business placed
+# by its street, where someone was found, works or stays. The street is the identifier.
+_BUSINESS_ON_STREET = re.compile(
+    r"\b(?:at|outside|near|behind|across\s+from|(?:from|to)\s+the)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){1,3}on\s+"
+    rf"(?P<value>(?:(?P<dir>[NSEW]\.?)\s+)?(?P<first>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\d{{1,3}}(?:st|nd|rd|th)(?=\s+(?:and|&|{_SUFFIX})\b))"
+    rf"(?:\s+(?:and|&)\s+(?:[A-Z][a-z]+|\d{{1,3}}(?:st|nd|rd|th)))?(?P<suffix>\s+{_SUFFIX}\b\.?)?)"
+)
+# "from Prince of Peace memory care", "Golden Pines nursing home": a named residence of care is where someone lives.
+_CARE_HOME = re.compile(
+    r"\b(?:at|from|to|in)\s+(?:the\s+)?(?P<value>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})\s+"
+    r"(?i:memory\s+care|nursing\s+home|assisted\s+living|group\s+home|adult\s+foster\s+home)\b"
+)
+_COUNTY_CUES = frozenset({"pt", "transfer", "lives", "living", "transport", "eta", "sheriff", "jail"})
 _ADDRESS_CUE = re.compile(
     r"\b(?:lives\s+(?:at|on)|living\s+at|address(?:\s+is)?\s*:?|addr\.?\s*:?|home\s+at|resides\s+(?:at|on)|residing\s+at|"
     r"moved\s+to|staying\s+at|mail(?:ed)?\s+to|send\s+to|d/c\s+to\s+home\s+at)\s*",
@@ -77,6 +100,21 @@ class AddressDetector(RedactionDetector):
                 starts.setdefault(m.end(), ("Words after an address cue that parse as a street address.", m.end()))
         for m in _NAMED_STREET.finditer(text):
             found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A street named after 'on', 'off', 'at', 'from' or a pharmacy."))
+        for m in _COUNTY.finditer(text):
+            start, value = m.start("value"), m.group("value")
+            if _COUNTY_SYSTEM_AFTER.match(text, m.end("value")):
+                continue
+            first = value.split()[0].lower()
+            if value.count(" ") > 1 and (first in FUNCTION_WORDS or first in _COUNTY_CUES):
+                start += len(value.split()[0]) + 1  # "From Cook County": the cue is no part of it
+            found.append(Candidate("ADDRESS", start, m.end("value"), self.name, "A county, parish or township."))
+        for m in _BUSINESS_ON_STREET.finditer(text):
+            first = m.group("first").split()[0].lower()
+            if first in CALENDAR_WORDS or (not (m.group("dir") or m.group("suffix")) and first in frequent_words()):
+                continue  # "at the VA on Monday", "at Sanford on call"
+            found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A street a named business stands on."))
+        for m in _CARE_HOME.finditer(text):
+            found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A named care home where someone lives."))
         for m in _PO_BOX.finditer(text):
             found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A post-office box."))
         for start, (reason, min_end) in sorted(starts.items()):

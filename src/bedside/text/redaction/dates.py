@@ -52,10 +52,12 @@ _MONTH_HYPHEN = re.compile(
 _EXPIRY_BEFORE = re.compile(r"\b(?:exp(?:ires|iry|iration|\.)?|lot|good\s+(?:thru|through|until)|best\s+before)\W{0,3}$", re.IGNORECASE)
 # "on the 4th", "since the 21st": a day of the month after a date word.
 _ORDINAL_DAY = re.compile(
-    r"\b(?:on|since|from|until|till|by|due|before|after|to)\s+(?P<value>the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+    r"\b(?:on|since|from|until|till|by|due|before|after|to|was|arrives?|arriving|arrived|tomorrow|today|tonight|yesterday|"
+    r"thanksgiving|christmas|back|home|surgery|scheduled|appt|dose)\s+(?P<value>the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
     r"(?!\s+(?:dose|doses|unit|units|round|rounds|set|sets|attempt|attempts|time|times|bag|bags|liter|litre|trop|troponin|"
     r"line|lines|shift|shifts|floor|floors|day|days|week|weeks|hour|hours|try|stick|set|culture|cultures|amp|pack|"
-    r"trimester|percentile|degree|rib|ribs|toe|finger|digit|icu|bed|visit))",
+    r"trimester|percentile|degree|rib|ribs|toe|finger|digit|icu|bed|visit|one|ones|person|patient|pt|kid|child|baby|case|call|"
+    r"page|admit|admission|fall|episode|rn|nurse|doc|resident|intern|year|grade))",
     re.IGNORECASE,
 )
 # Before a bare "d/d", words that make it a score, a fraction or a count rather than a date ("pain 8/10", "apgars 8/9").
@@ -65,6 +67,7 @@ _SCORE_BEFORE = re.compile(
     r"\W{0,3}$",
     re.IGNORECASE,
 )
+_SCORE_WORD_AFTER = re.compile(r"\s*(?:strength|str|power|pain)", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s*(?:strength|str\b|power|pain|bottles?|sets?|tabs?|units?|ml\b|mg\b|mmhg|x\b|%)", re.IGNORECASE)
 # "work note for 11/3-11/7": two month/day dates joined by a dash.
 _SHORT_RANGE = re.compile(r"(?<![\d/.\-:])(\d{1,2})/(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})(?![\d/])")
@@ -245,7 +248,7 @@ _STAFF_BUSINESS = re.compile(
 )
 # Words that put a patient in a message even without a patient word ("bed 12 d/c 12/1", "Mrs. Diaz appt 12/3").
 _PATIENT_BUSINESS = re.compile(
-    r"\b(?:mr|mrs|ms|miss|sr|sra|rm|room|bed|bay|d/c|discharg\w*|surgery|post-?op|appt|appointment|f/u|follow[- ]?up|"
+    r"\b(?:mr|mrs|ms|miss|sr|sra|rm|room|bed|bay|d/c|discharg\w*|surgery|post[- ]?op|s/p|appt|appointment|f/u|follow[- ]?up|"
     r"procedure|visit|dose|mrn|dob|labs?|transfer\w*|consult|referral|admit\w*|hospice|snf|home\s+health|infusion|"
     r"chemo|dialysis|wound|pain|allergy|meds?|medication)\b",
     re.IGNORECASE,
@@ -267,8 +270,11 @@ def _bare_month_day(m: re.Match[str], before: str, text: str) -> bool:
     month, day = int(month_text), int(day_text)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return False
-    if _SCORE_BEFORE.search(before) or _UNIT_AFTER.match(text, m.end()) or _NOT_PATIENT_DATE_BEFORE.search(before):
+    if _SCORE_BEFORE.search(before) or _NOT_PATIENT_DATE_BEFORE.search(before):
         return False
+    unit = _UNIT_AFTER.match(text, m.end())
+    if unit and not (month > day and _SCORE_WORD_AFTER.fullmatch(unit.group())):
+        return False  # "3/4 strength", "4/5 pain", "1/2 tabs"; but "s/p lap chole 11/5 pain ok" is a date (no score is 11 of 5)
     padded = month_text.startswith("0") or day_text.startswith("0")
     return padded or month > day or day not in (2, 3, 4, 5, 10)
 

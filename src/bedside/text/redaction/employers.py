@@ -13,7 +13,7 @@ import re
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
 from bedside.text.redaction.clinical_terms import us_places
-from bedside.text.redaction.vocabulary import CALENDAR_WORDS
+from bedside.text.redaction.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS
 
 _CAPITALISED = r"[A-Z][\w'’&.-]*"
 _WORK_CUE = (
@@ -33,6 +33,23 @@ _EMPLOYER = re.compile(
 _COMPANY_HR = re.compile(
     r"\b(?:HR|[Pp]ayroll|[Hh]uman\s+[Rr]esources)\s+(?i:from|at|of)\s+(?i:the\s+)?(?P<org>" + _CAPITALISED + r"(?:\s+" + _CAPITALISED
     + r"){0,3})|(?i:\b(?:from|for|at|of)\s+(?:the\s+)?)(?P<org2>" + _CAPITALISED + r"(?:\s+" + _CAPITALISED + r"){0,3})(?=\s+(?:HR|payroll)\b)"
+)
+# A company by the last word of its name ("Spud Valley Farms", "Ellis Pecan Co", "Dodge City Feedyard", "Tyson Foods").
+_COMPANY = re.compile(
+    r"\b(?P<org>(?:[A-Z][\w'’&.-]*\s+){1,3}(?:Farms?|Dairy|Dairies|Feedyard|Feedlot|Construction|Trucking|Packing|Foods|"
+    r"Industries|Manufacturing|Mfg|Logistics|Plumbing|Roofing|Lumber|Orchards|Restaurant|LLC|Inc|Corp)\b"
+    r"(?:,?\s+(?:Labor|Contracting|Contractors|Inc|LLC|Co)\b)?\.?"
+    r"|(?:[A-Z][\w'’&.-]*\s+){2,3}Co\b\.?)"
+)
+# "the Honda plant", "at the Seaboard plant", "fell at ShopRite where she works": a workplace named by what follows it.
+_WORKPLACE = re.compile(
+    r"\b(?i:the)\s+(?P<org>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})\s+(?:plant|factory|mill|warehouse|cannery|packing\s+plant)\b"
+    r"|\b(?P<org2>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})\s+(?i:where\s+(?:s?he|they|pt|patient|(?:his|her|their)\s+\w+)\s+works?)\b"
+)
+# Words in a company-shaped name that make it the hospital's own or a care provider ("North Tower Construction").
+_NOT_A_COMPANY = re.compile(
+    r"\b(?:Tower|Pavilion|Wing|Campus|Hospital|Medical|Health|Clinic|Center|Pharmacy|Home|Nursing|Hospice|County|Parish|"
+    r"Dr|Pt|Mr|Mrs|Ms)\b"
 )
 _NICKNAME = re.compile(r"\b(?P<org>(?:Big|Lil'?|Li'l)\s+[A-Z][a-z]+)\b")
 # Words after "Big" that make a place, not a person ("Big Branch", "Big Sandy Creek").
@@ -68,6 +85,20 @@ class EmployerDetector(RedactionDetector):
             org = m.group(group).rstrip(".,")
             if org.split()[0].lower() not in _NOT_EMPLOYER:
                 out.append(Candidate("PATIENT", m.start(group), m.start(group) + len(org), self.name, "A company named with its HR."))
+        for m in _COMPANY.finditer(text):
+            start, org = m.start("org"), m.group("org").rstrip(".,")
+            while " " in org and org.split()[0].lower() in _NOT_EMPLOYER | FUNCTION_WORDS:
+                cut = org.index(" ") + 1  # "At Tapia Farms": the preposition is no part of the name
+                start, org = start + cut, org[cut:]
+            if " " not in org or _NOT_A_COMPANY.search(org):
+                continue
+            out.append(Candidate("PATIENT", start, start + len(org), self.name, "A company named by its kind (Farms, Co, Packing...)."))
+        for m in _WORKPLACE.finditer(text):
+            group = "org" if m.group("org") else "org2"
+            org = m.group(group)
+            if org.split()[0].lower() in _NOT_EMPLOYER or _NOT_A_COMPANY.search(org):
+                continue
+            out.append(Candidate("PATIENT", m.start(group), m.end(group), self.name, "A workplace named before 'plant' or 'where she works'."))
         for m in _NICKNAME.finditer(text):
             nick = m.group("org")
             second = nick.split()[-1].lower()

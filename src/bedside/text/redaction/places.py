@@ -71,10 +71,12 @@ _NEIGHBOURHOOD = re.compile(
     r"^(?:East|West|North|South|Upper|Lower|Old|New|Fort|Mount|Mt\.?|Port|Lake|Glen)\s|"
     r"\s(?:Park|Heights|Hill|Hills|Village|Beach|Springs|Falls|Valley|Harbor|Harbour|Point|Ridge|Grove|Bay|Landing)$"
 )
-# After a town's name, words that make it part of a facility's name ("Brookhaven SNF", "Rosedale colony").
+# After a town's name, words that make it part of a facility's or a company's name ("Brookhaven SNF", "Rosedale
+# colony", "Dodge City Feedyard").
 _FACILITY_AFTER = re.compile(
     r"\s+(?:snf|nursing|rehab|colony|hospital|medical|memorial|regional|general|clinic|center|centre|health|house|"
-    r"manor|village|gardens?|home|homes|terrace|place|commons|estates|care|living|shelter|ltc|alf|va|ihs)\b",
+    r"manor|village|gardens?|home|homes|terrace|place|commons|estates|care|living|shelter|ltc|alf|va|ihs|"
+    r"farms?|dairy|feedyard|feedlot|packing|foods|lumber|trucking|construction|roofing|co|inc|llc)\b",
     re.IGNORECASE,
 )
 
