@@ -129,6 +129,15 @@ AUTHORED = {
     "holdout-bh": DATA / "authored" / "holdout-2026-11bh.txt",
     "holdout-bi": DATA / "authored" / "holdout-2026-11bi.txt",
     "holdout-bj": DATA / "authored" / "holdout-2026-11bj.txt",
+    # 1.11: bk to bm (New Orleans and the bayou parishes; Anchorage and the Yukon-Kuskokwim Delta; El Paso and
+    # southern New Mexico) measured once on 1.11.0, then read; bn to bp (Providence and Fall River; Spokane and the
+    # Inland Northwest; Buffalo and the Southern Tier) kept unread to measure the version written after reading them.
+    "holdout-bk": DATA / "authored" / "holdout-2026-11bk.txt",
+    "holdout-bl": DATA / "authored" / "holdout-2026-11bl.txt",
+    "holdout-bm": DATA / "authored" / "holdout-2026-11bm.txt",
+    "holdout-bn": DATA / "authored" / "holdout-2026-11bn.txt",
+    "holdout-bo": DATA / "authored" / "holdout-2026-11bo.txt",
+    "holdout-bp": DATA / "authored" / "holdout-2026-11bp.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
@@ -137,7 +146,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-am", "holdout-an", "holdout-ao", "holdout-ap", "holdout-aq", "holdout-ar",
             "holdout-as", "holdout-at", "holdout-au", "holdout-av", "holdout-aw", "holdout-ax",
             "holdout-ay", "holdout-az", "holdout-ba", "holdout-bb", "holdout-bc", "holdout-bd",
-            "holdout-be", "holdout-bf", "holdout-bg", "holdout-bh", "holdout-bi", "holdout-bj")
+            "holdout-be", "holdout-bf", "holdout-bg", "holdout-bh", "holdout-bi", "holdout-bj",
+            "holdout-bk", "holdout-bl", "holdout-bm", "holdout-bn", "holdout-bo", "holdout-bp")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

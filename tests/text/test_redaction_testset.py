@@ -146,6 +146,9 @@ AUTHORED_FLOORS = {
     "holdout-2026-11bh.txt": (0.94, 0.90, 0.95),  # measured once on 1.10.3: 0.960 / 0.925 / 0.968
     "holdout-2026-11bi.txt": (0.94, 0.92, 0.95),  # measured once on 1.10.3: 0.963 / 0.945 / 0.972
     "holdout-2026-11bj.txt": (0.91, 0.86, 0.94),  # measured once on 1.10.3: 0.937 / 0.887 / 0.965
+    "holdout-2026-11bk.txt": (0.94, 0.91, 0.95),  # measured once on 1.11.0: 0.966 / 0.937 / 0.973
+    "holdout-2026-11bl.txt": (0.91, 0.92, 0.94),  # measured once on 1.11.0: 0.939 / 0.948 / 0.964
+    "holdout-2026-11bm.txt": (0.95, 0.88, 0.96),  # measured once on 1.11.0: 0.970 / 0.900 / 0.986
 }
 
 
