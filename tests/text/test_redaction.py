@@ -601,3 +601,40 @@ def test_name_scorer_ships_and_can_be_switched_off() -> None:
     text = "please re-time Hunter's vanc to 1130"
     assert NameDetector(use_scorer=False).detect(text) == []
     assert [text[c.start : c.end] for c in NameDetector().detect(text)] == ["Hunter"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "surface"),
+    [
+        ("she gave the password crawfish22, dont give out info", "ID", "crawfish22"),
+        ('verified DOB and password "bluebird", updated her', "ID", "bluebird"),
+        ("Nanuk, Apaa PICU bed 2, IHS # 9810023774", "ID", "9810023774"),
+        ("detainee from the processing center, A-number A219883406, abd pain", "ID", "A219883406"),
+        ("transfer center: Valenzuela, Ricardo FMC-3310992 from urgent care", "MRN", "FMC-3310992"),
+    ],
+)
+def test_passwords_and_labelled_numbers(redactor: Redactor, text: str, kind: str, surface: str) -> None:
+    spans = redactor.redact(text).spans
+    assert any(s.type == kind and surface in text[s.start : s.end] for s in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pt in 29 wants to know the wifi password lol",
+        "IT says call ext 6612 for password resets",
+        "crash cart on 5 South restocked and sealed, lock # 0088413, log signed",
+        "pt fell at 0320, unwitnessed, no injury, incident report #IR-20331 filed",
+    ],
+)
+def test_no_identifier_in_passwords_talk_locks_and_incident_reports(redactor: Redactor, text: str) -> None:
+    assert [s for s in redactor.redact(text).spans if s.type in ("ID", "PATIENT")] == []
+
+
+def test_a_nationality_before_male_is_no_name(redactor: Redactor) -> None:
+    assert "Honduran" in redactor.redact("SW: Honduran male ~35, works construction, need interpreter").text
+
+
+def test_a_chart_name_after_on_is_no_street(redactor: Redactor) -> None:
+    spans = redactor.redact("Ben can u look at BMP on Garcia, Maria Elena MRN 004471829 K 5.9").spans
+    assert not any(s.type == "ADDRESS" for s in spans)

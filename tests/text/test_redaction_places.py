@@ -96,3 +96,27 @@ def test_a_site_named_like_an_employer_or_a_nickname_is_the_site() -> None:
     assert redactor.redact("is anyone else's badge not working at the Falls Park Pavilion door?").spans == []
     text = "pt works at Cumberland Lumber, witnessed by coworker"
     assert [text[s.start : s.end] for s in Redactor(site_names=["Cumberland Medical Center"]).redact(text).spans] == ["Cumberland Lumber"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who has the keys to the pyxis override on 5 West, Ana says she left them at the desk",
+        "Grace is charge today on 5 South, Ben on 4N",
+        "Martin Luther King Day schedule is out, holiday pay applies",
+        "ED: 19yo Mardi Gras float fall, lac to scalp, CT head neg",
+        "everyone works either Lundi Gras or Fat Tuesday no exceptions",
+        "vaccine clinic for staff flu shots Tues-Thurs in the lobby",
+    ],
+)
+def test_units_weekdays_and_holidays_are_no_names(text: str) -> None:
+    assert Redactor(staff_names=STAFF).redact(text).spans == []
+
+
+def test_weekdays_are_trimmed_off_a_name_and_thu_stays_a_name() -> None:
+    redactor = Redactor(staff_names=STAFF)
+    text = "infusion appt for Mrs. Alston Fri 11/14 0800"
+    names = [text[s.start : s.end] for s in redactor.redact(text).spans if s.type == "PATIENT"]
+    assert names == ["Alston"]
+    redacted = redactor.redact("re: Thu Nguyen (not Thuy) - allergies PCN + sulfa").text
+    assert redacted.startswith("re: [PATIENT]") and "Thu " not in redacted  # "Thu" is a name, not Thursday

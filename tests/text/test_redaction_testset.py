@@ -149,6 +149,9 @@ AUTHORED_FLOORS = {
     "holdout-2026-11bk.txt": (0.94, 0.91, 0.95),  # measured once on 1.11.0: 0.966 / 0.937 / 0.973
     "holdout-2026-11bl.txt": (0.91, 0.92, 0.94),  # measured once on 1.11.0: 0.939 / 0.948 / 0.964
     "holdout-2026-11bm.txt": (0.95, 0.88, 0.96),  # measured once on 1.11.0: 0.970 / 0.900 / 0.986
+    "holdout-2026-11bn.txt": (0.93, 0.91, 0.93),  # measured once on 1.11.1: 0.952 / 0.937 / 0.949
+    "holdout-2026-11bo.txt": (0.95, 0.91, 0.95),  # measured once on 1.11.1: 0.975 / 0.938 / 0.969
+    "holdout-2026-11bp.txt": (0.95, 0.91, 0.96),  # measured once on 1.11.1: 0.978 / 0.939 / 0.985
 }
 
 

@@ -45,6 +45,7 @@ _BUSINESS_ON_STREET = re.compile(
     rf"(?P<value>(?:(?P<dir>[NSEW]\.?)\s+)?(?P<first>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\d{{1,3}}(?:st|nd|rd|th)(?=\s+(?:and|&|{_SUFFIX})\b))"
     rf"(?:\s+(?:and|&)\s+(?:[A-Z][a-z]+|\d{{1,3}}(?:st|nd|rd|th)))?(?P<suffix>\s+{_SUFFIX}\b\.?)?)"
 )
+_FIRST_NAME_AFTER = re.compile(r",\s*[A-Z][a-z]+")
 # "from Prince of Peace memory care", "Golden Pines nursing home": a named residence of care is where someone lives.
 _CARE_HOME = re.compile(
     r"\b(?:at|from|to|in)\s+(?:the\s+)?(?P<value>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})\s+"
@@ -112,6 +113,8 @@ class AddressDetector(RedactionDetector):
             first = m.group("first").split()[0].lower()
             if first in CALENDAR_WORDS or (not (m.group("dir") or m.group("suffix")) and first in frequent_words()):
                 continue  # "at the VA on Monday", "at Sanford on call"
+            if not (m.group("dir") or m.group("suffix")) and _FIRST_NAME_AFTER.match(text, m.end("value")):
+                continue  # "look at BMP on Garcia, Maria Elena": a chart's "Last, First", not a street
             found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A street a named business stands on."))
         for m in _CARE_HOME.finditer(text):
             found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A named care home where someone lives."))

@@ -35,7 +35,8 @@ _LANGUAGE_BEFORE = re.compile(
 _PREFERENCE_BEFORE = re.compile(r"(?:\bprefers?|\bunderstands?|\bonly\s+has)\s*(?:some\s+|only\s+|a\s+little\s+)?$", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:pts?|patients?|community|communities|colony|elders?|culture|cultural|tribe|tribal|nation|"
-    r"people|woman|man|men|women|speakers?)\b",
+    r"people|woman|man|men|women|speakers?|males?|females?|boys?|girls?|nationals?|citizens?|workers?|immigrants?|"
+    r"refugees?|gentleman|lady|couple|teen|infant|toddler|child)\b",
     re.IGNORECASE,
 )
 _BRACKETED_AFTER = re.compile(r"([A-Za-z'’-]+)\s*\(\s*(?:(?:not|NOT|Not|or)\s+)?$")  # "prefers German (Hutterisch)", "Kurmanji (NOT Sorani)"

@@ -28,7 +28,7 @@ _ID = re.compile(
     r"\b(?:acct|account|acc|insurance|ins|member|subscriber|policy|plan|group|medicaid|medicare|mbi|hicn|"
     r"claim|encounter|enc|csn|fin|visit|license|licence|lic|DL|driver'?s\s+license|passport|serial|s/n|SN|"
     r"device|pacemaker|implant|VIN|plate|certificate|cert|badge|case|ref(?:erence)?|beneficiary|wristband|armband|"
-    r"application|app|ID)\b"
+    r"application|app|ihs|a-number|alien|password|passcode|ID)\b"
     r"(?:\s+(?:id|number|no\.?|num|#))?\s*(?:[:#=]|is)?\s*(?:[:#])?\s*"
     r"(?P<value>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}[A-Z0-9])\b",
     re.IGNORECASE,
@@ -84,7 +84,7 @@ _ID_LABEL_NEAR = re.compile(
     r"[^\n\d]{0,20}$",
     re.IGNORECASE,
 )
-_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id|vhic|icn|edipi|serial)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
+_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id|vhic|icn|edipi|serial|ihs|a-number)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
 # "call 555-0127 ext 2": a local number without its area code, counted only with a phone word or an extension.
 _LOCAL_PHONE = re.compile(r"(?<![\w\-/.()])(?P<value>\d{3}[-\s]\d{4})(?P<ext>\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\-/])", re.IGNORECASE)
 _FAX_CUE = re.compile(r"\bfax(?:ed)?\b[^\n\d]{0,25}$", re.IGNORECASE)
@@ -107,7 +107,13 @@ _HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>(?:[A-Z]{1,4}-?|(?:19|20)\d{
 # A bare record number right after a "Last, First" name, as EHR lists and census lines copy it:
 # "Shamoun, Nahrain 5529-0831 ready for OR", "VILLANUEVA, CORAZON S  E01183342  06/30/1935".
 _AFTER_LAST_FIRST = re.compile(
-    r"\b[A-Z][A-Za-z'’\-]+,\s*[A-Z][A-Za-z'’\-]+(?:\s+[A-Z]\.?)?\s+(?P<value>[A-Z]?\d{3,}(?:-\d{3,})?)(?![\w/.-])"
+    r"\b[A-Z][A-Za-z'’\-]+,\s*[A-Z][A-Za-z'’\-]+(?:\s+[A-Z]\.?)?\s+(?P<value>(?:[A-Z]{1,4}-)?[A-Z]?\d{3,}(?:-\d{3,})?)(?![\w/.-])"
+)
+# "she gave the password crawfish22": a privacy password or code word the patient chose identifies them.
+_PASSWORD = re.compile(
+    r"\b(?:password|passcode|pass\s+word|code\s+word)\s*(?:is|:)?\s*"
+    r"(?:[\"“](?P<quoted>[^\"”\n]{3,30})[\"”]|(?P<value>(?=[^\s,.;:!?]*\d)[^\s\"',.;:!?()]{3,30}))",
+    re.IGNORECASE,
 )
 _PLATE = re.compile(
     r"\b(?:plate|tag)\s*#?\s*(?P<value>(?-i:(?:[A-Z]{2}\s)?(?:\d{3,5}[\s-]?[A-Z]{1,3}|[A-Z]{2,4}[\s-]?\d{3,5}|[A-Z]{2,4}-(?=[A-Z0-9]*\d)[A-Z0-9]{2,5}|(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,8})))"
@@ -115,7 +121,7 @@ _PLATE = re.compile(
     re.IGNORECASE,
 )
 _NOT_PATIENT_NUMBER_BEFORE = re.compile(
-    r"\b(?:ticket|order|incident|biomed|interpreter|interp|lot|po|invoice|req|requisition|work\s+order|case\s+no|pager|ext)"
+    r"\b(?:ticket|order|incident(?:\s+report)?|lock|confirmation|biomed|interpreter|interp|lot|po|invoice|req|requisition|work\s+order|case\s+no|pager|ext)"
     r"(?:\s+(?:id|no\.?|number))?\W{0,3}$",
     re.IGNORECASE,
 )
@@ -195,6 +201,9 @@ class NumericIdentifierDetector(RedactionDetector):
         for m in _WRITTEN_AGE.finditer(text):
             group = next(g for g in ("value", "value2", "value3") if m.group(g))
             found.append(Candidate("AGE>89", m.start(group), m.end(group), self.name, "An age over 89 written in words."))
+        for m in _PASSWORD.finditer(text):
+            group = "quoted" if m.group("quoted") else "value"  # quoted, or with a digit: not "password reset"
+            found.append(Candidate("ID", m.start(group), m.end(group), self.name, "A privacy password or code word."))
         if not any(ch.isdigit() for ch in text):
             return found
         for m in _MRN.finditer(text):

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from bedside.text.redaction.addresses import AddressDetector
 from bedside.text.redaction.candidates import TYPE_PRIORITY, Candidate, RedactionDetector, resolve_overlaps
 from bedside.text.redaction.dates import DateDetector
+from bedside.text.redaction.edges import Edges
 from bedside.text.redaction.employers import EmployerDetector
 from bedside.text.redaction.languages import is_language_mention
 from bedside.text.redaction.names import NameDetector
@@ -30,7 +31,7 @@ from bedside.text.redaction.web import WebIdentifierDetector
 logger = logging.getLogger(__name__)
 
 REDACTOR_NAME = "bedside-redactor"
-REDACTOR_VERSION = "1.11.0"
+REDACTOR_VERSION = "1.11.1"
 PLACEHOLDER_TYPES: tuple[str, ...] = tuple(TYPE_PRIORITY) + ("FAX",)
 _MAX_PASSES = 3
 # Detectors whose names and towns may turn out to be a hospital building or a clinic (street addresses may not).
@@ -62,6 +63,7 @@ class Redactor:
     ) -> None:
         self.staff_names: tuple[str, ...] = tuple(staff_names)
         self.sites = SiteNames(site_names)
+        self.edges = Edges(self.staff_names)
         self.detectors: tuple[RedactionDetector, ...] = tuple(detectors) if detectors is not None else (
             WebIdentifierDetector(),
             NumericIdentifierDetector(),
@@ -103,12 +105,13 @@ class Redactor:
         for detector in self.detectors:
             candidates.extend(detector.detect(text))
         sites = self.sites.spans(text)
+        candidates = self._trimmed(text, candidates)
         kept = self._drop_non_identifiers(text, resolve_overlaps(candidates, blocked=existing), sites)
         if self.sequence is not None:
             kept, extra = self.sequence.review(text, kept)
             if extra:
                 taken = existing + [(c.start, c.end) for c in kept]
-                added = self._drop_non_identifiers(text, resolve_overlaps(extra, blocked=taken), sites)
+                added = self._drop_non_identifiers(text, resolve_overlaps(self._trimmed(text, extra), blocked=taken), sites)
                 kept = _join_neighbours(text, sorted(kept + added, key=lambda c: c.start), {id(c) for c in added})
         return [] if not existing and _staff_dates_only(text, kept) else kept
 
@@ -116,6 +119,19 @@ class Redactor:
         """Only the redacted text."""
         return self.redact(text).text
 
+
+    def _trimmed(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        """Names and towns without the weekday and unit words at their edges, none inside a holiday (``edges.py``)."""
+        holidays = self.edges.holidays(text)
+        out: list[Candidate] = []
+        for cand in candidates:
+            if cand.type in ("PATIENT", "ADDRESS") and cand.detector in _NAME_DETECTORS:
+                trimmed = self.edges.trim(text, cand, holidays)
+                if trimmed is not None:
+                    out.append(trimmed)
+            else:
+                out.append(cand)
+        return out
 
     def _drop_non_identifiers(self, text: str, kept: list[Candidate], sites: list[tuple[int, int, str]]) -> list[Candidate]:
         """Without the names and towns that are a building, a facility or a store's branch ("the Cyr Pavilion",
