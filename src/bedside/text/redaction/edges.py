@@ -72,7 +72,12 @@ class Edges:
     @staticmethod
     def _edge_word(text: str, word: tuple[int, int, str]) -> bool:
         start, _end, low = word
-        return _weekday(low) or (low in _COMPASS and _FLOOR_BEFORE.search(text, max(0, start - 6), start) is not None)
+        return _weekday(low) or unit_compass(text, start, low)
+
+
+def unit_compass(text: str, start: int, low: str) -> bool:
+    """Whether the lower-cased word at ``start`` is a compass word naming a unit after its floor ("7 North")."""
+    return low in _COMPASS and _FLOOR_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 def _weekday(low: str) -> bool:

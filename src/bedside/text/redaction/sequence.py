@@ -62,6 +62,7 @@ from bedside.text.redaction.cues import (
     TITLE_CUES,
 )
 from bedside.text.redaction.dates import STAFF_EVENT_BEFORE, could_be_month_day, staff_only_message
+from bedside.text.redaction.edges import unit_compass
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.numeric_ids import NOT_AGE_BEFORE
 from bedside.text.redaction.ordinary import frequent_words, ordinary_words, spanish_words, typo_of
@@ -88,9 +89,6 @@ _WORD_TYPES = ("PATIENT", "ADDRESS")
 _TYPES = frozenset({*_WORD_TYPES, "DATE", "AGE>89"})
 _DATE_SHAPE = re.compile(r"\d{1,4}[/-]\d{1,2}|\d(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _AGE = re.compile(r"9\d|1[01]\d|12[0-5]")
-# A unit named by a floor and a compass point: "7 North rm 714", "6 West starting 12/1".
-_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
-_FLOOR_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
 _EVIDENCE_FEATURES = 3
 _SENTENCE_END = ".!?:;-–—\n"
 # A name just after a staff title, or before "in pharmacy", is a colleague ("RN Kelly", "Linda in pharmacy").
@@ -371,8 +369,8 @@ class SequenceDetector(RedactionDetector):
         if label == "PATIENT" and surface.lower() in self._eponyms and EPONYM_AFTER.match(text, end):
             return False  # "Pavlik harness", "Foley placed": a thing named after a person
         low = surface.lower()
-        if low in _COMPASS and _FLOOR_BEFORE.search(text, max(0, start - 6), start):
-            return False
+        if unit_compass(text, start, low):
+            return False  # a unit named by a floor and a compass point: "7 North rm 714"
         first_rank = self.features.lexicon.first_names.get(low)
         common_first = first_rank is not None and first_rank <= COMMON_FIRST_NAME_RANK
         if label == "PATIENT":  # a state or a country ("rural Montana"), unless also a common first name ("Georgia in 12")
