@@ -49,8 +49,28 @@ _FIRST_NAME_AFTER = re.compile(r",\s*[A-Z][a-z]+")
 # "from Prince of Peace memory care", "Golden Pines nursing home": a named residence of care is where someone lives.
 _CARE_HOME = re.compile(
     r"\b(?:at|from|to|in)\s+(?:the\s+)?(?P<value>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})\s+"
-    r"(?i:memory\s+care|nursing\s+home|assisted\s+living|group\s+home|adult\s+foster\s+home)\b"
+    r"(?i:memory\s+care|nursing\s+home|assisted\s+living|group\s+home|adult\s+(?:foster|family)\s+home|extended\s+care|"
+    r"skilled\s+nursing|care\s+center|living\s+center|retirement\s+(?:home|community)|senior\s+living)\b"
 )
+# Where someone stays, named with its kind after a living word ("staying at Journey's End resettlement housing",
+# "lives at the Hotel Niagara", "sleeps under the Claiborne overpass"): a hotel named without such a word may be anyone's.
+_STAYS_AT = re.compile(
+    r"\b(?i:lives|living|live|staying|stays|stay|resides|residing|lodging|housed|sleeps|sleeping|camps|camping)\s+"
+    r"(?i:at|in|under|near|behind|by)\s+(?i:the\s+)?"
+    r"(?P<value>(?i:hotel|motel|inn)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|"
+    r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3}\s+(?i:hotel|motel|inn|shelter|mission|apartments|apts|"
+    r"(?:[a-z]+\s+)?housing|halfway\s+house|sober\s+living|trailer\s+park|mobile\s+home\s+park|rv\s+park|"
+    r"campground|extended\s+stay|overpass|underpass|bridge|viaduct|camp|encampment))\b"
+)
+# After "moved to": a time of day or a date ("1400, conf rm B", "0930 today", "11/21 0730 OR 2").
+_TIME_OR_DATE = re.compile(r"\d{1,2}/\d{1,2}\b|(?:[01]\d|2[0-3])[0-5]\d(?:,|\s+(?:today|tomorrow|tmrw|tonight|am|pm|hrs?|h)\b)", re.IGNORECASE)
+# Staff ordering food name the street of a place to eat ("anyone want pizza from the place on Atwood?").
+FOOD_TALK = re.compile(
+    r"\b(?:pizza|tacos?|lunch|dinner|breakfast|coffee|donuts?|doughnuts|food|sandwich(?:es)?|burgers?|wings|sushi|thai|"
+    r"chinese\s+food|ordering|order\s+from|delivery|takeout)\b",
+    re.IGNORECASE,
+)
+PLACE_TO_EAT_BEFORE = re.compile(r"\b(?:the|that|this)\s+(?:place|spot|one|restaurant|shop|truck)\s+(?:on|at)\s+$", re.IGNORECASE)
 _COUNTY_CUES = frozenset({"pt", "transfer", "lives", "living", "transport", "eta", "sheriff", "jail"})
 _ADDRESS_CUE = re.compile(
     r"\b(?:lives\s+(?:at|on)|living\s+at|address(?:\s+is)?\s*:?|addr\.?\s*:?|home\s+at|resides\s+(?:at|on)|residing\s+at|"
@@ -97,9 +117,14 @@ class AddressDetector(RedactionDetector):
         for m in _STREET.finditer(text):
             starts.setdefault(m.start(), ("A house number, street name and street suffix.", m.end()))
         for m in _ADDRESS_CUE.finditer(text):
+            if _TIME_OR_DATE.match(text, m.end()):
+                continue  # "moved to 1400, conf rm B", "moved to 11/21 0730 OR 2": a time or a date, not a house
             if m.end() < len(text) and (text[m.end()].isdigit() or text[m.end()].isupper()):
                 starts.setdefault(m.end(), ("Words after an address cue that parse as a street address.", m.end()))
+        food = FOOD_TALK.search(text) is not None
         for m in _NAMED_STREET.finditer(text):
+            if food and PLACE_TO_EAT_BEFORE.search(text, max(0, m.start("value") - 20), m.start("value")):
+                continue  # "pizza from the place on Eastern Ave": where staff order food
             found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A street named after 'on', 'off', 'at', 'from' or a pharmacy."))
         for m in _COUNTY.finditer(text):
             start, value = m.start("value"), m.group("value")
@@ -118,6 +143,8 @@ class AddressDetector(RedactionDetector):
             found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A street a named business stands on."))
         for m in _CARE_HOME.finditer(text):
             found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A named care home where someone lives."))
+        for m in _STAYS_AT.finditer(text):
+            found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A named hotel, shelter or housing where someone stays."))
         for m in _PO_BOX.finditer(text):
             found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A post-office box."))
         for start, (reason, min_end) in sorted(starts.items()):

@@ -13,7 +13,7 @@ TITLE_CUES: frozenset[str] = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "mister", "mstr", "madam", "sr", "sra", "srta", "mme", "mlle", "sgt", "ssgt", "msgt",
      "cpl", "pvt", "capt", "cmdr"}
 )
-PATIENT_CUES: frozenset[str] = frozenset({"pt", "pts", "patient", "patients", "re", "pnt", "ptnt", "px", "contact", "caller", "visitor", "name"})
+PATIENT_CUES: frozenset[str] = frozenset({"pt", "pts", "patient", "patients", "re", "pnt", "ptnt", "px", "contact", "caller", "visitor", "name", "alias", "aka"})
 RELATIVE_CUES: frozenset[str] = frozenset(
     {
         "daughter", "son", "wife", "husband", "mother", "mom", "mum", "father", "dad", "sister", "brother", "niece",
@@ -151,6 +151,19 @@ SMALL_ROOM_THEN_PATIENT = re.compile(
     r"says|said|c/o|eloped|requesting|sleeping|screaming|climbing|trying)\b)",
     re.IGNORECASE,
 )
+# After a name that opens a sign-out row, its room number and a field separator or what the patient did:
+# "Faith 802 - sickle crisis; Young 806 - hepatic enceph", "night float: Young 505 agitated, pulled IV".
+ROOM_NUMBER_THEN_FIELD = re.compile(
+    r"\s+#?\d{3,4}[A-Za-z]?(?:\s*[-–—:]\s|\s+(?:agitated|spiked|pulled|fell|refused|refusing|s/p|pod\s?\d|c/o|npo|"
+    r"d/c|dc|desatted|desat|hypotensive|febrile|confused|combative)\b)",
+    re.IGNORECASE,
+)
+# Words that a room number may follow without being a name ("Page 714:", "Tower 802 - closed", "Ward 505").
+NOT_ROW_NAMES = frozenset(
+    {"page", "pager", "call", "ext", "tower", "ward", "pod", "suite", "level", "station", "gate", "lot", "code", "line",
+     "wing", "hall", "north", "south", "east", "west", "building", "box", "route", "highway", "unit", "room", "bed", "bay",
+     "floor", "door", "lab", "phone", "cell", "fax", "order", "ticket", "case", "step", "round", "rounds", "note"}
+)
 # Before a roster name, words that introduce a patient: "admitted a Marcus Bell", "new pt Grace Kim".
 NEW_PATIENT_BEFORE = re.compile(
     r"\b(?:admitted|admitting|admit|a|another|new\s+pt|new\s+patient|(?:pt|patient)\s+(?:in\s+\d+\s+)?(?:is\s+)?named)\s+$",
@@ -207,3 +220,21 @@ SEGMENT_BREAK = re.compile(r"[.!?;/\n|•]|:\s|\s[-–—]\s")
 RECORD_AFTER = re.compile(
     r"\s*[,(:-]?\s*(?:DOB|MRN|D\.O\.B|born|\d{1,3}\s?(?:yo|y/o|[MF])\b|(?:rm\.?|room|bed|bay)\s*#?\d)", re.IGNORECASE
 )
+
+
+def cue_gap_ok(gap: str) -> bool:
+    """Whether the text between a cue and the next word lets the cue apply (no line break)."""
+    m = CUE_GAP.fullmatch(gap)
+    return m is not None and "\n" not in gap
+
+
+def skip_space(text: str, pos: int) -> int:
+    """The first position at or after ``pos`` that is not white space."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def lower_case_title(title: str, text: str, end: int) -> bool:
+    """"mrs", or "mr." / "ms." with its full stop: not "mr" (mitral regurgitation) or "ms" (multiple sclerosis)."""
+    return title in ("mrs", "mr", "ms") and (title == "mrs" or text.startswith(".", end))

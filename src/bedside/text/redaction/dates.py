@@ -53,7 +53,7 @@ _EXPIRY_BEFORE = re.compile(r"\b(?:exp(?:ires|iry|iration|\.)?|lot|good\s+(?:thr
 # "on the 4th", "since the 21st": a day of the month after a date word.
 _ORDINAL_DAY = re.compile(
     r"\b(?:on|since|from|until|till|by|due|before|after|to|was|arrives?|arriving|arrived|tomorrow|today|tonight|yesterday|"
-    r"thanksgiving|christmas|back|home|surgery|scheduled|appt|dose)\s+(?P<value>the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+    r"thanksgiving|christmas|back|home|surgery|scheduled|appt|dose|for|est|estimated|booked|planned|moved)\s+(?P<value>the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
     r"(?!\s+(?:dose|doses|unit|units|round|rounds|set|sets|attempt|attempts|time|times|bag|bags|liter|litre|trop|troponin|"
     r"line|lines|shift|shifts|floor|floors|day|days|week|weeks|hour|hours|try|stick|set|culture|cultures|amp|pack|"
     r"trimester|percentile|degree|rib|ribs|toe|finger|digit|icu|bed|visit|one|ones|person|patient|pt|kid|child|baby|case|call|"
@@ -63,7 +63,8 @@ _ORDINAL_DAY = re.compile(
 # Before a bare "d/d", words that make it a score, a fraction or a count rather than a date ("pain 8/10", "apgars 8/9").
 _SCORE_BEFORE = re.compile(
     r"\b(?:pain|apgars?|strength|motor|power|score|scale|gcs|grade|tabs?|tablets?|bottles?|sets?|cultures?|x|bp|"
-    r"reassess(?:ed|ment)?|rated|rates|ratio|murmur|pulses?|reflexes|sats?|spo2|hr|rr|nrs|cpot|flacc|faces|rass|cam|day)"
+    r"reassess(?:ed|ment)?|rated|rates|ratio|murmur|pulses?|reflexes|sats?|spo2|hr|rr|nrs|cpot|flacc|faces|rass|cam|day|"
+    r"bipap|cpap|niv|avaps|ipap|epap|peep|bpp)"
     r"\W{0,3}$",
     re.IGNORECASE,
 )
@@ -84,10 +85,13 @@ _HYPHEN_MONTH_DAY = re.compile(
 _WEEKDAY_DAY = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b", re.IGNORECASE
 )
-# "coughing since Halloween", "no meds since Thanksgiving": a holiday that dates something of the patient's.
+# "coughing since Halloween", "no meds since Thanksgiving": a holiday that dates something of the patient's;
+# "born Christmas day 1944", "admit date was Halloween", "stroke last Thanksgiving": with a year, a birth date.
 _HOLIDAY = re.compile(
-    r"\b(?:since|before|after|around|over)\s+(?:the\s+)?(?P<value>halloween|thanksgiving|christmas(?:\s+eve)?|easter|new\s+year'?s(?:\s+(?:eve|day))?|"
-    r"(?:the\s+)?fourth\s+of\s+july|july\s+4th|memorial\s+day|labor\s+day|valentine'?s(?:\s+day)?|mother'?s\s+day|father'?s\s+day)\b",
+    r"\b(?:since|before|after|around|over|was|is|last|born|on)\s+(?:the\s+)?(?P<value>(?:halloween|thanksgiving|"
+    r"christmas(?:\s+(?:eve|day))?|xmas(?:\s+eve)?|easter|new\s+year'?s(?:\s+(?:eve|day))?|"
+    r"(?:the\s+)?fourth\s+of\s+july|july\s+4th|memorial\s+day|labor\s+day|valentine'?s(?:\s+day)?|mother'?s\s+day|father'?s\s+day)"
+    r"(?:,?\s*(?:'\d{2}|(?:19|20)\d{2}))?)\b",
     re.IGNORECASE,
 )
 # A month named alone after "since", "in", "mid"... ("stopped it in August", "cough since early Oct") is a date
@@ -203,14 +207,15 @@ class DateDetector(RedactionDetector):
         return found
 
 
-# Shapes taken only right after a date word: "DOB 19800312", "dob 9.12.45", "f/u 11.13", "telehealth 11.23".
+# Shapes taken only right after a date word: "DOB 19800312", "dob 9.12.45", "f/u 11.13", "telehealth 11.23", "readmit 11.12".
 _CUED_ONLY = re.compile(
-    r"\b(?:dob|d\.o\.b\.?|born|birth\s*date|f/u|follow[- ]?up|appt|appointment|telehealth|visit|due|dated|scheduled)\s*[:\-]?\s*"
+    r"\b(?:dob|d\.o\.b\.?|born|birth\s*date|f/u|follow[- ]?up|appt|appointment|telehealth|visit|due|dated|scheduled|"
+    r"readmit(?:ted)?|admitted)\s*[:\-]?\s*"
     r"(?P<value>(?P<compact>(?:19|20)\d{6})|(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])(?:\.\d{2})?)(?![\d.]|\.\d|\s*(?:mg|ml|%|kg))",
     re.IGNORECASE,
 )
 # Before "meeting" in a staff-event match, words that make it the patient's family's meeting ("family requests meeting Fri 11/22").
-_FAMILY_BEFORE_MEETING = re.compile(r"\b(?:family|fam|pt|patient|pts|palliative)\b[^.\n]{0,25}$", re.IGNORECASE)
+_FAMILY_BEFORE_MEETING = re.compile(r"\b(?:family|fam|pt|patient|pts|palliative|hospice|goc)\b[^.\n]{0,25}$", re.IGNORECASE)
 
 
 def _valid_compact(value: str) -> bool:
@@ -221,7 +226,7 @@ def _valid_compact(value: str) -> bool:
 # Before a date, words that make it a staff or product date rather than a patient's ("deadline 11/30", "I'm off").
 _NOT_PATIENT_DATE_BEFORE = re.compile(
     r"\b(?:(?<!hold\s)(?<!hold,\s)exp(?:ires|iry|iration|\.)?|deadline|due\s+by\s+staff|i'?m\s+off|off|pto|vacation|out\s+of\s+office|ooo|"
-    r"schedule[ds]?|shift|lot)\W{0,3}$",
+    r"schedule[ds]?|shift|lot|eff|effective|revised|retires?|backorder(?:ed)?(?:\s+(?:till|til|until))?)\W{0,3}$",
     re.IGNORECASE,
 )
 

@@ -7,7 +7,18 @@ a word of the calendar or the building for a name:
   calendar, and a span made only of it is dropped;
 - a compass word after a floor number ("on 5 West", "charge on 5 South, Ben on 4N"): the unit, not a surname;
 - a holiday ("Mardi Gras", "Martin Luther King Day", "Veterans Day (11/11)", "Lundi Gras"): a name found
-  inside one is the holiday's.
+  inside one is the holiday's;
+- a country or a state taken for a name ("daughter in Germany wants updates"): Safe Harbor keeps them, so a
+  name span made only of one is dropped, unless a title stands before it or it is a common first name or
+  surname ("Mrs. Kenya", "Georgia in 12", "who is covering Washington");
+- a nickname right before a found name in brackets ("Sunny (Sun-hee Choi) in 33", "Bubba (Tull, Herman) in 12")
+  is the same person's name, and is added (``nicknames``);
+- a staff role in brackets right after a name ("Brown (RT) is covering the vents", "Hunter (travel RN)"): a
+  colleague who is not on the roster, unless a title or a patient word stands before the name;
+- a company or a thing, not a person: a word before "rep" ("Abbott rep bringing cartridges", "the Medtronic rep"),
+  one capitalised word after an insurance label ("ins Fidelis member id", "Ins: Molina Apple Health"), a word of
+  the eponym list between a determiner and the thing it names ("the Kelly clamps", "a new Swan placed"; not
+  "Claude signs").
 
 :func:`trim` is applied to the spans of the name-like detectors only (a street address or a record number
 keeps its edges); what remains, if it is made only of roster words, is a colleague and is dropped too.
@@ -19,11 +30,30 @@ import re
 from collections.abc import Iterable
 
 from bedside.text.redaction.candidates import Candidate
-from bedside.text.redaction.tokens import WORD
+from bedside.text.redaction.clinical_terms import named_things, regions
+from bedside.text.redaction.lexicon import census_lexicon
+from bedside.text.redaction.places import COMMON_FIRST_NAME_RANK
+from bedside.text.redaction.standalone import EPONYM_AFTER, never_a_name, shared_word_sets
+from bedside.text.redaction.tokens import WORD, Token
 
 # Short weekdays that are never anyone's name here ("Sat", "Sun" and "Thu" are names, "Mon" a name and a valley: kept out).
 _SHORT_WEEKDAYS = frozenset({"tue", "tues", "wed", "thur", "thurs", "fri"})
+_WEEKDAYS = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?", re.IGNORECASE)
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+_COMMON_SURNAME_RANK = 2000
+_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$", re.IGNORECASE)
+_PATIENT_WORD_BEFORE = re.compile(r"\b(?:pt|pts|patient|patients|mr|mrs|ms|miss|mx)\.?:?\s+$", re.IGNORECASE)
+_ROLE_IN_BRACKETS = re.compile(
+    r"\s*\((?:the\s+|our\s+)?(?:travel(?:er|ing)?\s+|(?i:charge\s+))?(?:(?:RT|RRT|RN|LPN|CNA|NP|PA|PA-C|MD|OT|SLP|SW|CM|PharmD|RD|EMT|"
+    r"CRNA|APRN|CRNP|PCT|LCSW|MSW)|(?i:tech|charge|pharmacist|resident|intern|fellow|attending|nurse|travell?ers?|"
+    r"chaplain|interpreter|transport|security|registration|scheduler|unit clerk|clerk|secretary|anesthesia|"
+    r"social work(?:er)?|case manager|staffing|IT|float(?: pool)?))\)"
+)
+_COMPANY_AFTER = re.compile(r"\s+(?:reps?|representatives?|sales)\b", re.IGNORECASE)
+# A capitalised word (or one in capitals) and an opening bracket, right before a found name.
+_NICKNAME_BEFORE = re.compile(r"(?:^|(?<=[\s:;,.]))(?P<nick>[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?)\s*\(\s*$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|new|old|our)\s+$", re.IGNORECASE)
+_INSURANCE_BEFORE = re.compile(r"\b(?:ins|insurance|insurer|payer|payor|carrier)\b\s*[:\-]?\s*$", re.IGNORECASE)
 _FLOOR_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
 _UNIT_COMMA_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + "|".join(sorted(_COMPASS)) + r"),\s*$", re.IGNORECASE)
 _HOLIDAY = re.compile(
@@ -43,6 +73,13 @@ class Edges:
 
     def __init__(self, staff_names: Iterable[str] = ()) -> None:
         self._roster = frozenset(w.lower() for name in staff_names for w in WORD.findall(name))
+        self._regions = regions()
+        self._eponyms = named_things()
+        self._clinical = shared_word_sets()[2]
+        lexicon = census_lexicon()
+        self._common_name = frozenset(w for w, rank in lexicon.first_names.items() if rank <= COMMON_FIRST_NAME_RANK) | frozenset(
+            w for w, rank in lexicon.last_names.items() if rank <= _COMMON_SURNAME_RANK
+        )
 
     def holidays(self, text: str) -> list[tuple[int, int]]:
         """Where the message names a holiday."""
@@ -50,8 +87,12 @@ class Edges:
 
     def trim(self, text: str, cand: Candidate, holidays: list[tuple[int, int]]) -> Candidate | None:
         """The span without weekday and floor-compass words at its edges; None when nothing of a name is left."""
-        if any(start <= cand.start and cand.end <= end for start, end in holidays):
+        if any(start <= cand.start and cand.end <= end for start, end in holidays) or self._region(text, cand):
             return None
+        if cand.type == "PATIENT" and self._not_a_patient(text, cand):
+            return None
+        if cand.type == "ADDRESS" and _WEEKDAYS.fullmatch(text, cand.start, cand.end):
+            return None  # "moved to Thursdays": the calendar
         words = [(m.start() + cand.start, m.end() + cand.start, m.group().lower()) for m in WORD.finditer(text[cand.start : cand.end])]
         first, last = 0, len(words) - 1
         while first <= last and self._edge_word(text, words[first]):
@@ -68,6 +109,46 @@ class Edges:
         if roster_only:
             return None  # "5 South, Ben": the rest is a colleague
         return Candidate(cand.type, words[first][0], words[last][1], cand.detector, cand.reason)
+
+    def _region(self, text: str, cand: Candidate) -> bool:
+        """A name span that is only a country or a state, with no title before it and no common name ("Washington")."""
+        low = text[cand.start : cand.end].lower()
+        return (
+            cand.type == "PATIENT" and low in self._regions and low not in self._common_name
+            and _TITLE_BEFORE.search(text, max(0, cand.start - 6), cand.start) is None
+        )
+
+    def nicknames(self, text: str, kept: list[Candidate]) -> list[Candidate]:
+        """``kept`` with the nicknames written right before a found name in brackets ("Sunny (Sun-hee Choi)")."""
+        if "(" not in text:
+            return kept
+        taken = {(c.start, c.end) for c in kept}
+        added: list[Candidate] = []
+        for cand in kept:
+            if cand.type != "PATIENT" or not text[max(0, cand.start - 2) : cand.start].rstrip().endswith("("):
+                continue
+            m = _NICKNAME_BEFORE.search(text, max(0, cand.start - 30), cand.start)
+            if m is None or (m.start("nick"), m.end("nick")) in taken or any(c.start <= m.start("nick") < c.end for c in kept):
+                continue
+            nick = m.group("nick")
+            tok = Token(m.start("nick"), m.end("nick"), nick, nick.lower(), True, nick.isupper() and len(nick) > 1)
+            if never_a_name(tok) or nick.lower() in self._clinical or nick.lower() in self._roster:
+                continue
+            added.append(Candidate("PATIENT", tok.start, tok.end, cand.detector, "A nickname written before the name it stands for."))
+        return sorted(kept + added, key=lambda c: c.start) if added else kept
+
+    def _not_a_patient(self, text: str, cand: Candidate) -> bool:
+        """A colleague named with a role in brackets, a company (a rep's, an insurer) or an eponym's thing."""
+        if _PATIENT_WORD_BEFORE.search(text, max(0, cand.start - 10), cand.start):
+            return False
+        if _ROLE_IN_BRACKETS.match(text, cand.end) or _COMPANY_AFTER.match(text, cand.end):
+            return True
+        if WORD.fullmatch(text, cand.start, cand.end) is None:
+            return False
+        return _INSURANCE_BEFORE.search(text, max(0, cand.start - 14), cand.start) is not None or (
+            text[cand.start : cand.end].lower() in self._eponyms and EPONYM_AFTER.match(text, cand.end) is not None
+            and _DETERMINER_BEFORE.search(text, max(0, cand.start - 8), cand.start) is not None
+        )
 
     @staticmethod
     def _edge_word(text: str, word: tuple[int, int, str]) -> bool:

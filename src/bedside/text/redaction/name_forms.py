@@ -21,7 +21,7 @@ from wordfreq import zipf_frequency
 from bedside.text.redaction.cues import POST_CUE, RECORD_AFTER
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon
 from bedside.text.redaction.ordinary import spanish_words, typo_of
-from bedside.text.redaction.standalone import never_a_name
+from bedside.text.redaction.standalone import never_a_name, very_common_name
 from bedside.text.redaction.tokens import Token
 from bedside.text.redaction.vocabulary import (
     AMBIGUOUS_NAME_WORDS,
@@ -197,7 +197,7 @@ def extend_names(toks: Sequence[Token], text: str, found: Found, words: NameWord
         after = re.match(r",? ", text[m.end() :])
         if after:
             j = index_at.get(m.end() + after.end())
-            if j is not None and j not in covered and not words.staff(j) and (
+            if j is not None and j not in covered and not words.staff(j) and not _plain_lower(toks[j], words) and (
                 words.any_name(toks[j])
                 or (POST_CUE.match(text, toks[j].end) is not None and words.word_surname(toks[j]))
                 or (words.word_first(toks[j]) and _inverted_first(toks[j], text, after.group(), m.start()))
@@ -208,13 +208,19 @@ def extend_names(toks: Sequence[Token], text: str, found: Found, words: NameWord
         before = re.search(r"(?:, | )$", text[: m.start()])
         if before:
             k = next((n for n in range(len(toks)) if toks[n].end == before.start()), None)
-            if k is not None and k not in covered and not words.staff(k) and (
+            if k is not None and k not in covered and not words.staff(k) and not _plain_lower(toks[k], words) and (
                 words.any_name(toks[k]) or (before.group() == ", " and toks[k].cap and words.word_surname(toks[k]))
                 or (before.group() == " " and toks[k].shape != "title" and words.word_first(toks[k])
                     and toks[k].lower not in words.frequent and toks[k].lower not in AMBIGUOUS_NAME_WORDS)
             ):
                 found[k] = (k, "A name-shaped word right before a redacted name.")
                 covered.add(k)
+
+
+def _plain_lower(tok: Token, words: NameWords) -> bool:
+    """A lower-case everyday word next to a redacted name is a role or a word of the sentence ("home aide [PATIENT]",
+    "the other Vang lady"), not the rest of the name, unless it is a common name ("Mr. [PATIENT] powers")."""
+    return not tok.cap and not tok.upper and tok.lower in words.plain and not very_common_name(words.lex, tok.lower)
 
 
 def _inverted_first(tok: Token, text: str, gap: str, start: int) -> bool:

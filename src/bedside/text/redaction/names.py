@@ -25,7 +25,6 @@ from bedside.text.redaction.clinical_terms import (
     us_places,
 )
 from bedside.text.redaction.cues import (
-    CUE_GAP,
     DAY_WORDS,
     FAMILY_OF,
     FIELD_AFTER,
@@ -44,11 +43,14 @@ from bedside.text.redaction.cues import (
     TITLE_CUES,
     UNIT_WORDS,
     VERB_AFTER,
+    cue_gap_ok,
+    lower_case_title,
+    skip_space,
 )
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK, NameLexicon, census_lexicon
 from bedside.text.redaction.name_forms import NameWords, covered_tokens, extend_names, last_first, shape_pairs
 from bedside.text.redaction.no_cue import NoCueRules
-from bedside.text.redaction.ordinary import spanish_words, typo_of
+from bedside.text.redaction.ordinary import dropped_letter_of, spanish_words, typo_of
 from bedside.text.redaction.roster import Roster
 from bedside.text.redaction.scorer import (
     FeatureContext,
@@ -81,6 +83,7 @@ _INITIAL = re.compile(r"\s+[A-Z]\.?\s+$")
 _MAX_NAME_TOKENS = 3
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 _GIVEN_NAME_HEADS = frozenset({"Pa"})
+
 _TIME_WORD_BEFORE = re.compile(r"\b(?:by|in|until|till|til|starting|since|from|thru|through|before|after|early|late|mid|next|last)\s+$", re.I)
 _PLAIN_GAP = re.compile(r"[ ,\"'()]+")
 
@@ -141,6 +144,15 @@ class NameDetector(RedactionDetector):
             and not self._nameish_part(lower)
             and not typo_of(lower, self._plain)
             and not lower.endswith(NOT_NAME_SUFFIXES)
+            and not dropped_letter_of(lower, self._plain)
+        )
+
+    def _lower_after_title(self, tok: _Token) -> bool:
+        """A lower-case word after "mrs" / "mr." that is in no everyday, clinical or function-word list."""
+        lower = tok.lower
+        return (
+            len(lower) >= 2 and lower.isalpha() and lower not in self._plain and lower not in COMMON_WORDS
+            and not self._never(tok) and not typo_of(lower, self._plain)
         )
 
     def _strong_ok(
@@ -335,6 +347,8 @@ class NameDetector(RedactionDetector):
                 len(tok.raw) == 1 or (tok.lower in FUNCTION_WORDS and not tok.upper)
             ) and (nxt is None or not nxt.cap or text[tok.end : nxt.start] != " "):
                 ok = True  # "Mrs. Do in 19", "Ms. Her d/c planned", "Mr. K rm 17": a short surname or an initial
+            elif title and not tok.cap and lower_case_title(toks[first - 1].lower, text, toks[first - 1].end) and self._lower_after_title(tok):
+                ok = True  # "mrs whitehorse", "mr. pham": a rare name in lower case after an unmistakable title
             elif strong:
                 ok = self._strong_ok(tok, nxt, text, relative, location)
             elif tok.cap:
@@ -362,9 +376,9 @@ class NameDetector(RedactionDetector):
                     and toks[i + 1].lower not in STAFF_CUES and not self._never(toks[i + 1]):
                 # "Pa Nhia", "Pa Houa Vang": a Hmong given name opening with "Pa", not a physician assistant ("PA Lee")
                 found.setdefault(i, (extend(i + 1), "A Hmong given name (Pa and a capitalised word)."))
-            elif lower in PATIENT_CUES and _cue_gap_ok(gap) and (lower != "re" or ":" in gap or tok.cap):
+            elif lower in PATIENT_CUES and cue_gap_ok(gap) and (lower != "re" or ":" in gap or tok.cap):
                 take(i + 1, f"A name after the patient cue '{tok.raw}'.", strong=True)
-            elif lower in RELATIVE_CUES and _cue_gap_ok(gap):
+            elif lower in RELATIVE_CUES and cue_gap_ok(gap):
                 take(i + 1, f"A relative's name after '{tok.raw}'.", strong=True, relative=True)
                 # "daughters Karen and Linda": a second name joined by "and"
                 if i + 3 < len(toks) and i + 1 in found and toks[i + 2].lower == "and" and found[i + 1][0] == i + 1:
@@ -372,7 +386,7 @@ class NameDetector(RedactionDetector):
             elif lower in PATIENT_OBJECT_VERBS and gap == " ":
                 self._after_object_word(i, toks, text, found, extend)
         for m in FAMILY_OF.finditer(text):
-            j = by_start.get(_skip_space(text, m.end()))
+            j = by_start.get(skip_space(text, m.end()))
             if j is not None:
                 take(j, "A name after 'family of'.", strong=True)
         for m in LOCATION_CUE.finditer(text):
@@ -582,14 +596,3 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "my", "your", "our",
 _SCORER_MAX_FREQUENCY = 10 ** (5.3 - 9)  # Zipf 5.3: "read", "will", "young" are left to the rules' cues
 _WELL_KNOWN_FIRST = 2_000
 _WELL_KNOWN_LAST = 5_000
-
-
-def _cue_gap_ok(gap: str) -> bool:
-    m = CUE_GAP.fullmatch(gap)
-    return m is not None and "\n" not in gap
-
-
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos

@@ -17,6 +17,7 @@ from bedside.text.redaction.cues import (
     INITIALS,
     INITIALS_AFTER_PLACE,
     LIST_BREAK,
+    NOT_ROW_NAMES,
     PARTICLES,
     PATIENT_BRACKET_AFTER,
     PATIENT_CUES,
@@ -28,6 +29,7 @@ from bedside.text.redaction.cues import (
     RELATION_BRACKET_AFTER,
     RELATIVE_CUES,
     ROOM_IN_AFTER,
+    ROOM_NUMBER_THEN_FIELD,
     ROOM_THEN_FIELD,
     SEGMENT_BREAK,
     SMALL_ROOM_THEN_PATIENT,
@@ -107,6 +109,9 @@ class NoCueRules:
             elif SMALL_ROOM_THEN_PATIENT.match(text, tok.end) and self._words.lex.is_first(low):
                 found.setdefault(i, (i, "A first name opening a message, then a room and what the patient does."))
                 covered.add(i)
+            elif tok.cap and ROOM_NUMBER_THEN_FIELD.match(text, tok.end) and self._words.lex.is_name(low) and low not in NOT_ROW_NAMES:
+                found.setdefault(i, (i, "A listed name opening a sign-out row, then its room number."))  # "Faith 802 - sickle crisis"
+                covered.add(i)
             elif PLACE_RIGHT_AFTER.match(text, tok.end) and self._words.lex.is_name(low) and (tok.cap or self._words.name_alone(tok, text)) \
                     and (self._words.very_common_name(low) or self._words.freq.get(low, 0.0) < _OPENER_FREQUENCY):
                 found.setdefault(i, (i, "A listed name opening a message, then a room."))  # "Tiger bed 3", "Dang rm 7"
@@ -120,8 +125,8 @@ class NoCueRules:
                 continue
             low = tok.lower
             if low in RELATIVE_CUES or low in STAFF_CUES or low in PATIENT_CUES or low in FUNCTION_WORDS or low in STRUCTURE_WORDS \
-                    or low in self._words.clinical or low in self._words.things:
-                continue
+                    or (low in self._words.clinical and low in self._words.frequent) or low in self._words.things:
+                continue  # a rare word in the drug or clinical lists may still be a name here ("Armine (pt's wife)")
             if RELATION_BRACKET_AFTER.match(text, tok.end):
                 found.setdefault(i, (i, "A name the message says is a patient's or a relative's, in brackets after it."))
                 covered.add(i)

@@ -28,7 +28,7 @@ _ID = re.compile(
     r"\b(?:acct|account|acc|insurance|ins|member|subscriber|policy|plan|group|medicaid|medicare|mbi|hicn|"
     r"claim|encounter|enc|csn|fin|visit|license|licence|lic|DL|driver'?s\s+license|passport|serial|s/n|SN|"
     r"device|pacemaker|implant|VIN|plate|certificate|cert|badge|case|ref(?:erence)?|beneficiary|wristband|armband|"
-    r"application|app|ihs|a-number|alien|password|passcode|ID)\b"
+    r"application|app|ihs|a-number|alien|password|passcode|intake|pin|prc|ohp|hicn|ID)\b"
     r"(?:\s+(?:id|number|no\.?|num|#))?\s*(?:[:#=]|is)?\s*(?:[:#])?\s*"
     r"(?P<value>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}[A-Z0-9])\b",
     re.IGNORECASE,
@@ -44,7 +44,10 @@ _SSN_LAST_FOUR = re.compile(
     r"(?P<value>\d{4})\b|\b(?P<masked>(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})\b",
     re.IGNORECASE,
 )
-_SSN = re.compile(r"(?<![\d\-])(?P<value>\d{3}-\d{2}-\d{4})(?![\d\-])")
+# In a message about a Social Security number, four digits after "last 4" are its last four, however far from the
+# label ("SSN on the face sheet is 034-62-1197, registration says it's wrong, last 4 should be 1179").
+_LAST_FOUR = re.compile(r"\blast\s*(?:4|four)(?:\s+digits)?\b[^\n\d]{0,25}?(?P<value>\d{4})(?![\d\-/:])", re.IGNORECASE)
+_SSN = re.compile(r"(?<![\d\-])(?P<value>\d{3}-\d{2}-\d{4})(?![\w\-])")  # not "004-32-1177A", an old Medicare HICN
 # In a clause about a Social Security number, the four-digit numbers are its last four ("SSN on file ends 4821 but
 # Medicaid shows 4812", "last 4 of ssn for Pheng Vang, wife says 4471", "SS card found in wallet 548 90 2231").
 _SSN_CLAUSE = re.compile(r"\b(?:ssn|ss\#|ss\s+card|social\s+security|soc\s+sec)\b[^\n;]{0,70}", re.IGNORECASE)
@@ -111,7 +114,7 @@ _AFTER_LAST_FIRST = re.compile(
 )
 # "she gave the password crawfish22": a privacy password or code word the patient chose identifies them.
 _PASSWORD = re.compile(
-    r"\b(?:password|passcode|pass\s+word|code\s+word)\s*(?:is|:)?\s*"
+    r"\b(?:password|passcode|pass\s+word|code\s+word|privacy\s+pin|pin)\s*(?:is|:|#)?\s*"
     r"(?:[\"“](?P<quoted>[^\"”\n]{3,30})[\"”]|(?P<value>(?=[^\s,.;:!?]*\d)[^\s\"',.;:!?()]{3,30}))",
     re.IGNORECASE,
 )
@@ -125,6 +128,12 @@ _NOT_PATIENT_NUMBER_BEFORE = re.compile(
     r"(?:\s+(?:id|no\.?|number))?\W{0,3}$",
     re.IGNORECASE,
 )
+# "Pt: Tuluk, Margaret | 11/30/1948 | E00381922 | Rm 5203-A": a code of 7 to 12 digits alone between the bars of
+# a copied EHR row is the record number.
+_PIPE_FIELD = re.compile(r"(?<=\|)\s*(?P<value>[A-Z]{0,3}-?\d{7,12})\s*(?=\||$)")
+# An interpreter's or a language line's number, with the language between ("interpreter (Marshallese, ID# 40221)").
+_INTERPRETER_BEFORE = re.compile(r"\b(?:interp(?:reter)?|language\s+line)\b[^\n.;)]{0,30}\)?[^\n.;]{0,4}$", re.IGNORECASE)
+_TOLL_FREE = re.compile(r"1-8[0-9]{2}")
 # A lab, dose or count word just before a long number means it is a measurement, not an identifier.
 _MEASURE_CUE = re.compile(
     r"\b(?:plt|platelets?|wbc|count|cells|copies|viral\s+load|vl|units?|iu|dose|mg|mcg|ml|steps|cost|\$|usd)\W{0,3}$",
@@ -214,8 +223,9 @@ class NumericIdentifierDetector(RedactionDetector):
             value = m.group("value")
             if len(_digits(value)) < 3 or _looks_like_time_or_measure(value):
                 continue
-            if _NOT_PATIENT_NUMBER_BEFORE.search(text, max(0, m.start() - 25), m.start("value")):
-                continue  # "interpreter ID 22981": not the patient's
+            if _NOT_PATIENT_NUMBER_BEFORE.search(text, max(0, m.start() - 25), m.start("value")) \
+                    or _INTERPRETER_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _TOLL_FREE.fullmatch(value):
+                continue  # "interpreter ID 22981", "interpreter (Marshallese, ID# 40221)", "plan 1-800 number": not the patient's
             found.append(
                 Candidate("ID", m.start("value"), m.end("value"), self.name,
                           "A number labelled as an account, plan, licence, device or other identifier.")
@@ -244,10 +254,19 @@ class NumericIdentifierDetector(RedactionDetector):
                         and not _MONTH_DAY_BEFORE_YEAR.search(text, max(0, m.start() - 16), m.start()):
                     found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name,
                                            "A four-digit number in a sentence about a Social Security number."))
+        if _SSN_CLAUSE.search(text):
+            for m in _LAST_FOUR.finditer(text):
+                found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name,
+                                       "Four digits after 'last 4' in a message about a Social Security number."))
         for m in _MR_PREFIXED.finditer(text):
             found.append(Candidate("MRN", m.start("value"), m.end("value"), self.name, "A record number with its MR prefix."))
         for m in _SSN.finditer(text):
+            if _ID_LABEL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "VA id 022-64-8891": another number in the same shape, found as ID above
             found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name, "Has the ddd-dd-dddd shape of a Social Security number."))
+        for m in _PIPE_FIELD.finditer(text):
+            found.append(Candidate("MRN", m.start("value"), m.end("value"), self.name,
+                                   "A record number in its own field of an EHR row ('| E00381922 |')."))
         for m in _PHONE.finditer(text):
             value = m.group("value")
             before = text[max(0, m.start() - 30) : m.start()]

@@ -84,6 +84,7 @@ def spanish_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=65536)
 def typo_of(low: str, plain: frozenset[str]) -> bool:
     """'wolud', 'satff', 'rpeeat': two neighbouring letters swapped, or a letter doubled, in a word of ``plain``."""
     for k in range(len(low) - 1):
@@ -92,3 +93,14 @@ def typo_of(low: str, plain: frozenset[str]) -> bool:
         if low[k] == low[k + 1] and low[:k] + low[k + 1 :] in plain:
             return True
     return False
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=65536)
+def dropped_letter_of(low: str, plain: frozenset[str]) -> bool:
+    """'sayng', 'wantd', 'famly': a word of five letters or more with one letter left out of a word of ``plain``."""
+    if len(low) < 5:
+        return False
+    return any(low[:k] + c + low[k:] in plain for k in range(1, len(low) + 1) for c in _LETTERS)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bedside.text.redaction.addresses import STATE_CODES
+from bedside.text.redaction.addresses import FOOD_TALK, PLACE_TO_EAT_BEFORE, STATE_CODES
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
 from bedside.text.redaction.clinical_terms import named_things, regions, us_places, world_places
 from bedside.text.redaction.lexicon import census_lexicon
@@ -28,7 +28,7 @@ from bedside.text.redaction.vocabulary import CALENDAR_WORDS
 HOME_CUE = re.compile(
     r"\b(?:(?:lives?|living|resides?|residing|staying|stays|housed|placed|homeless)(?:\s+(?:alone|w/?\s*\w+|with\s+\w+|now))?"
     r"\s+(?:in|near|outside(?:\s+of)?|out\s+(?:by|near|in|past)|on\s+the)"
-    r"|(?:is|are|was|were|originally|family|families|pt|patient|moved(?:\s+here)?|came|comes|come|drove(?:\s+(?:up|down|in|over))?"
+    r"|(?:is|are|was|were|originally|family|families|pt|patient|moved(?:\s+here)?|came|comes|come|coming|arriving|drove(?:\s+(?:up|down|in|over))?"
     r"|driving(?:\s+(?:up|down|in|over))?|(?:flew|flying|flown)(?:\s+(?:up|down|in|over))?|relocated|visiting)\s+from"
     r"|home\s+(?:to|in)|back\s+(?:home\s+)?(?:to|in)|(?:moved|moving|move|relocating|relocated)\s+(?:back\s+)?to|closer\s+to|ride\s+(?:home\s+)?to|farm\s+(?:outside|near)"
     r"|(?:house|apt|apartment|trailer|place|farm|ranch)\s+(?:in|on|near|outside)|discharged\s+(?:home\s+)?to|d/c'?d?\s+(?:home\s+)?to"
@@ -81,6 +81,11 @@ _FACILITY_AFTER = re.compile(
 )
 
 
+# After a name, words that make it a person's whatever comes before ("move to Ahmad MRN ...", "from the Marchand
+# family"): no town.
+PERSON_AFTER = re.compile(r"(?:['’]s\b|\s+(?:MRN|DOB|FIN|(?i:family|fam|kids|household)\b))")
+
+
 # A name with one of these after it (or as its last word) is the hospital's own building or a facility elsewhere,
 # not anyone's home: "the Cyr Pavilion", "Sierra tower", "Houlton Regional", "Fort Kent PD". A village's clinic
 # stays ("f/u at Shishmaref clinic"): in a small place it says where the patient lives.
@@ -97,10 +102,11 @@ _BRANCH_FIRST = re.compile(rf"{_CHAINS}\s", re.IGNORECASE)
 
 
 def hospital_place(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` is a building, a facility or a chain store's branch, not a home."""
+    """Whether the name at ``text[start:end]`` is a building, a facility or a chain store's branch, not a home
+    (a listed town ending in a building word stays a town: "Red Wing")."""
     return (
         _HOSPITAL_PLACE_AFTER.match(text, end) is not None
-        or _HOSPITAL_PLACE_LAST.search(text, start, end) is not None
+        or (_HOSPITAL_PLACE_LAST.search(text, start, end) is not None and text[start:end].lower() not in us_places())
         or _BRANCH_BEFORE.search(text, max(0, start - 15), start) is not None
         or _BRANCH_FIRST.match(text, start, end) is not None
     )
@@ -132,7 +138,9 @@ class PlaceDetector(RedactionDetector):
             if _TITLE_FIRST.match(m.group(0)):
                 continue
             end = self._town_end(text, m.start(), m.group(0), strong)
-            if end is None or _FACILITY_AFTER.match(text, end):
+            if end is None or _FACILITY_AFTER.match(text, end) or PERSON_AFTER.match(text, end) or (
+                PLACE_TO_EAT_BEFORE.search(before) and FOOD_TALK.search(text)
+            ):
                 continue
             state = _STATE_AFTER.match(text, end) or _ZIP_AFTER.match(text, end)
             if state:
@@ -186,7 +194,9 @@ class PlaceDetector(RedactionDetector):
             )
             town_words = low.split()
             # A staff name is no town ("from Hannah"), but a town may end in a staff surname ("Hunting Park").
-            if not (listed or state_after or unlisted_ok) or low in self._clinical or low in CALENDAR_WORDS or (
+            # A listed town that is also a clinical word stands after a strong cue ("lives in Tunica", "from Palatine").
+            clinical = low in self._clinical and not (strong and low in self._places)
+            if not (listed or state_after or unlisted_ok) or clinical or low in CALENDAR_WORDS or (
                 low in self._regions and not state_after  # a state or a country is no town ("flew in from Arizona")
             ) or (
                 town_words[0] in self._staff and not (listed and k >= 2)  # "Marcus Hook" is a town, "Marcus Bell" staff

@@ -66,8 +66,8 @@ from bedside.text.redaction.edges import unit_compass
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.numeric_ids import NOT_AGE_BEFORE
 from bedside.text.redaction.ordinary import frequent_words, ordinary_words, spanish_words, typo_of
-from bedside.text.redaction.places import COMMON_FIRST_NAME_RANK
-from bedside.text.redaction.standalone import EPONYM_AFTER, clinical_words
+from bedside.text.redaction.places import COMMON_FIRST_NAME_RANK, PERSON_AFTER
+from bedside.text.redaction.standalone import EPONYM_AFTER, clinical_words, very_common_name
 from bedside.text.redaction.tokens import WORD
 from bedside.text.redaction.vocabulary import CALENDAR_WORDS, COMMON_WORDS, nickname_group
 
@@ -289,7 +289,7 @@ class SequenceDetector(RedactionDetector):
                 and not _LAST_COMMA_FIRST.fullmatch(text, cand.start, cand.end):
             return None  # ("LAST, FIRST" is a name's written form, whatever the words)
         if _NAME_CUE_BEFORE.search(text, max(0, cand.start - 20), cand.start) \
-                or RELATION_BRACKET_AFTER.match(text, cand.end):
+                or RELATION_BRACKET_AFTER.match(text, cand.end) or PERSON_AFTER.match(text, cand.end):
             return cand  # a name the message says is a person's ("Trang (pt's niece)") is no place
         if self._listed_place(text[cand.start : cand.end]) and _PLACE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
             return Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a listed town after a place word.")
@@ -366,8 +366,10 @@ class SequenceDetector(RedactionDetector):
             return False
         if words[0][0].lower().rstrip(".") in STAFF_CUES:  # "Nurse Brown"
             return False
-        if label == "PATIENT" and surface.lower() in self._eponyms and EPONYM_AFTER.match(text, end):
-            return False  # "Pavlik harness", "Foley placed": a thing named after a person
+        if label == "PATIENT" and surface.lower() in self._eponyms and (
+            EPONYM_AFTER.match(text, end) or not very_common_name(self.features.lexicon, surface.lower())
+        ):
+            return False  # "Pavlik harness", "Foley placed", "Kronos is down": a thing named after a person
         low = surface.lower()
         if unit_compass(text, start, low):
             return False  # a unit named by a floor and a compass point: "7 North rm 714"

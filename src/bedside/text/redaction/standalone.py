@@ -64,21 +64,28 @@ EPONYM_AFTER = re.compile(
     r"placed|inserted|removed|harness|stand|lodge|pads|catheter|tube|line|dressing|boot|collar|splint|brace|"
     r"disease|position|phenomenon|triad|law|maneuver|manoeuvre|reflex|ulcer|"
     r"sarcoma|lymphoma|esophagus|oesophagus|pouch|procedure|fracture|node|cyst|criteria|solution|"
-    r"classification|contracture|thyroiditis|encephalopathy|diverticulum|hernia|operation|tumou?r)\b",
+    r"classification|contracture|thyroiditis|encephalopathy|diverticulum|hernia|operation|tumou?r|"
+    r"clamps?|forceps|wipes|retractors?|scissors|warmer|mattress|lift|monitor|machine)\b",
     re.IGNORECASE,
 )
 
 
 def never_a_name(tok: Token) -> bool:
     """Words that are never a name, whatever the cue."""
+    return _never_a_name(tok.raw, tok.upper)
+
+
+@lru_cache(maxsize=65536)
+def _never_a_name(raw: str, upper: bool) -> bool:
+    lower = raw.lower()
     return (
-        len(tok.lower) < 2
-        or (not tok.upper and _INNER_CAPITAL.search(tok.raw) is not None and not _NAME_PREFIX.match(tok.raw))
-        or tok.lower in FUNCTION_WORDS
-        or tok.lower in TITLE_CUES
-        or tok.lower in STAFF_CUES
-        or tok.lower in PATIENT_CUES
-        or tok.lower in RELATIVE_CUES
+        len(lower) < 2
+        or (not upper and _INNER_CAPITAL.search(raw) is not None and not _NAME_PREFIX.match(raw))
+        or lower in FUNCTION_WORDS
+        or lower in TITLE_CUES
+        or lower in STAFF_CUES
+        or lower in PATIENT_CUES
+        or lower in RELATIVE_CUES
     )
 
 
@@ -141,8 +148,7 @@ class StandaloneNames:
 
     def very_common_name(self, low: str) -> bool:
         """A name so common (Allen, Murphy, Bishop) that an eponym list must not hide it without a head noun."""
-        first, last = self.lex.first_names.get(low), self.lex.last_names.get(low)
-        return (first is not None and first <= 1_000 and low not in self.lex.world) or (last is not None and last <= 2_000)
+        return very_common_name(self.lex, low)
 
     def name_alone(self, tok: Token, text: str, rare: float | None = None) -> bool:
         """A word that is a name by itself: in a name list (any rank) or no English, clinical or drug word at all.
@@ -207,3 +213,9 @@ class StandaloneNames:
             return True  # "" stands for two or more words with these letters, so one of them is not ``low``
         staff = self.staff_anagrams.get(key)
         return staff is not None and staff != low
+
+
+def very_common_name(lex: NameLexicon, low: str) -> bool:
+    """Among the 1,000 commonest first names (not also a world name) or the 2,000 commonest surnames."""
+    first, last = lex.first_names.get(low), lex.last_names.get(low)
+    return (first is not None and first <= 1_000 and low not in lex.world) or (last is not None and last <= 2_000)

@@ -94,7 +94,7 @@ brown white green black gray grey young long short bell hall wood king hill ward
 stone rivers banks bush field fields lane street park wells bond page day call care sick early late good fine low high
 best bright cash cross dean dale fox gay golden hardy honey hope house joy key knight lord major mayo moss noble
 oliver paris parish pope power rose royal rush sharp short strong swift wise worth
-reading north south east west new
+reading north south east west new prince
 """
 # Verbs and adjectives whose endings mark a lower-case word after "pt" as not a name ("pt ambulating").
 NOT_NAME_SUFFIXES: tuple[str, ...] = (

@@ -1,4 +1,8 @@
-"""Electronic identifiers: e-mail addresses, web URLs and IP addresses (Safe Harbor items 6, 14, 15)."""
+"""Electronic identifiers: e-mail addresses, web URLs and IP addresses (Safe Harbor items 6, 14, 15).
+
+An IP address named as the hospital's own equipment ("workstation 5N-WOW3 IP 10.14.22.101 keeps dropping wifi")
+is no one's identifier and stays, unless the message mentions a patient, a chart or a portal.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,12 @@ _URL = re.compile(
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![\w:])")
 _TRAILING_PUNCT = ".,;:!?"
+_EQUIPMENT_BEFORE = re.compile(
+    r"\b(?:workstations?|wows?|cows?|printers?|pcs?|computers?|terminals?|wifi|wi-fi|servers?|network|switch|router|"
+    r"scanners?|pumps?|monitors?|badge\s+readers?|access\s+points?|it)\b[^\n]{0,40}$",
+    re.IGNORECASE,
+)
+_PERSON_IN_MESSAGE = re.compile(r"\b(?:pt|pts|patient|patients|chart|record|portal|mychart|logged|login|family)\b", re.IGNORECASE)
 
 
 class WebIdentifierDetector(RedactionDetector):
@@ -37,6 +47,8 @@ class WebIdentifierDetector(RedactionDetector):
                     ipaddress.IPv4Address(m.group())
                 except ValueError:
                     continue
+                if _EQUIPMENT_BEFORE.search(text, max(0, m.start() - 60), m.start()) and not _PERSON_IN_MESSAGE.search(text):
+                    continue  # the hospital's own workstation or printer
                 found.append(Candidate("IP", m.start(), m.end(), self.name, "A valid IPv4 address."))
         if ":" in text:
             for m in _IPV6.finditer(text):
