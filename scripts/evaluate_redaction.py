@@ -138,6 +138,12 @@ AUTHORED = {
     "holdout-bn": DATA / "authored" / "holdout-2026-11bn.txt",
     "holdout-bo": DATA / "authored" / "holdout-2026-11bo.txt",
     "holdout-bp": DATA / "authored" / "holdout-2026-11bp.txt",
+    "holdout-bq": DATA / "authored" / "holdout-2026-11bq.txt",
+    "holdout-br": DATA / "authored" / "holdout-2026-11br.txt",
+    "holdout-bs": DATA / "authored" / "holdout-2026-11bs.txt",
+    "holdout-bt": DATA / "authored" / "holdout-2026-11bt.txt",
+    "holdout-bu": DATA / "authored" / "holdout-2026-11bu.txt",
+    "holdout-bv": DATA / "authored" / "holdout-2026-11bv.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
@@ -147,7 +153,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-as", "holdout-at", "holdout-au", "holdout-av", "holdout-aw", "holdout-ax",
             "holdout-ay", "holdout-az", "holdout-ba", "holdout-bb", "holdout-bc", "holdout-bd",
             "holdout-be", "holdout-bf", "holdout-bg", "holdout-bh", "holdout-bi", "holdout-bj",
-            "holdout-bk", "holdout-bl", "holdout-bm", "holdout-bn", "holdout-bo", "holdout-bp")
+            "holdout-bk", "holdout-bl", "holdout-bm", "holdout-bn", "holdout-bo", "holdout-bp",
+            "holdout-bq", "holdout-br", "holdout-bs", "holdout-bt", "holdout-bu", "holdout-bv")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

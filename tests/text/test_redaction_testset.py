@@ -152,6 +152,12 @@ AUTHORED_FLOORS = {
     "holdout-2026-11bn.txt": (0.93, 0.91, 0.93),  # measured once on 1.11.1: 0.952 / 0.937 / 0.949
     "holdout-2026-11bo.txt": (0.95, 0.91, 0.95),  # measured once on 1.11.1: 0.975 / 0.938 / 0.969
     "holdout-2026-11bp.txt": (0.95, 0.91, 0.96),  # measured once on 1.11.1: 0.978 / 0.939 / 0.985
+    "holdout-2026-11bq.txt": (0.96, 0.95, 0.97),  # measured once on 1.12.0: 0.982 / 0.976 / 1.000
+    "holdout-2026-11br.txt": (0.95, 0.93, 0.97),  # measured once on 1.12.0: 0.975 / 0.955 / 0.995
+    "holdout-2026-11bs.txt": (0.95, 0.93, 0.96),  # measured once on 1.12.0: 0.970 / 0.957 / 0.981
+    "holdout-2026-11bt.txt": (0.91, 0.87, 0.96),  # measured once on 1.12.0: 0.934 / 0.895 / 0.983
+    "holdout-2026-11bu.txt": (0.96, 0.93, 0.97),  # measured once on 1.12.0: 0.988 / 0.957 / 1.000
+    "holdout-2026-11bv.txt": (0.94, 0.93, 0.95),  # measured once on 1.12.0: 0.962 / 0.951 / 0.969
 }
 
 
