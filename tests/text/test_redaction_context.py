@@ -1,5 +1,6 @@
 """Patient-identifier redaction decided by the words around a span (1.12): who is a patient, who a colleague or a
-company, which number is the patient's, where someone stays."""
+company, which number is the patient's, where someone stays (1.12.1 adds doctors and namesakes who are patients,
+sign-out rows, nicknames, towns with a ZIP or a state)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,14 @@ def _found(redactor: Redactor, text: str) -> list[tuple[str, str]]:
         ("trauma alias Zzkilo, Trauma MRN 9000431 now identified", "Zzkilo"),
         ("registered under alias Kilo Delta until ID confirmed", "Kilo Delta"),
         ("2 pts on 4W: 402 Ana Diaz 81F and 416 Rudy Diaz, name alert placed", "Ana Diaz"),  # a namesake with age/sex
+        ("Grace the pt in 818 is asking for her charger", "Grace"),
+        ("Dr. Feinberg (the pt, retired surgeon) is questioning every order", "Feinberg"),  # a doctor who is the patient
+        ("VIP: pt is retired Dr. Stanley Feldman, pls limit chart access", "Stanley Feldman"),
+        ("sign out 8E: Faith 802 - sickle crisis, PCA; Young 806 - hepatic enceph", "Faith"),  # a sign-out row
+        ("CJ (Christopher Boateng) in chair 7 wants to go home", "CJ"),  # a nickname before the name in brackets
+        ("Armine (pt's wife) says he takes metoprolol", "Armine"),  # a drug-list word the message says is a name
+        ("family update: dtr will bring Pa Houa's meds tmrw", "Pa Houa"),  # the model may not drop a stated name
+        ("PHARM: pt Nou Xiong pharmacy contact in chart is wrong", "Nou Xiong"),  # a patient, not a pharmacy
     ],
 )
 def test_names_found_from_their_context(redactor: Redactor, text: str, surface: str) -> None:
@@ -47,6 +56,10 @@ def test_names_found_from_their_context(redactor: Redactor, text: str, surface: 
         "the Kelly clamps in the procedure cart are missing",
         "daughter in Germany wants updates by email",  # a country taken for a name
         "ED 12 pt sayng he has no ride home",  # a typo with a letter left out
+        "opioid stewardship list is all 6W pts, Grace will send it",  # a plural patient word ends its clause
+        "welcome our new CNAs Hunter to 6W!!",  # staff words in the plural
+        "A-line in 9 is dampened, flushed and repositioned",  # a letter and a hyphen make a thing
+        "Dr. Park is the attending, pt seen by Dr. Kim today",
     ],
 )
 def test_no_patient_name_in_staff_company_or_country_words(redactor: Redactor, text: str) -> None:
@@ -75,6 +88,17 @@ def test_a_name_before_a_record_word_is_no_town(redactor: Redactor) -> None:
         ("social work: Mrs. Paw and kids staying at Journey's End resettlement housing", "ADDRESS",
          "Journey's End resettlement housing"),
         ("ED 12 pt says he lives at the Hotel Niagara, no ID", "ADDRESS", "Hotel Niagara"),
+        ("Mr. Batiste says he lives under the Claiborne overpass, chronic wound", "ADDRESS", "Claiborne overpass"),
+        ("pt lives in Tunica, 45 min out", "ADDRESS", "Tunica"),  # a town that is also an anatomical word
+        ("grandma drove from Red Wing in the storm", "ADDRESS", "Red Wing"),  # no hospital wing
+        ("got admitted up in Fond du Lac last year", "ADDRESS", "Fond du Lac"),
+        ("security: MPD notified, home is Whitehaven", "ADDRESS", "Whitehaven"),
+        ("van home to 2917 W. Lincoln Ave Apt 3, Milwaukee 53215 at 1100", "ADDRESS", "Milwaukee 53215"),
+        ("addr 3318 S. Herman St 53207, SSN on file 391-66-0248", "ZIP", "53207"),
+        ("Pt: Tuluk, Margaret | 11/30/1948 | E00381922 | Rm 5203-A", "MRN", "E00381922"),
+        ("pts daughter says he was born Christmas day 1944, chart says 12/26", "DOB", "Christmas day 1944"),
+        ("verified privacy pin 4472, ok to give update", "ID", "4472"),
+        ("Medicare card is the old HICN 004-32-1177A, need new MBI", "ID", "004-32-1177A"),
     ],
 )
 def test_identifiers_found_from_their_context(redactor: Redactor, text: str, kind: str, surface: str) -> None:
@@ -91,7 +115,15 @@ def test_identifiers_found_from_their_context(redactor: Redactor, text: str, kin
         "staff meeting tmrw 11/12 in the conf room",
         "thanks for the 3rd time, we owe you",
         "staying at the Marriott tonight for the conference lol",
+        "anyone want to split a pizza, ordering from the place on Eastern Ave",  # staff ordering food
+        "family meeting for 8 moved to 1400, conf rm B",  # a time after "moved to"
+        "RT: abg 7.29/58/64, bipap 12/6 started",  # ventilator settings
     ],
 )
 def test_no_identifier_in_staff_numbers_equipment_or_staff_dates(redactor: Redactor, text: str) -> None:
     assert [s for s in _found(redactor, text) if s[0] != "PATIENT"] == []
+
+
+def test_a_house_number_in_an_ssn_message_is_no_ssn(redactor: Redactor) -> None:
+    found = _found(redactor, "addr on file, SSN 391-66-0248, house at 3318 S. Herman")
+    assert ("SSN", "391-66-0248") in found and ("SSN", "3318") not in found

@@ -62,6 +62,8 @@ _STAYS_AT = re.compile(
     r"(?:[a-z]+\s+)?housing|halfway\s+house|sober\s+living|trailer\s+park|mobile\s+home\s+park|rv\s+park|"
     r"campground|extended\s+stay|overpass|underpass|bridge|viaduct|camp|encampment))\b"
 )
+# "3318 S. Herman St 53207", "Lincoln Ave Apt 3, 53215": five digits right after a street suffix or an apartment.
+_ZIP_AFTER_STREET = re.compile(rf"\b(?:{_SUFFIX}\.?|(?:apt|unit|ste|suite)\.?\s*#?\w{{1,5}}),?\s+(?P<value>\d{{5}}(?:-\d{{4}})?)(?![\w\-/.:])")
 # After "moved to": a time of day or a date ("1400, conf rm B", "0930 today", "11/21 0730 OR 2").
 _TIME_OR_DATE = re.compile(r"\d{1,2}/\d{1,2}\b|(?:[01]\d|2[0-3])[0-5]\d(?:,|\s+(?:today|tomorrow|tmrw|tonight|am|pm|hrs?|h)\b)", re.IGNORECASE)
 # Staff ordering food name the street of a place to eat ("anyone want pizza from the place on Atwood?").
@@ -145,6 +147,8 @@ class AddressDetector(RedactionDetector):
             found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A named care home where someone lives."))
         for m in _STAYS_AT.finditer(text):
             found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A named hotel, shelter or housing where someone stays."))
+        for m in _ZIP_AFTER_STREET.finditer(text):
+            found.append(Candidate("ZIP", m.start("value"), m.end("value"), self.name, "A ZIP code right after a street or an apartment."))
         for m in _PO_BOX.finditer(text):
             found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A post-office box."))
         for start, (reason, min_end) in sorted(starts.items()):

@@ -27,7 +27,7 @@ RELATIVE_CUES: frozenset[str] = frozenset(
 )
 STAFF_CUES: frozenset[str] = frozenset(
     {"dr", "doctor", "rn", "np", "pa", "nurse", "md", "charge", "attending", "resident", "fellow", "intern", "pharmacist",
-     "cna", "tech", "prof", "professor", "dra"}
+     "cna", "tech", "prof", "professor", "dra", "cnas", "rns", "nps", "techs", "nurses", "residents", "interns"}
 )
 # Words allowed between a cue and the name: "pt: Smith", "daughter, Maria,", "wife (Grace)", "son is Tom".
 CUE_GAP = re.compile(r"\.?(?:'s)?\s*(?:[:,(\-–—]|\bis\b|\bnamed\b|\bcalled\b)?\s*(?:\bis\b|\bnamed\b)?\s*\(?\s*")
@@ -222,10 +222,16 @@ RECORD_AFTER = re.compile(
 )
 
 
-def cue_gap_ok(gap: str) -> bool:
-    """Whether the text between a cue and the next word lets the cue apply (no line break)."""
+def cue_gap_ok(gap: str, cue: str = "") -> bool:
+    """Whether the text between a cue and the next word lets the cue apply: no line break, and no comma after a
+    plural ("all 6W pts, Mei will send": the clause has ended)."""
     m = CUE_GAP.fullmatch(gap)
-    return m is not None and "\n" not in gap
+    return m is not None and "\n" not in gap and not plural_cue_ended(gap, cue)
+
+
+def plural_cue_ended(gap: str, cue: str) -> bool:
+    """"pts" or "patients" and a comma: the clause about them has ended ("all 6W pts, Mei will send")."""
+    return "," in gap and cue in ("pts", "patients")
 
 
 def skip_space(text: str, pos: int) -> int:

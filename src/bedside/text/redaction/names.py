@@ -376,7 +376,7 @@ class NameDetector(RedactionDetector):
                     and toks[i + 1].lower not in STAFF_CUES and not self._never(toks[i + 1]):
                 # "Pa Nhia", "Pa Houa Vang": a Hmong given name opening with "Pa", not a physician assistant ("PA Lee")
                 found.setdefault(i, (extend(i + 1), "A Hmong given name (Pa and a capitalised word)."))
-            elif lower in PATIENT_CUES and cue_gap_ok(gap) and (lower != "re" or ":" in gap or tok.cap):
+            elif lower in PATIENT_CUES and cue_gap_ok(gap, lower) and (lower != "re" or ":" in gap or tok.cap):
                 take(i + 1, f"A name after the patient cue '{tok.raw}'.", strong=True)
             elif lower in RELATIVE_CUES and cue_gap_ok(gap):
                 take(i + 1, f"A relative's name after '{tok.raw}'.", strong=True, relative=True)

@@ -51,7 +51,7 @@ _SSN = re.compile(r"(?<![\d\-])(?P<value>\d{3}-\d{2}-\d{4})(?![\w\-])")  # not "
 # In a clause about a Social Security number, the four-digit numbers are its last four ("SSN on file ends 4821 but
 # Medicaid shows 4812", "last 4 of ssn for Pheng Vang, wife says 4471", "SS card found in wallet 548 90 2231").
 _SSN_CLAUSE = re.compile(r"\b(?:ssn|ss\#|ss\s+card|social\s+security|soc\s+sec)\b[^\n;]{0,70}", re.IGNORECASE)
-_FOUR_DIGITS = re.compile(r"(?<![\w\-:/.$#])(?P<value>(?:\d{3}\s\d{2}\s)?\d{4})(?![\w\-:/%]|[.,]\d|\s*(?:am|pm|hrs?|h)\b|(?-i:\s+[A-Z][a-z]))", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"(?<![\w\-:/.$#])(?P<value>(?:\d{3}\s\d{2}\s)?\d{4})(?![\w\-:/%]|[.,]\d|\s*(?:am|pm|hrs?|h)\b|(?-i:\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]))", re.IGNORECASE)
 _NOT_SSN_BEFORE = re.compile(r"\b(?:at|by|x|ext|since|in|pager|rm|room|bed|until|til)\s*$|@\s*$", re.IGNORECASE)
 # A year after a month and day is part of a date, not an SSN ("SSN last 4 4471, DOB Jan 5 1979").
 _MONTH_DAY_BEFORE_YEAR = re.compile(

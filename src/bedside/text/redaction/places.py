@@ -31,8 +31,8 @@ HOME_CUE = re.compile(
     r"|(?:is|are|was|were|originally|family|families|pt|patient|moved(?:\s+here)?|came|comes|come|coming|arriving|drove(?:\s+(?:up|down|in|over))?"
     r"|driving(?:\s+(?:up|down|in|over))?|(?:flew|flying|flown)(?:\s+(?:up|down|in|over))?|relocated|visiting)\s+from"
     r"|home\s+(?:to|in)|back\s+(?:home\s+)?(?:to|in)|(?:moved|moving|move|relocating|relocated)\s+(?:back\s+)?to|closer\s+to|ride\s+(?:home\s+)?to|farm\s+(?:outside|near)"
-    r"|(?:house|apt|apartment|trailer|place|farm|ranch)\s+(?:in|on|near|outside)|discharged\s+(?:home\s+)?to|d/c'?d?\s+(?:home\s+)?to"
-    r"|shelter\s+in|cousin'?s\s+in|(?:sister|brother|daughter|son|mom|dad|mother|father|wife|husband)\s+in"
+    r"|(?:house|apt|apartment|trailer|place|farm|ranch|walk-?up|condo|duplex|camper|rv)\s+(?:in|on|near|outside|at)|discharged\s+(?:home\s+)?to|d/c'?d?\s+(?:home\s+)?to"
+    r"|shelter\s+in|cousin'?s\s+in|(?:sister|brother|daughter|son|mom|dad|mother|father|wife|husband|family|parents)\s+in|home\s+is(?:\s+in)?"
     r"|home\s*town:?)\s+$",
     re.IGNORECASE,
 )
@@ -56,7 +56,7 @@ _PERSON_BEFORE_FROM = re.compile(
     r"questions?|q|sign-?off|handoff|hand-?off|info|news|money|cover(?:age)?|relief)\b(?:\s+\w+){0,2}\s+from\s+$",
     re.IGNORECASE,
 )
-_TOWN_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+){0,2}")
+_TOWN_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+(?:(?:[ -]|\s(?:du|de|la|le|del|des|of)\s)[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'.]+){0,2}")
 _STATE_AFTER = re.compile(rf",?\s(?:{STATE_CODES}|PR)\b(?:\s+\d{{5}}(?:-\d{{4}})?\b)?")
 _ZIP_AFTER = re.compile(r",?\s\d{5}(?:-\d{4})?\b(?![-/.]\d)")
 # State codes that, after a listed town with no cue, make it an address ("Hindman KY"); left out are those that are
@@ -83,7 +83,7 @@ _FACILITY_AFTER = re.compile(
 
 # After a name, words that make it a person's whatever comes before ("move to Ahmad MRN ...", "from the Marchand
 # family"): no town.
-PERSON_AFTER = re.compile(r"(?:['’]s\b|\s+(?:MRN|DOB|FIN|(?i:family|fam|kids|household)\b))")
+PERSON_AFTER = re.compile(r"(?:['’]s\b|\s+(?:MRN|DOB|FIN|b\.\s*\d|(?i:family|fam|kids|household|born|dob)\b))")
 
 
 # A name with one of these after it (or as its last word) is the hospital's own building or a facility elsewhere,
@@ -95,6 +95,7 @@ _HOSPITAL_PLACE_WORD = (
 )
 _HOSPITAL_PLACE_AFTER = re.compile(rf"\s+{_HOSPITAL_PLACE_WORD}\b", re.IGNORECASE)
 _HOSPITAL_PLACE_LAST = re.compile(rf"\s{_HOSPITAL_PLACE_WORD}$", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(r"\b(?:pt|patient|mr|mrs|ms|miss)\.?\s+$", re.IGNORECASE)
 # A chain store before a town names its branch ("Walmart Presque Isle", "CVS Caribou").
 _CHAINS = r"(?:cvs|walgreens|walmart|wal-mart|rite\s+aid|kroger|costco|target|safeway|publix|heb|h-e-b)"
 _BRANCH_BEFORE = re.compile(rf"\b{_CHAINS}\s+$", re.IGNORECASE)
@@ -104,6 +105,8 @@ _BRANCH_FIRST = re.compile(rf"{_CHAINS}\s", re.IGNORECASE)
 def hospital_place(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is a building, a facility or a chain store's branch, not a home
     (a listed town ending in a building word stays a town: "Red Wing")."""
+    if _PERSON_BEFORE.search(text, max(0, start - 10), start):
+        return False  # "pt Nou Xiong pharmacy contact": a patient's name, then what the message is about
     return (
         _HOSPITAL_PLACE_AFTER.match(text, end) is not None
         or (_HOSPITAL_PLACE_LAST.search(text, start, end) is not None and text[start:end].lower() not in us_places())
@@ -155,13 +158,13 @@ class PlaceDetector(RedactionDetector):
         for k in range(len(parts), 0, -1):
             town = "".join(parts[:k])
             low = town.lower()
-            if low not in self._places or low in self._clinical:
+            if low not in self._places:
                 continue
             after = _ZIP_AFTER.match(text, m.start() + len(town))
-            if after:
+            if after:  # a ZIP code makes even a clinical word a town ("Milwaukee 53215")
                 return [Candidate("ADDRESS", m.start(), after.end(), self.name, "A town followed by its ZIP code.")]
             after = _PLAIN_STATE_AFTER.match(text, m.start() + len(town))
-            if after and not (k == 1 and (low in self._staff or low in self._lex.first_names)):
+            if after and low not in self._clinical and not (k == 1 and (low in self._staff or low in self._lex.first_names)):
                 return [Candidate("ADDRESS", m.start(), after.end(), self.name, "A town followed by its state's code.")]
         return []
 
@@ -188,14 +191,15 @@ class PlaceDetector(RedactionDetector):
                 low in self._world and (strong or not any(self._lex.is_name(w) or w in self._lex.world_all for w in low.split()))
             )
             state_after = _STATE_AFTER.match(text, end) is not None
+            # A listed town that is also a clinical word stands after a strong cue or before its state ("lives in
+            # Tunica", "from Palatine", "from Tunica MS").
+            clinical = low in self._clinical and not ((strong or state_after) and low in self._places)
             # After a strong cue, a town off the US list may stand ("lives in Reynosa", "home to Las Milpas").
             unlisted_ok = (strong and k <= 2 and not any(w in self._frequent for w in low.split())) or (
                 k == 2 and _NEIGHBOURHOOD.search(candidate) is not None
             )
             town_words = low.split()
             # A staff name is no town ("from Hannah"), but a town may end in a staff surname ("Hunting Park").
-            # A listed town that is also a clinical word stands after a strong cue ("lives in Tunica", "from Palatine").
-            clinical = low in self._clinical and not (strong and low in self._places)
             if not (listed or state_after or unlisted_ok) or clinical or low in CALENDAR_WORDS or (
                 low in self._regions and not state_after  # a state or a country is no town ("flew in from Arizona")
             ) or (

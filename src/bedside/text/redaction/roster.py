@@ -28,6 +28,7 @@ from bedside.text.redaction.cues import (
     RELATIVE_CUES,
     SELF_NAMED_BEFORE,
     TITLE_CUES,
+    plural_cue_ended,
 )
 from bedside.text.redaction.lexicon import COMMON_SURNAME_RANK
 from bedside.text.redaction.standalone import StandaloneNames, never_a_name
@@ -91,7 +92,8 @@ class Roster:
             if i > 0 and toks[i - 1].lower == "re" and self._full_name_at(toks, text, i):
                 staff.add(i)  # "call ICU re Tom Hughes's pt": a whole roster name after "re" is the clinician
                 continue
-            if i > 0 and (toks[i - 1].lower in PATIENT_CUES or toks[i - 1].lower in RELATIVE_CUES or toks[i - 1].lower in TITLE_CUES
+            if i > 0 and ((toks[i - 1].lower in PATIENT_CUES and not plural_cue_ended(text[toks[i - 1].end : tok.start], toks[i - 1].lower))
+                          or toks[i - 1].lower in RELATIVE_CUES or toks[i - 1].lower in TITLE_CUES
                           or (toks[i - 1].lower == "named" and i > 1 and toks[i - 2].lower in PATIENT_CUES)):
                 continue  # "pt Diaz", "2 pts named Chen": a patient who shares a roster name
             if self._other_person(toks, text, i, words):

@@ -67,7 +67,7 @@ from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.numeric_ids import NOT_AGE_BEFORE
 from bedside.text.redaction.ordinary import frequent_words, ordinary_words, spanish_words, typo_of
 from bedside.text.redaction.places import COMMON_FIRST_NAME_RANK, PERSON_AFTER
-from bedside.text.redaction.standalone import EPONYM_AFTER, clinical_words, very_common_name
+from bedside.text.redaction.standalone import EPONYM_AFTER, PREFIXED_WORD, clinical_words, very_common_name
 from bedside.text.redaction.tokens import WORD
 from bedside.text.redaction.vocabulary import CALENDAR_WORDS, COMMON_WORDS, nickname_group
 
@@ -119,6 +119,8 @@ _STAFF_AFTER = re.compile(
 )
 
 Token = tuple[int, int, str]
+# Reasons of rule findings whose words the message itself marks as a name ("Pa Houa", "Sunny (Sun-hee Choi)").
+_STATED_NAMES = ("A Hmong given name", "A nickname written before")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -280,8 +282,8 @@ class SequenceDetector(RedactionDetector):
         inside = [i for i, (start, end, word) in enumerate(toks) if start < cand.end and cand.start < end and word.isalpha()]
         if not inside:
             return cand
-        if cand.detector == "employers":
-            return cand  # a company's name is no person's or place's: the model has no say on it
+        if cand.detector in ("employers", "roster-namesakes") or cand.reason.startswith(_STATED_NAMES):
+            return cand  # a company's name, or a name the message itself says is a patient's: the model has no say
         if self._spanish_words_only(text, text[cand.start : cand.end]):
             return None
         sure = min(tagger.marginal("O", i) for i in inside) >= DOUBT
@@ -366,6 +368,8 @@ class SequenceDetector(RedactionDetector):
             return False
         if words[0][0].lower().rstrip(".") in STAFF_CUES:  # "Nurse Brown"
             return False
+        if all(PREFIXED_WORD.fullmatch(word.lower()) for word, _initial in words):
+            return False  # "A-line in 9", "In-basket:": a letter or a prefix and a hyphen make a thing
         if label == "PATIENT" and surface.lower() in self._eponyms and (
             EPONYM_AFTER.match(text, end) or not very_common_name(self.features.lexicon, surface.lower())
         ):

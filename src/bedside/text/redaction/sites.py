@@ -39,7 +39,8 @@ _HOME_NEAR = re.compile(
 # "Harbor View parking structure", "Catawba ambulance bay", "Balboa 2 conf rm").
 _BUILDING_PART = (
     r"basement|lobby|entrance|garage|parking|cafeteria|café|cafe|atrium|auditorium|classroom|conf(?:erence)?\s+r(?:oo)?m|"
-    r"ambulance\s+bay|loading\s+dock|elevators?|skybridge|breezeway|chapel|gift\s+shop|security\s+office|roof|helipad"
+    r"ambulance\s+bay|loading\s+dock|elevators?|skybridge|breezeway|chapel|gift\s+shop|security\s+office|roof|helipad|"
+    r"front\s+desk|desk|doors?|stairs|stairwell|hallway|tunnel|bridge"
 )
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # A short form after a place word is the town, not the site ("boats out of New Bedford", "the Walmart in Tifton",
@@ -103,9 +104,10 @@ class SiteNames:
         self.phrases, self.short_forms, self.buildings = tuple(phrases), tuple(short), tuple(buildings)
         self._pattern = _alternatives(self.phrases)
         self._short = _alternatives(self.short_forms)
-        # "Juneau 5", "Balboa basement", and a floor before it: "9 Catawba has 2 clean beds".
+        # "Juneau 5", "Balboa basement", "the Olmsted front desk", and a floor before it: "9 Catawba has 2 clean
+        # beds", "3rd floor Beale".
         self._floor = _alternatives(self.buildings, after=rf"(?=\s*#?\d|\s+(?:{_BUILDING_PART})\b)")
-        self._floor_first = _alternatives(self.buildings, before=r"\b\d{1,2}(?:st|nd|rd|th)?\s+")
+        self._floor_first = _alternatives(self.buildings, before=r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:(?:floor|fl\.?)\s+)?")
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Where a site is named in ``text`` (start, end, how): by a full name or brand ("name"), by a building's

@@ -86,7 +86,15 @@ def _never_a_name(raw: str, upper: bool) -> bool:
         or lower in STAFF_CUES
         or lower in PATIENT_CUES
         or lower in RELATIVE_CUES
+        or PREFIXED_WORD.fullmatch(lower) is not None
     )
+
+
+# "A-line", "G-tube", "X-ray", "In-basket", "Re-check", "Self-pay", "Non-urgent": a letter or a prefix before a
+# hyphen makes a thing, not a name ("T-" is left out: "T-Bob", "T-Ray" are Cajun nicknames).
+PREFIXED_WORD = re.compile(
+    r"[a-su-z]-[a-z]+|(?:in|on|out|up|re|co|pre|post|non|self|over|under|cross|sub|anti|ex|mid|multi|semi)-[a-z]+(?:-[a-z]+)*"
+)
 
 
 
