@@ -118,6 +118,8 @@ def test_identifiers_found_from_their_context(redactor: Redactor, text: str, kin
         "anyone want to split a pizza, ordering from the place on Eastern Ave",  # staff ordering food
         "family meeting for 8 moved to 1400, conf rm B",  # a time after "moved to"
         "RT: abg 7.29/58/64, bipap 12/6 started",  # ventilator settings
+        "Grace is out 11/16-11/20, pls block her template",  # a colleague's absence
+        "PCP out till 11/23, can covering sign?",
     ],
 )
 def test_no_identifier_in_staff_numbers_equipment_or_staff_dates(redactor: Redactor, text: str) -> None:

@@ -236,7 +236,8 @@ _NOT_PATIENT_DATE_BEFORE = re.compile(
 STAFF_EVENT_BEFORE = re.compile(
     r"\b(?:staff\s+(?:meeting|mtg)|(?<!family )(?<!fam )(?<!care )(?:meeting(?!\s+(?:him|her|them|us|me|with\s+(?:the\s+)?(?:pt|patient|family))\b)|mtg)|huddle|skills\s+fair|potluck|party|journal\s+club|in-?service|orientation|"
     r"class|training|renewal|licen[sc]e|staffing|swaps?|bonus\s+shift|holiday\s+pay|audits?|competenc(?:y|ies)(?!\s+(?:restoration|eval|evaluation|hearing|exam))|pto|vacation|"
-    r"last\s+day|recert(?:ification)?|compliance|m&m|grand\s+rounds|manager|census|(?:dr\.?\s+[a-z]+|i'?m|i\s+am)\s+out)\b"
+    r"last\s+day|recert(?:ification)?|compliance|m&m|grand\s+rounds|manager|census|(?:dr\.?\s+[a-z]+|i'?m|i\s+am)\s+out|"
+    r"(?:is|will\s+be)\s+out(?!\s+of)|(?:out|off)\s+(?:til|till|until))\b"
     r"(?![^\n]*\b(?:pt|patient|f/u|appt|surgery|admit(?:ted)?|d/c|discharge[ds]?|procedure|visit|dose|seen)\b)",
     re.IGNORECASE,
 )
