@@ -144,6 +144,10 @@ AUTHORED = {
     "holdout-bt": DATA / "authored" / "holdout-2026-11bt.txt",
     "holdout-bu": DATA / "authored" / "holdout-2026-11bu.txt",
     "holdout-bv": DATA / "authored" / "holdout-2026-11bv.txt",
+    "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
+    "holdout-bz": DATA / "authored" / "holdout-2026-11bz.txt",
+    "holdout-ca": DATA / "authored" / "holdout-2026-11ca.txt",
+    "holdout-cb": DATA / "authored" / "holdout-2026-11cb.txt",
 }
 HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "holdout-g", "holdout-l", "holdout-m", "holdout-n", "holdout-o",
             "holdout-p", "holdout-q", "holdout-r", "holdout-s", "holdout-x", "holdout-y", "holdout-z", "holdout-aa",
@@ -154,7 +158,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-ay", "holdout-az", "holdout-ba", "holdout-bb", "holdout-bc", "holdout-bd",
             "holdout-be", "holdout-bf", "holdout-bg", "holdout-bh", "holdout-bi", "holdout-bj",
             "holdout-bk", "holdout-bl", "holdout-bm", "holdout-bn", "holdout-bo", "holdout-bp",
-            "holdout-bq", "holdout-br", "holdout-bs", "holdout-bt", "holdout-bu", "holdout-bv")
+            "holdout-bq", "holdout-br", "holdout-bs", "holdout-bt", "holdout-bu", "holdout-bv",
+            "holdout-by", "holdout-bz", "holdout-ca", "holdout-cb")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
