@@ -144,6 +144,8 @@ AUTHORED = {
     "holdout-bt": DATA / "authored" / "holdout-2026-11bt.txt",
     "holdout-bu": DATA / "authored" / "holdout-2026-11bu.txt",
     "holdout-bv": DATA / "authored" / "holdout-2026-11bv.txt",
+    "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
+    "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
     "holdout-bz": DATA / "authored" / "holdout-2026-11bz.txt",
     "holdout-ca": DATA / "authored" / "holdout-2026-11ca.txt",
@@ -159,7 +161,7 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-be", "holdout-bf", "holdout-bg", "holdout-bh", "holdout-bi", "holdout-bj",
             "holdout-bk", "holdout-bl", "holdout-bm", "holdout-bn", "holdout-bo", "holdout-bp",
             "holdout-bq", "holdout-br", "holdout-bs", "holdout-bt", "holdout-bu", "holdout-bv",
-            "holdout-by", "holdout-bz", "holdout-ca", "holdout-cb")
+            "holdout-bw", "holdout-bx", "holdout-by", "holdout-bz", "holdout-ca", "holdout-cb")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

@@ -158,6 +158,8 @@ AUTHORED_FLOORS = {
     "holdout-2026-11bt.txt": (0.91, 0.87, 0.96),  # measured once on 1.12.0: 0.934 / 0.895 / 0.983
     "holdout-2026-11bu.txt": (0.96, 0.93, 0.97),  # measured once on 1.12.0: 0.988 / 0.957 / 1.000
     "holdout-2026-11bv.txt": (0.94, 0.93, 0.95),  # measured once on 1.12.0: 0.962 / 0.951 / 0.969
+    "holdout-2026-11bw.txt": (0.94, 0.89, 0.96),  # measured once on 1.12.1: 0.962 / 0.919 / 0.982
+    "holdout-2026-11bx.txt": (0.95, 0.94, 0.97),  # measured once on 1.12.1: 0.979 / 0.965 / 1.000
     "holdout-2026-11by.txt": (0.95, 0.93, 0.97),  # measured once on 1.12.1: 0.974 / 0.955 / 0.995
     "holdout-2026-11bz.txt": (0.95, 0.94, 0.96),  # measured once on 1.12.1: 0.978 / 0.960 / 0.985
     "holdout-2026-11ca.txt": (0.93, 0.92, 0.94),  # measured once on 1.12.1: 0.953 / 0.949 / 0.960
