@@ -98,6 +98,13 @@ def test_a_name_before_a_record_word_is_no_town(redactor: Redactor) -> None:
         ("Pt: Tuluk, Margaret | 11/30/1948 | E00381922 | Rm 5203-A", "MRN", "E00381922"),
         ("pts daughter says he was born Christmas day 1944, chart says 12/26", "DOB", "Christmas day 1944"),
         ("verified privacy pin 4472, ok to give update", "ID", "4472"),
+        ("pickup at Carr. 2 km 14.5, Bo. Candelaria, Toa Baja PR 00949", "ADDRESS", "Carr. 2 km 14.5, Bo. Candelaria, Toa Baja"),
+        ("pickup at Carr. 2 km 14.5, Bo. Candelaria, Toa Baja PR 00949", "ZIP", "00949"),
+        ("address on file Urb. Las Delicias, Ponce", "ADDRESS", "Urb. Las Delicias, Ponce"),
+        ("pickup from Residencial Luis Llorens Torres edificio 48 apt 912", "ADDRESS", "edificio 48 apt 912"),
+        ("cita de seguimiento el 3 de diciembre a las 9am", "DATE", "3 de diciembre"),
+        ("tengo mareos desde el lunes 10", "DATE", "lunes 10"),
+        ("la paciente nacida el 2 de mayo de 1942", "DOB", "2 de mayo de 1942"),
         ("Medicare card is the old HICN 004-32-1177A, need new MBI", "ID", "004-32-1177A"),
     ],
 )
@@ -119,6 +126,8 @@ def test_identifiers_found_from_their_context(redactor: Redactor, text: str, kin
         "family meeting for 8 moved to 1400, conf rm B",  # a time after "moved to"
         "RT: abg 7.29/58/64, bipap 12/6 started",  # ventilator settings
         "Grace is out 11/16-11/20, pls block her template",  # a colleague's absence
+        "pt relations ticket #PR-4410, PR 180 ms on the EKG",  # no Puerto Rican road
+        "bed board: 5 Oeste has 2 clean, lactate 4.2 on 2 Sur bed 14",  # units in Spanish
         "PCP out till 11/23, can covering sign?",
     ],
 )

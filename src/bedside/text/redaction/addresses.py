@@ -64,6 +64,19 @@ _STAYS_AT = re.compile(
 )
 # "3318 S. Herman St 53207", "Lincoln Ave Apt 3, 53215": five digits right after a street suffix or an apartment.
 _ZIP_AFTER_STREET = re.compile(rf"\b(?:{_SUFFIX}\.?|(?:apt|unit|ste|suite)\.?\s*#?\w{{1,5}}),?\s+(?P<value>\d{{5}}(?:-\d{{4}})?)(?![\w\-/.:])")
+# Puerto Rican addresses: an urbanización, barrio, sector or public housing by name, a road and kilometre, a
+# building and apartment, and the town after them ("Urb. Las Delicias, Ponce", "Bo. Candelaria, Toa Baja PR
+# 00949", "Carr. 2 km 14.5", "PR-52 km 32", "edificio 48 apt 912").
+_PR_WORD = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü'’.]*"
+_PUERTO_RICO = re.compile(
+    rf"\b(?:(?:Urb\.|Urbanizaci[oó]n|Bo\.|Barrio|Sector|Parcelas|Res\.|Residencial|Reparto|Comunidad)\s+"
+    rf"{_PR_WORD}(?:\s+(?:de|del|la|las|los|el|{_PR_WORD})){{0,4}}|"
+    r"(?:Carr(?:etera)?\.?\s*|(?<![#\w])PR-)[1-9]\d{0,2}(?![\d\-])(?:[,\s]+(?:km|k\.?m\.?)\s*\d+(?:\.\d+)?)?|"
+    r"PR\s+[1-9]\d{0,2},?\s+km\s*\d+(?:\.\d+)?|"
+    r"(?i:edif(?:icio)?\.?)\s*\d+[A-Z]?(?:,?\s+(?i:apt|apto|apartamento)\.?\s*#?\d+[A-Z]?)?)"
+    rf"(?:,\s*{_PR_WORD}(?:\s+{_PR_WORD})?(?=\s*(?:,|PR\b|\d{{5}}|$))){{0,2}}"
+)
+_PR_ZIP = re.compile(r"\bPR,?\s+(?P<value>00[679]\d{2}(?:-\d{4})?)\b")
 # After "moved to": a time of day or a date ("1400, conf rm B", "0930 today", "11/21 0730 OR 2").
 _TIME_OR_DATE = re.compile(r"\d{1,2}/\d{1,2}\b|(?:[01]\d|2[0-3])[0-5]\d(?:,|\s+(?:today|tomorrow|tmrw|tonight|am|pm|hrs?|h)\b)", re.IGNORECASE)
 # Staff ordering food name the street of a place to eat ("anyone want pizza from the place on Atwood?").
@@ -149,6 +162,11 @@ class AddressDetector(RedactionDetector):
             found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A named hotel, shelter or housing where someone stays."))
         for m in _ZIP_AFTER_STREET.finditer(text):
             found.append(Candidate("ZIP", m.start("value"), m.end("value"), self.name, "A ZIP code right after a street or an apartment."))
+        if "PR" in text or "." in text or "dific" in text or "arr" in text:
+            for m in _PUERTO_RICO.finditer(text):
+                found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A Puerto Rican address (urbanización, barrio, road and km)."))
+            for m in _PR_ZIP.finditer(text):
+                found.append(Candidate("ZIP", m.start("value"), m.end("value"), self.name, "A Puerto Rican ZIP code after 'PR'."))
         for m in _PO_BOX.finditer(text):
             found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A post-office box."))
         for start, (reason, min_end) in sorted(starts.items()):

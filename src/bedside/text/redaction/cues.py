@@ -27,7 +27,7 @@ RELATIVE_CUES: frozenset[str] = frozenset(
 )
 STAFF_CUES: frozenset[str] = frozenset(
     {"dr", "doctor", "rn", "np", "pa", "nurse", "md", "charge", "attending", "resident", "fellow", "intern", "pharmacist",
-     "cna", "tech", "prof", "professor", "dra", "cnas", "rns", "nps", "techs", "nurses", "residents", "interns"}
+     "cna", "tech", "prof", "professor", "dra", "cnas", "rns", "nps", "techs", "nurses", "residents", "interns", "rph"}
 )
 # Words allowed between a cue and the name: "pt: Smith", "daughter, Maria,", "wife (Grace)", "son is Tom".
 CUE_GAP = re.compile(r"\.?(?:'s)?\s*(?:[:,(\-–—]|\bis\b|\bnamed\b|\bcalled\b)?\s*(?:\bis\b|\bnamed\b)?\s*\(?\s*")

@@ -21,6 +21,16 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19\d{2}|20\d{2}|'\d{2})"
 
+# Spanish: "3 de diciembre", "11 de junio de 1952", "2 dic", "el lunes 10", "viernes 15".
+_SPANISH_MONTH = (
+    r"(?:enero|ene|febrero|marzo|abril|abr|mayo|junio|julio|agosto|ago|septiembre|setiembre|sept?|octubre|noviembre|"
+    r"diciembre|dic)"
+)
+_SPANISH_DATE = re.compile(
+    rf"\b(?:[12]\d|3[01]|0?[1-9])\s+(?:de\s+)?{_SPANISH_MONTH}\b\.?(?:\s+(?:de(?:l)?\s+)?(?:19|20)\d{{2}}\b)?|"
+    r"\b(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\s+(?:[12]\d|3[01]|0?[1-9])\b(?![:.,]\d)",
+    re.IGNORECASE,
+)
 _NUMERIC_FULL = re.compile(r"(?<![\d/.\-:])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|\.\d)")
 _ISO = re.compile(r"(?<![\d/.\-])(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d)")
 _FULL_RANGE = re.compile(r"(?<![\d/.\-:])(\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\s?[-–]\s?(\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])")
@@ -107,7 +117,8 @@ _ABOUT_A_PATIENT = re.compile(
     re.IGNORECASE,
 )
 _DOB_CUE = re.compile(
-    r"(?:\bDOB|\bD\.O\.B\.?|\bdate\s+of\s+birth|\bborn(?:\s+on)?|\bbirth\s*date|\bbirthday|\bb\.)\s*[:\-]?\s*(?:is\s+)?$",
+    r"(?:\bDOB|\bD\.O\.B\.?|\bdate\s+of\s+birth|\bborn(?:\s+on)?|\bbirth\s*date|\bbirthday|\bb\.|\bnacid[oa](?:\s+el)?|"
+    r"\bfecha\s+de\s+nac(?:imiento|\.)?)\s*[:\-]?\s*(?:is\s+)?$",
     re.IGNORECASE,
 )
 _ROOM_BEFORE = re.compile(r"\b(?:bed|room|rm|bay)\s*$", re.IGNORECASE)
@@ -170,6 +181,8 @@ class DateDetector(RedactionDetector):
             spans.append((m.start(), m.end(), "A month with a year."))
         for m in _HYPHEN_MONTH_DAY.finditer(text):
             spans.append((m.start("value"), m.end("value"), "A month-day after a specimen word ('drawn', 'collected')."))
+        for m in _SPANISH_DATE.finditer(text):
+            spans.append((m.start(), m.end(), "A date written in Spanish ('3 de diciembre', 'el lunes 10')."))
         for m in _WEEKDAY_DAY.finditer(text):
             spans.append((m.start(), m.end(), "A weekday with a day of the month."))
         if _ABOUT_A_PATIENT.search(text):

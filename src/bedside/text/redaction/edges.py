@@ -5,7 +5,8 @@ a word of the calendar or the building for a name:
 
 - a weekday written short ("Deming Fri", "Chaparral Tues", "Tues-Thurs"): the abbreviation is the
   calendar, and a span made only of it is dropped;
-- a compass word after a floor number ("on 5 West", "charge on 5 South, Ben on 4N"): the unit, not a surname;
+- a compass word after a floor number ("on 5 West", "charge on 5 South, Ben on 4N", "5 Oeste"): the unit, not a
+  surname;
 - a holiday ("Mardi Gras", "Martin Luther King Day", "Veterans Day (11/11)", "Lundi Gras"): a name found
   inside one is the holiday's;
 - a country or a state taken for a name ("daughter in Germany wants updates"): Safe Harbor keeps them, so a
@@ -39,7 +40,9 @@ from bedside.text.redaction.tokens import WORD, Token
 # Short weekdays that are never anyone's name here ("Sat", "Sun" and "Thu" are names, "Mon" a name and a valley: kept out).
 _SHORT_WEEKDAYS = frozenset({"tue", "tues", "wed", "thur", "thurs", "fri"})
 _WEEKDAYS = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?", re.IGNORECASE)
-_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "norte", "sur", "este", "oeste"}
+)
 _COMMON_SURNAME_RANK = 2000
 _TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$", re.IGNORECASE)
 _PATIENT_WORD_BEFORE = re.compile(r"\b(?:pt|pts|patient|patients|mr|mrs|ms|miss|mx)\.?:?\s+$", re.IGNORECASE)
