@@ -105,6 +105,11 @@ def test_a_name_before_a_record_word_is_no_town(redactor: Redactor) -> None:
         ("cita de seguimiento el 3 de diciembre a las 9am", "DATE", "3 de diciembre"),
         ("tengo mareos desde el lunes 10", "DATE", "lunes 10"),
         ("la paciente nacida el 2 de mayo de 1942", "DOB", "2 de mayo de 1942"),
+        ("pt's SSN on the face sheet is wrong, should end in 4471", "SSN", "4471"),
+        ("wallet w/ cash, NV DL# 2210398845, phone, keys", "ID", "2210398845"),
+        ("family mtg for Uriarte moved to Friday 11/7, palliative attending", "DATE", "11/7"),
+        ("dialysis chair MWF 0600 at outpt unit, start the 10th", "DATE", "the 10th"),
+        ("EMS: 88M ejected, Kingman area (AZ side)", "ADDRESS", "Kingman"),
         ("Medicare card is the old HICN 004-32-1177A, need new MBI", "ID", "004-32-1177A"),
     ],
 )

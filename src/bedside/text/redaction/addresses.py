@@ -78,7 +78,7 @@ _PUERTO_RICO = re.compile(
 )
 _PR_ZIP = re.compile(r"\bPR,?\s+(?P<value>00[679]\d{2}(?:-\d{4})?)\b")
 # After "moved to": a time of day or a date ("1400, conf rm B", "0930 today", "11/21 0730 OR 2").
-_TIME_OR_DATE = re.compile(r"\d{1,2}/\d{1,2}\b|(?:[01]\d|2[0-3])[0-5]\d(?:,|\s+(?:today|tomorrow|tmrw|tonight|am|pm|hrs?|h)\b)", re.IGNORECASE)
+_TIME_OR_DATE = re.compile(r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+)?\d{1,2}/\d{1,2}\b|(?:[01]\d|2[0-3])[0-5]\d(?:,|\s+(?:today|tomorrow|tmrw|tonight|am|pm|hrs?|h)\b)", re.IGNORECASE)
 # Staff ordering food name the street of a place to eat ("anyone want pizza from the place on Atwood?").
 FOOD_TALK = re.compile(
     r"\b(?:pizza|tacos?|lunch|dinner|breakfast|coffee|donuts?|doughnuts|food|sandwich(?:es)?|burgers?|wings|sushi|thai|"

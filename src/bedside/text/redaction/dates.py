@@ -63,7 +63,7 @@ _EXPIRY_BEFORE = re.compile(r"\b(?:exp(?:ires|iry|iration|\.)?|lot|good\s+(?:thr
 # "on the 4th", "since the 21st": a day of the month after a date word.
 _ORDINAL_DAY = re.compile(
     r"\b(?:on|since|from|until|till|by|due|before|after|to|was|arrives?|arriving|arrived|tomorrow|today|tonight|yesterday|"
-    r"thanksgiving|christmas|back|home|surgery|scheduled|appt|dose|for|est|estimated|booked|planned|moved|is)\s+(?P<value>the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+    r"thanksgiving|christmas|back|home|surgery|scheduled|appt|dose|for|est|estimated|booked|planned|moved|is|start|starts|starting)\s+(?P<value>the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
     r"(?!\s+(?:dose|doses|unit|units|round|rounds|set|sets|attempt|attempts|time|times|bag|bags|liter|litre|trop|troponin|"
     r"line|lines|shift|shifts|floor|floors|day|days|week|weeks|hour|hours|try|stick|set|culture|cultures|amp|pack|"
     r"trimester|percentile|degree|rib|ribs|toe|finger|digit|icu|bed|visit|one|ones|person|patient|pt|kid|child|baby|case|call|"

@@ -5,6 +5,7 @@ a word of the calendar or the building for a name:
 
 - a weekday written short ("Deming Fri", "Chaparral Tues", "Tues-Thurs"): the abbreviation is the
   calendar, and a span made only of it is dropped;
+- a name with "area" or "county" after it, or "Co" as its last word, is a place ("Kingman area", "McDowell Co");
 - a compass word after a floor number ("on 5 West", "charge on 5 South, Ben on 4N", "5 Oeste"): the unit, not a
   surname;
 - a holiday ("Mardi Gras", "Martin Luther King Day", "Veterans Day (11/11)", "Lundi Gras"): a name found
@@ -39,6 +40,9 @@ from bedside.text.redaction.tokens import WORD, Token
 
 # Short weekdays that are never anyone's name here ("Sat", "Sun" and "Thu" are names, "Mon" a name and a valley: kept out).
 _SHORT_WEEKDAYS = frozenset({"tue", "tues", "wed", "thur", "thurs", "fri"})
+# After a name or as its last word, words that make it a place ("Kingman area", "McDowell Co").
+_AREA_AFTER = re.compile(r"\s+(?:area|county|parish|twp|township)\b", re.IGNORECASE)
+_COUNTY_LAST = re.compile(r"\s(?:Co\.?|County|Parish|Twp)$")
 _WEEKDAYS = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?", re.IGNORECASE)
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "norte", "sur", "este", "oeste"}
@@ -96,6 +100,8 @@ class Edges:
             return None
         if cand.type == "ADDRESS" and _WEEKDAYS.fullmatch(text, cand.start, cand.end):
             return None  # "moved to Thursdays": the calendar
+        if cand.type == "PATIENT" and (_AREA_AFTER.match(text, cand.end) or _COUNTY_LAST.search(text, cand.start, cand.end)):
+            cand = Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a place word follows.")
         words = [(m.start() + cand.start, m.end() + cand.start, m.group().lower()) for m in WORD.finditer(text[cand.start : cand.end])]
         first, last = 0, len(words) - 1
         while first <= last and self._edge_word(text, words[first]):

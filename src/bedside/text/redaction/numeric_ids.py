@@ -52,7 +52,9 @@ _SSN = re.compile(r"(?<![\d\-])(?P<value>\d{3}-\d{2}-\d{4})(?![\w\-])")  # not "
 # Medicaid shows 4812", "last 4 of ssn for Pheng Vang, wife says 4471", "SS card found in wallet 548 90 2231").
 _SSN_CLAUSE = re.compile(r"\b(?:ssn|ss\#|ss\s+card|social\s+security|soc\s+sec)\b[^\n;]{0,70}", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"(?<![\w\-:/.$#])(?P<value>(?:\d{3}\s\d{2}\s)?\d{4})(?![\w\-:/%]|[.,]\d|\s*(?:am|pm|hrs?|h)\b|(?-i:\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]))", re.IGNORECASE)
-_NOT_SSN_BEFORE = re.compile(r"\b(?:at|by|x|ext|since|in|pager|rm|room|bed|until|til)\s*$|@\s*$", re.IGNORECASE)
+_NOT_SSN_BEFORE = re.compile(
+    r"\b(?:at|by|x|ext|since|(?<!\bend\s)(?<!\bends\s)(?<!\bending\s)in|pager|rm|room|bed|until|til)\s*$|@\s*$", re.IGNORECASE
+)
 # A year after a month and day is part of a date, not an SSN ("SSN last 4 4471, DOB Jan 5 1979").
 _MONTH_DAY_BEFORE_YEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$", re.IGNORECASE
@@ -87,7 +89,7 @@ _ID_LABEL_NEAR = re.compile(
     r"[^\n\d]{0,20}$",
     re.IGNORECASE,
 )
-_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id|vhic|icn|edipi|serial|ihs|a-number)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
+_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id|vhic|icn|edipi|serial|ihs|a-number|dl|licen[cs]e)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
 # "call 555-0127 ext 2": a local number without its area code, counted only with a phone word or an extension.
 _LOCAL_PHONE = re.compile(r"(?<![\w\-/.()])(?P<value>\d{3}[-\s]\d{4})(?P<ext>\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\-/])", re.IGNORECASE)
 _FAX_CUE = re.compile(r"\bfax(?:ed)?\b[^\n\d]{0,25}$", re.IGNORECASE)
