@@ -144,6 +144,8 @@ AUTHORED = {
     "holdout-bt": DATA / "authored" / "holdout-2026-11bt.txt",
     "holdout-bu": DATA / "authored" / "holdout-2026-11bu.txt",
     "holdout-bv": DATA / "authored" / "holdout-2026-11bv.txt",
+    "holdout-cc": DATA / "authored" / "holdout-2026-11cc.txt",
+    "holdout-ce": DATA / "authored" / "holdout-2026-11ce.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -161,7 +163,7 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-be", "holdout-bf", "holdout-bg", "holdout-bh", "holdout-bi", "holdout-bj",
             "holdout-bk", "holdout-bl", "holdout-bm", "holdout-bn", "holdout-bo", "holdout-bp",
             "holdout-bq", "holdout-br", "holdout-bs", "holdout-bt", "holdout-bu", "holdout-bv",
-            "holdout-bw", "holdout-bx", "holdout-by", "holdout-bz", "holdout-ca", "holdout-cb")
+            "holdout-bw", "holdout-bx", "holdout-by", "holdout-bz", "holdout-ca", "holdout-cb", "holdout-cc", "holdout-ce")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
