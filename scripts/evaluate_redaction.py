@@ -145,6 +145,7 @@ AUTHORED = {
     "holdout-bu": DATA / "authored" / "holdout-2026-11bu.txt",
     "holdout-bv": DATA / "authored" / "holdout-2026-11bv.txt",
     "holdout-cc": DATA / "authored" / "holdout-2026-11cc.txt",
+    "holdout-cd": DATA / "authored" / "holdout-2026-11cd.txt",
     "holdout-ce": DATA / "authored" / "holdout-2026-11ce.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
@@ -163,7 +164,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-be", "holdout-bf", "holdout-bg", "holdout-bh", "holdout-bi", "holdout-bj",
             "holdout-bk", "holdout-bl", "holdout-bm", "holdout-bn", "holdout-bo", "holdout-bp",
             "holdout-bq", "holdout-br", "holdout-bs", "holdout-bt", "holdout-bu", "holdout-bv",
-            "holdout-bw", "holdout-bx", "holdout-by", "holdout-bz", "holdout-ca", "holdout-cb", "holdout-cc", "holdout-ce")
+            "holdout-bw", "holdout-bx", "holdout-by", "holdout-bz", "holdout-ca", "holdout-cb", "holdout-cc", "holdout-cd",
+            "holdout-ce")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

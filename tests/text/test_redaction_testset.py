@@ -165,6 +165,7 @@ AUTHORED_FLOORS = {
     "holdout-2026-11ca.txt": (0.93, 0.92, 0.94),  # measured once on 1.12.1: 0.953 / 0.949 / 0.960
     "holdout-2026-11cb.txt": (0.95, 0.92, 0.96),  # measured once on 1.12.1: 0.974 / 0.946 / 0.989
     "holdout-2026-11cc.txt": (0.95, 0.91, 0.96),  # measured once on 1.12.3: 0.979 / 0.930 / 0.985
+    "holdout-2026-11cd.txt": (0.96, 0.94, 0.97),  # measured once on 1.12.3: 0.980 / 0.963 / 0.995
     "holdout-2026-11ce.txt": (0.94, 0.92, 0.97),  # measured once on 1.12.3: 0.965 / 0.943 / 0.990
 }
 
