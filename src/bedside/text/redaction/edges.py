@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bedside.text.redaction.candidates import Candidate
 from bedside.text.redaction.clinical_terms import named_things, regions
@@ -80,13 +81,8 @@ class Edges:
 
     def __init__(self, staff_names: Iterable[str] = ()) -> None:
         self._roster = frozenset(w.lower() for name in staff_names for w in WORD.findall(name))
-        self._regions = regions()
         self._eponyms = named_things()
         self._clinical = shared_word_sets()[2]
-        lexicon = census_lexicon()
-        self._common_name = frozenset(w for w, rank in lexicon.first_names.items() if rank <= COMMON_FIRST_NAME_RANK) | frozenset(
-            w for w, rank in lexicon.last_names.items() if rank <= _COMMON_SURNAME_RANK
-        )
 
     def holidays(self, text: str) -> list[tuple[int, int]]:
         """Where the message names a holiday."""
@@ -123,7 +119,7 @@ class Edges:
         """A name span that is only a country or a state, with no title before it and no common name ("Washington")."""
         low = text[cand.start : cand.end].lower()
         return (
-            cand.type == "PATIENT" and low in self._regions and low not in self._common_name
+            cand.type == "PATIENT" and low in _regions_no_name()
             and _TITLE_BEFORE.search(text, max(0, cand.start - 6), cand.start) is None
         )
 
@@ -163,6 +159,17 @@ class Edges:
     def _edge_word(text: str, word: tuple[int, int, str]) -> bool:
         start, _end, low = word
         return _weekday(low) or unit_compass(text, start, low)
+
+
+@lru_cache(maxsize=1)
+def _regions_no_name() -> frozenset[str]:
+    """Countries and states that are not also a common first name or surname ("germany", not "washington")."""
+    lexicon = census_lexicon()
+    return frozenset(
+        low for low in regions()
+        if lexicon.first_names.get(low, COMMON_FIRST_NAME_RANK + 1) > COMMON_FIRST_NAME_RANK
+        and lexicon.last_names.get(low, _COMMON_SURNAME_RANK + 1) > _COMMON_SURNAME_RANK
+    )
 
 
 def unit_compass(text: str, start: int, low: str) -> bool:
