@@ -147,6 +147,15 @@ AUTHORED = {
     "holdout-cc": DATA / "authored" / "holdout-2026-11cc.txt",
     "holdout-cd": DATA / "authored" / "holdout-2026-11cd.txt",
     "holdout-ce": DATA / "authored" / "holdout-2026-11ce.txt",
+    # 1.13.0 held-out files: cf to ck (New Orleans and Acadiana, Anchorage and the Yukon-Kuskokwim Delta, Richmond and
+    # Southside Virginia, Fargo and the Bakken, Indianapolis and southern Indiana, Spokane and the Yakima Valley),
+    # written while 1.13.0 was built, measured once on 1.12.3 and once on 1.13.0, not read.
+    "holdout-cf": DATA / "authored" / "holdout-2026-11cf.txt",
+    "holdout-cg": DATA / "authored" / "holdout-2026-11cg.txt",
+    "holdout-ch": DATA / "authored" / "holdout-2026-11ch.txt",
+    "holdout-ci": DATA / "authored" / "holdout-2026-11ci.txt",
+    "holdout-cj": DATA / "authored" / "holdout-2026-11cj.txt",
+    "holdout-ck": DATA / "authored" / "holdout-2026-11ck.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -165,7 +174,7 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-bk", "holdout-bl", "holdout-bm", "holdout-bn", "holdout-bo", "holdout-bp",
             "holdout-bq", "holdout-br", "holdout-bs", "holdout-bt", "holdout-bu", "holdout-bv",
             "holdout-bw", "holdout-bx", "holdout-by", "holdout-bz", "holdout-ca", "holdout-cb", "holdout-cc", "holdout-cd",
-            "holdout-ce")
+            "holdout-ce", "holdout-cf", "holdout-cg", "holdout-ch", "holdout-ci", "holdout-cj", "holdout-ck")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
