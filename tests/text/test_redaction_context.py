@@ -1,6 +1,7 @@
 """Patient-identifier redaction decided by the words around a span (1.12): who is a patient, who a colleague or a
 company, which number is the patient's, where someone stays (1.12.1 adds doctors and namesakes who are patients,
-sign-out rows, nicknames, towns with a ZIP or a state)."""
+sign-out rows, nicknames, towns with a ZIP or a state; 1.13 the right type for a span whose words could be a town or a
+name, and the clinical, colour, company and colleague words that are no one's name)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from bedside.text.redaction import Redactor
 
-STAFF = ["Ana Diaz", "Ben Oyelaran", "Grace Kim", "Will Turner", "Nora Lindgren", "Rachel Stone"]
+STAFF = ["Ana Diaz", "Ben Oyelaran", "Grace Kim", "Will Turner", "Nora Lindgren", "Rachel Stone", "Marcus Bell", "Mei Chen", "Olivia Grant"]
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +144,70 @@ def test_no_identifier_in_staff_numbers_equipment_or_staff_dates(redactor: Redac
 def test_a_house_number_in_an_ssn_message_is_no_ssn(redactor: Redactor) -> None:
     found = _found(redactor, "addr on file, SSN 391-66-0248, house at 3318 S. Herman")
     assert ("SSN", "391-66-0248") in found and ("SSN", "3318") not in found
+
+
+# 1.13
+@pytest.mark.parametrize(
+    ("text", "kind", "surface"),
+    [
+        ("records request from Cortez, Alma DOB 3-9-1966 to her lawyer", "PATIENT", "Cortez, Alma"),
+        ("call from Bayan (pt's wife) about his stools", "PATIENT", "Bayan"),  # a relative in brackets, not a town
+        ("the POA is Margaret Grant, no relation to Olivia", "PATIENT", "Margaret Grant"),
+        ("baby girl Stone feeding well, bili tmrw", "PATIENT", "Stone"),  # a staff surname after "baby girl"
+        ("Marcus Bell Jr. admitted to 302 overnight", "PATIENT", "Marcus Bell"),
+        ("pt in 512 nguyen c/o nausea again", "PATIENT", "nguyen"),  # lower case right after the patient's room
+        ("sign-out: 1) Klassen rate controlled 2) Wiebe EGD done 3) bed 9 K recheck", "PATIENT", "Wiebe"),
+        ("pharmacy is Hy-Vee on Cornhusker, cb 402-555-0173", "ADDRESS", "Cornhusker"),  # a store's street, not a name
+        ("stays at the camp under the bridge by Finley Blvd", "ADDRESS", "Finley Blvd"),
+        ("lives at Cedar Crest Apts apt 14B with her son", "ADDRESS", "apt 14B"),
+        ("dc'd to the shelter on Main St, Middletown with a bus pass", "ADDRESS", "Middletown"),
+        ("lives Lake Village, daughter drives her", "ADDRESS", "Lake Village"),
+        ("cab home to 2231 Q St Lincoln 68503 at 1500", "ZIP", "68503"),
+        ("addr Rt 2 Box 114 Seminole TX 79360", "ADDRESS", "Rt 2 Box 114"),
+        ("APS case # for her is APS-2025-118870, worker is Ms. Tate", "ID", "APS-2025-118870"),
+        ("Sabic, Edin (E2218847) - allergy: sulfa", "MRN", "E2218847"),  # a record number in brackets after the name
+    ],
+)
+def test_identifiers_get_their_type_113(redactor: Redactor, text: str, kind: str, surface: str) -> None:
+    assert (kind, surface) in _found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olivia Grant is charge on 5S, Mei Chen on 4N tonight",  # colleagues on their units
+        "Dr. Kim is out Dec 1-5, her pts move to another schedule",  # a month with its day
+        "short-term disability forms faxed to HR",  # hyphenated everyday words
+        "RN-to-RN report given, tele-visit link resent",
+        "blood bank says she has anti-Kell, crossmatch 3 hrs",
+        "hunter green scrubs approved for techs",  # a colour
+        "dc'ing him today, ok'd by surgery",  # verbs written with an apostrophe
+        "Hunter from IT will fix the badge readers at 2",  # a colleague's department
+        "Faith is the new grad on nights, be nice",
+        "rash on both arms after bactrim, hold next dose",  # clinical words that are also surnames
+        "2 sitters tonight, rm 411 and 417",
+        "anyone have a Doppler? cant find pulses",
+        "Press Ganey scores are in, 91st percentile",
+        "Gullah speaker requested for the family meeting",
+        "secondary insurance is Ambetter, update the facesheet",
+    ],
+)
+def test_no_patient_name_in_these_113(redactor: Redactor, text: str) -> None:
+    assert [s for s in _found(redactor, text) if s[0] == "PATIENT"] == []
+
+
+def test_a_country_is_no_town(redactor: Redactor) -> None:
+    assert ("ADDRESS", "Bosnia") not in _found(redactor, "cousin Farid visiting from Bosnia, no phone")
+
+
+def test_a_room_code_or_a_seal_is_no_identifier(redactor: Redactor) -> None:
+    found = _found(redactor, "Pt Name: Tubbs, Earl FIN 900034517 Loc: 5N-512-A, crash cart seal # 448102")
+    assert ("ID", "900034517") in found
+    assert not [s for s in found if s[1] in ("5N-512-A", "448102")]
+
+
+def test_a_time_after_in_is_no_room(redactor: Redactor) -> None:
+    """"Kowalski in 2 days": the number is a span of time, so it is no room that makes the word a patient's name."""
+    room_reason = "A name followed by a room"
+    assert any(s.reason.startswith(room_reason) for s in redactor.redact("Kowalski in 2 needs meds").spans)
+    assert not any(s.reason.startswith(room_reason) for s in redactor.redact("Ask Kowalski in 2 days").spans)

@@ -13,6 +13,8 @@ import re
 import usaddress
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
+from bedside.text.redaction.clinical_terms import us_places
+from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.ordinary import frequent_words
 from bedside.text.redaction.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS
 
@@ -24,11 +26,14 @@ _STREET = re.compile(
     rf"(?<![\w/.\-])\d{{1,6}}(?:-\d{{1,4}})?[A-Za-z]?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?"
     rf"(?:(?:[A-Z][a-z]+|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}{_SUFFIX}\b\.?"
 )
-_PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|(?:HC|HCR|RR|Rural\s+Route)\s*\d+)\s+Box\s+\d+\b", re.IGNORECASE)
+_PO_BOX = re.compile(
+    r"\b(?:P\.?\s?O\.?|(?:HC|HCR|RR|Rt|Rte|Route|Rural\s+Route)\s*\d+)\s+Box\s+\d+\b|\b\d{1,5}\s+Rural\s+Route\s+\d+\b", re.IGNORECASE
+)
+_SUFFIX_ONLY = re.compile(_SUFFIX + r"\.?")
 # A street named without a house number, after a word that places someone on it ("lives on Knickerbocker Ave",
 # "the shelter on Atlantic Ave", "an RV park off Bus 83", "from Alter St") or after a chain pharmacy ("CVS Cottman Ave").
 _NAMED_STREET = re.compile(
-    rf"\b(?:on|off|at|from|CVS|Walgreens|Rite\s+Aid)\s+(?:the\s+)?(?P<value>(?:[A-Z][a-z]+\s+){{1,3}}{_SUFFIX}\b\.?|(?:Bus(?:iness)?|Hwy|Highway|Route|Rte|US|FM)\s+\d{{1,4}}\b)"
+    rf"\b(?:on|off|at|from|by|near|CVS|Walgreens|Rite\s+Aid)\s+(?:the\s+)?(?P<value>(?:[A-Z][a-z]+\s+){{1,3}}{_SUFFIX}\b\.?|(?:Bus(?:iness)?|Hwy|Highway|Route|Rte|US|FM)\s+\d{{1,4}}\b)"
 )
 # "Worth County", "Jefferson Parish", "Hazle Township", "Tulsa Co.": a county or township is smaller than a state.
 _COUNTY = re.compile(
@@ -38,10 +43,11 @@ _COUNTY = re.compile(
 )
 # After a county, words that make it a health system's name ("Cook County Health", "Harris County Hospital District").
 _COUNTY_SYSTEM_AFTER = re.compile(r"\s+(?:Health|Hospital|Medical|General|Regional|Memorial|Clinic|EMS|Public\s+Health)\b", re.IGNORECASE)
-# "outside the Wawa on Aramingo", "at the Kroger on E Main", "the QuikTrip on 39th and Main": a named business placed
+# "outside the Wawa on Aramingo", "at the Kroger on E Main", "the QuikTrip on 39th and Main", "pharmacy is Hy-Vee on
+# Cornhusker": a named business placed
 # by its street, where someone was found, works or stays. The street is the identifier.
 _BUSINESS_ON_STREET = re.compile(
-    r"\b(?:at|outside|near|behind|across\s+from|(?:from|to)\s+the)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){1,3}on\s+"
+    r"\b(?:at|outside|near|behind|across\s+from|(?:from|to)\s+the|(?i:pharmacy|pharm)\s*(?:is|=|:))\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){1,3}on\s+"
     rf"(?P<value>(?:(?P<dir>[NSEW]\.?)\s+)?(?P<first>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\d{{1,3}}(?:st|nd|rd|th)(?=\s+(?:and|&|{_SUFFIX})\b))"
     rf"(?:\s+(?:and|&)\s+(?:[A-Z][a-z]+|\d{{1,3}}(?:st|nd|rd|th)))?(?P<suffix>\s+{_SUFFIX}\b\.?)?)"
 )
@@ -63,7 +69,15 @@ _STAYS_AT = re.compile(
     r"campground|extended\s+stay|overpass|underpass|bridge|viaduct|camp|encampment))\b"
 )
 # "3318 S. Herman St 53207", "Lincoln Ave Apt 3, 53215": five digits right after a street suffix or an apartment.
-_ZIP_AFTER_STREET = re.compile(rf"\b(?:{_SUFFIX}\.?|(?:apt|unit|ste|suite)\.?\s*#?\w{{1,5}}),?\s+(?P<value>\d{{5}}(?:-\d{{4}})?)(?![\w\-/.:])")
+_ZIP_AFTER_STREET = re.compile(
+    rf"\b(?:{_SUFFIX}\.?|(?:apt|unit|ste|suite)\.?\s*#?\w{{1,5}})(?:,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?,?\s+(?P<value>\d{{5}}(?:-\d{{4}})?)(?![\w\-/.:])"
+)
+# An apartment or unit in the same clause after a found address ("Cedar Crest Apts apt 14B", "the Sunset Apts on 34th &
+# Slide, apt #12").
+_UNIT_AFTER = re.compile(r"(?:[\s,]+(?:on|off|at)\s+[^,.;\n]{1,25})?[\s,]+(?P<value>(?i:apt|apartment|unit|ste|suite)\.?\s*#?\s*[A-Za-z]?\d{1,5}[A-Za-z]?)\b")
+# A listed town after a street and a comma ("shelter on Main St, Middletown"; not "Gordon Pike, Emily Pike's").
+_COMMON_FIRST_RANK = 1000
+_TOWN_AFTER_STREET = re.compile(rf"\b{_SUFFIX}\.?,\s+(?P<value>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 # Puerto Rican addresses: an urbanización, barrio, sector or public housing by name, a road and kilometre, a
 # building and apartment, and the town after them ("Urb. Las Delicias, Ponce", "Bo. Candelaria, Toa Baja PR
 # 00949", "Carr. 2 km 14.5", "PR-52 km 32", "edificio 48 apt 912").
@@ -172,8 +186,16 @@ class AddressDetector(RedactionDetector):
         for start, (reason, min_end) in sorted(starts.items()):
             # After a cue alone ("moved to 1500 today"), usaddress must also see a street type, a state or a ZIP code.
             end = max(self._extend(text, start, strict=min_end == start), min_end)
-            if end > start:
+            if end > start and not _SUFFIX_ONLY.fullmatch(text, start, end):  # "moved to Dr. Martin's schedule": a title
                 found.append(Candidate("ADDRESS", start, end, self.name, reason))
+        for m in _TOWN_AFTER_STREET.finditer(text):
+            first = m.group("value").split()[0].lower()
+            if (m.group("value").lower() in us_places() or first in us_places()) and census_lexicon().first_names.get(first, _COMMON_FIRST_RANK + 1) > _COMMON_FIRST_RANK:
+                found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A listed town after a street and a comma."))
+        for cand in [c for c in found if c.type == "ADDRESS"]:
+            unit = _UNIT_AFTER.match(text, cand.end)
+            if unit:
+                found.append(Candidate("ADDRESS", unit.start("value"), unit.end("value"), self.name, "An apartment or unit after an address."))
         for m in _CITY_STATE_ZIP.finditer(text):
             found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A city, state and ZIP code."))
         for m in _CANADIAN_POSTAL.finditer(text):

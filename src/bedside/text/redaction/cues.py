@@ -39,8 +39,11 @@ LOCATION_CUE = re.compile(
     r"|(?:^|(?<=[\s(]))\d{1,3}[A-Za-z]?(?P<sep2>\s+[-–—|]\s*|\s*[:–—]\s+|\s*[|]\s*)",
     re.IGNORECASE,
 )
+# After "in 2": a span of time, not a room ("f/u PCP Ogallala in 1 wk").
+_NOT_DURATION = r"(?!\s*(?:min|mins|minutes|hours?|hrs?|days?|d|weeks?|wks?|months?|mos?|years?|yrs?|am|pm)\b)"
 POST_CUE = re.compile(
     r"(?:'s)?(?:(?:\s+(?:is|was|now|still|back))?\s+(?:in|on)\s+(?:(?:icu|hall|er|ed)\s+)?(?:" + _PLACE + r"\s*)?#?\d{1,4}[A-Fa-f]?\b(?![.:,/]\d)"
+    + _NOT_DURATION +
     r"|\s+(?:to|from)\s+(?:(?:icu|hall|er|ed)\s+)?" + _PLACE + r"\s*#?\d{1,4}[A-Fa-f]?\b(?![.:,/]\d)"
     r"|\s*\(\s*(?:MRN|DOB|mr#|med rec|\d|(?:(?:icu|hall|er|ed)\s+)?" + _PLACE + r"\s*#?\d)"
     r"|,?\s+\d{1,3}\s?(?:yo\b|y/o|y\.o\.|M\b|F\b|-?year)"
@@ -105,11 +108,13 @@ MONTH_WORDS: frozenset[str] = frozenset(
 # -- cues of the no-cue rules (1.4.0): roster names, initials, list rows, places -------------------------
 PATIENT_PLACE_AFTER = re.compile(
     r"(?:\s+(?:is|was|now|still))?\s+(?:in|on)\s+(?:(?:icu|hall|er|ed|pacu|ldr)\s+)?(?:(?:room|rm|bed|bay)\s*)?#?\d{1,4}[A-Za-z]?\b"
-    r"(?![.:,/]\d|\s*(?:min|mins|minutes|hours?|hrs?|days?|weeks?|am|pm)\b)"
+    r"(?![.:,/]\d)" + _NOT_DURATION +
     r"|\s+(?:rm\.?|room|bed|bay)\s*#?\d{1,4}[A-Za-z]?\b",
     re.IGNORECASE,
 )
 # A bed or room number just before a name and an age and sex just after it: a sign-out line's patient ("bed 6 Kim 45F").
+# "pt in 614 deng c/o", "patient rm 12 - rivera": a patient's room right before a word.
+PATIENT_ROOM_BEFORE = re.compile(r"\b(?:pt|patient)\s+(?:in\s+)?(?:rm\.?|room|bed)?\s*#?\d{1,4}[A-Za-z]?\s*[-–:,]?\s*$", re.IGNORECASE)
 BED_BEFORE = re.compile(r"\b(?:bed|bd|rm\.?|room|bay)\s*#?\d{1,4}[A-Za-z]?\s*[-–:,]?\s*$", re.IGNORECASE)
 AGE_SEX_AFTER = re.compile(r"\s*,?\s*\d{1,3}\s?(?:y/?o|yo|yr|M|F)\b")
 # After "pt Short", what shows the word is the patient's name: a clinical abbreviation, a dash or a place.
@@ -204,6 +209,8 @@ PATIENT_VERB_AFTER = re.compile(
     r"intubated|discharged|d/c'd|declined|agreed|says|states|denies|reports|tolerated|tolerating|voided|"
     r"confused|agitated|febrile|hypotensive|tachy|brady)\b"
 )
+# "1) Klassen afib 2) Wiens EGD done": the number of an item of a numbered list.
+NUMBERED_ITEM_BEFORE = re.compile(r"(?:^|[\s,;:.])\d{1,2}\)\s*$")
 LIST_BREAK = re.compile(r"[,;:/|\n]\s*(?:\d{1,4}[A-Za-z]?\s*[-:]?\s*)?$")
 # After a number, words that name a hospital unit or building ("4 North", "6 East", "4 Tower").
 UNIT_WORDS = frozenset({"north", "south", "east", "west", "tower", "wing", "pavilion", "annex", "main"})

@@ -5,18 +5,26 @@ a word of the calendar or the building for a name:
 
 - a weekday written short ("Deming Fri", "Chaparral Tues", "Tues-Thurs"): the abbreviation is the
   calendar, and a span made only of it is dropped;
-- a name with "area" or "county" after it, or "Co" as its last word, is a place ("Kingman area", "McDowell Co");
+- a name with "area" or "county" after it, or "Co" as its last word, is a place ("Kingman area", "McDowell Co"), and so
+  is a word only the name scorer took for a name that is a listed town and no common name, after "of", "from" or
+  "in" ("a letter from pt X of Eudora");
 - a compass word after a floor number ("on 5 West", "charge on 5 South, Ben on 4N", "5 Oeste"): the unit, not a
   surname;
 - a holiday ("Mardi Gras", "Martin Luther King Day", "Veterans Day (11/11)", "Lundi Gras"): a name found
   inside one is the holiday's;
-- a country or a state taken for a name ("daughter in Germany wants updates"): Safe Harbor keeps them, so a
-  name span made only of one is dropped, unless a title stands before it or it is a common first name or
-  surname ("Mrs. Kenya", "Georgia in 12", "who is covering Washington");
+- a country or a state taken for a name ("daughter in Germany wants updates") or a town ("visiting from Bosnia"):
+  Safe Harbor keeps them, so a name span made only of one is dropped, unless a title stands before it or it is a
+  common first name or surname ("Mrs. Kenya", "Georgia in 12", "who is covering Washington"), and a town span
+  unless it is a US town too ("lives in Lebanon");
+- a one-word town right before a comma and a found first name is a chart's "Last, First" ("on Wolde, Tsehay"), and
+  is joined to it (``last_first``);
 - a nickname right before a found name in brackets ("Sunny (Sun-hee Choi) in 33", "Bubba (Tull, Herman) in 12")
   is the same person's name, and is added (``nicknames``);
-- a staff role in brackets right after a name ("Brown (RT) is covering the vents", "Hunter (travel RN)"): a
-  colleague who is not on the roster, unless a title or a patient word stands before the name;
+- a staff role in brackets right after a name ("Brown (RT) is covering the vents", "Hunter (travel RN)"), a department
+  ("Hunter from IT") or a new hire's role ("Faith is the new grad"): a colleague who is not on the roster, unless a
+  title or a patient word stands before the name;
+- a colour ("hunter green scrubs"), a verb written with an apostrophe ("dc'ing Ethel"), a month and its day ("out Dec 1-5"), and a hyphenated word with a function word or a prefix in it, or made of
+  frequent words in lower case ("RN-to-RN", "anti-Kell", "short-term"): no one's name;
 - a company or a thing, not a person: a word before "rep" ("Abbott rep bringing cartridges", "the Medtronic rep"),
   one capitalised word after an insurance label ("ins Fidelis member id", "Ins: Molina Apple Health"), a word of
   the eponym list between a determiner and the thing it names ("the Kelly clamps", "a new Swan placed"; not
@@ -33,11 +41,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bedside.text.redaction.candidates import Candidate
-from bedside.text.redaction.clinical_terms import named_things, regions
+from bedside.text.redaction.clinical_terms import named_things, regions, us_places
 from bedside.text.redaction.lexicon import census_lexicon
+from bedside.text.redaction.ordinary import frequent_words
 from bedside.text.redaction.places import COMMON_FIRST_NAME_RANK
 from bedside.text.redaction.standalone import EPONYM_AFTER, never_a_name, shared_word_sets
 from bedside.text.redaction.tokens import WORD, Token
+from bedside.text.redaction.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS
 
 # Short weekdays that are never anyone's name here ("Sat", "Sun" and "Thu" are names, "Mon" a name and a valley: kept out).
 _SHORT_WEEKDAYS = frozenset({"tue", "tues", "wed", "thur", "thurs", "fri"})
@@ -49,6 +59,12 @@ _COMPASS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "norte", "sur", "este", "oeste"}
 )
 _COMMON_SURNAME_RANK = 2000
+_NAME_LIKE = frozenset({"names", "places", "sequence-model"})
+_SCORER = "The name scorer"
+_FROM_BEFORE = re.compile(r"\b(?:of|from|in|near|outside)\s+$")
+# After a month taken for a name: its day ("out Dec 1-5"), not an age and sex ("June 82F").
+_DAY_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:[MF]\b|y/?o\b|yo\b))")
+_PREFIXES = frozenset({"anti", "non", "pre", "post", "tele", "wi", "self", "multi", "semi", "sub", "pro", "co", "ex", "re"})
 _TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$", re.IGNORECASE)
 _PATIENT_WORD_BEFORE = re.compile(r"\b(?:pt|pts|patient|patients|mr|mrs|ms|miss|mx)\.?:?\s+$", re.IGNORECASE)
 _ROLE_IN_BRACKETS = re.compile(
@@ -57,6 +73,18 @@ _ROLE_IN_BRACKETS = re.compile(
     r"chaplain|interpreter|transport|security|registration|scheduler|unit clerk|clerk|secretary|anesthesia|"
     r"social work(?:er)?|case manager|staffing|IT|float(?: pool)?))\)"
 )
+# A colleague's department or a new hire's role after a name ("Hunter from IT will fix the badge readers", "Faith is the new
+# grad on nights").
+_COLLEAGUE_AFTER = re.compile(
+    r"\s+(?:from\s+(?:IT|PT|OT|RT|HR|EVS|(?i:biomed|transport|pharmacy|registration|dietary|housekeeping|facilities|"
+    r"payroll|staffing|infection\s+control|education))\b(?!['’])|is\s+(?:the|our|a)\s+new\s+(?i:grad|nurse|rn|tech|resident|intern|np|cna|hire|"
+    r"traveler|unit\s+clerk|charge))"
+)
+# A colour named after a person's word ("hunter green scrubs"), and a verb written with an apostrophe ("dc'ing", "ok'd").
+_COLOUR_FIRST = frozenset({"hunter", "kelly", "forest"})
+_COLOUR = re.compile(r"(?:hunter|kelly|forest)\s+green$")
+_GREEN_AFTER = re.compile(r"\s+green\b", re.IGNORECASE)
+_VERB_ENDING = re.compile(r"[a-z]['’](?:ing|d|ed)$")
 _COMPANY_AFTER = re.compile(r"\s+(?:reps?|representatives?|sales)\b", re.IGNORECASE)
 # A capitalised word (or one in capitals) and an opening bracket, right before a found name.
 _NICKNAME_BEFORE = re.compile(r"(?:^|(?<=[\s:;,.]))(?P<nick>[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?)\s*\(\s*$")
@@ -98,6 +126,9 @@ class Edges:
             return None  # "moved to Thursdays": the calendar
         if cand.type == "PATIENT" and (_AREA_AFTER.match(text, cand.end) or _COUNTY_LAST.search(text, cand.start, cand.end)):
             cand = Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a place word follows.")
+        elif cand.type == "PATIENT" and cand.reason.startswith(_SCORER) and _town_no_name(text[cand.start : cand.end].lower()) \
+                and _FROM_BEFORE.search(text, max(0, cand.start - 8), cand.start):
+            cand = Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a listed town and no common name.")
         words = [(m.start() + cand.start, m.end() + cand.start, m.group().lower()) for m in WORD.finditer(text[cand.start : cand.end])]
         first, last = 0, len(words) - 1
         while first <= last and self._edge_word(text, words[first]):
@@ -118,6 +149,8 @@ class Edges:
     def _region(self, text: str, cand: Candidate) -> bool:
         """A name span that is only a country or a state, with no title before it and no common name ("Washington")."""
         low = text[cand.start : cand.end].lower()
+        if cand.type == "ADDRESS":
+            return low in _regions_no_name() and low not in us_places()  # "visiting from Bosnia"; not "lives in Lebanon"
         return (
             cand.type == "PATIENT" and low in _regions_no_name()
             and _TITLE_BEFORE.search(text, max(0, cand.start - 6), cand.start) is None
@@ -142,14 +175,38 @@ class Edges:
             added.append(Candidate("PATIENT", tok.start, tok.end, cand.detector, "A nickname written before the name it stands for."))
         return sorted(kept + added, key=lambda c: c.start) if added else kept
 
+    @staticmethod
+    def last_first(text: str, kept: list[Candidate]) -> list[Candidate]:
+        """``kept`` with a one-word "town" right before a comma and a found first name joined to it as one name: a
+        chart's "Last, First" after a preposition ("mass on Wolde, Tsehay", "ROI request from Cortez, Alma DOB")."""
+        out: list[Candidate] = []
+        for cand in kept:
+            prev = out[-1] if out else None
+            if (
+                prev is not None and prev.type == "ADDRESS" and cand.type == "PATIENT" and prev.detector in _NAME_LIKE
+                and text[prev.end : cand.start] in (",", ", ") and WORD.fullmatch(text, prev.start, prev.end) is not None
+                and WORD.fullmatch(text, cand.start, cand.end) is not None and _first_or_unlisted(text[cand.start : cand.end].lower())
+            ):
+                out[-1] = Candidate("PATIENT", prev.start, cand.end, cand.detector, "A surname, a comma and a first name: a chart's name, not a town.")
+            else:
+                out.append(cand)
+        return out
+
     def _not_a_patient(self, text: str, cand: Candidate) -> bool:
         """A colleague named with a role in brackets, a company (a rep's, an insurer) or an eponym's thing."""
         if _PATIENT_WORD_BEFORE.search(text, max(0, cand.start - 10), cand.start):
             return False
-        if _ROLE_IN_BRACKETS.match(text, cand.end) or _COMPANY_AFTER.match(text, cand.end):
+        if _ROLE_IN_BRACKETS.match(text, cand.end) or _COMPANY_AFTER.match(text, cand.end) or _COLLEAGUE_AFTER.match(text, cand.end):
             return True
+        low = text[cand.start : cand.end].lower()
+        if _COLOUR.match(low) or (low in _COLOUR_FIRST and _GREEN_AFTER.match(text, cand.end)) or _VERB_ENDING.search(low):
+            return True  # "hunter green scrubs", "dc'ing Ethel Merrill", "ok'd w/ wheelchair"
         if WORD.fullmatch(text, cand.start, cand.end) is None:
             return False
+        if low in CALENDAR_WORDS and _DAY_AFTER.match(text, cand.end):
+            return True  # "Dr. Kim is out Dec 1-5": a month with its day
+        if "-" in low and _compound(low, text[cand.start : cand.end].islower()):
+            return True  # "short-term", "tele-visit", "RN-to-RN", "anti-Kell", "Wi-fi"
         return _INSURANCE_BEFORE.search(text, max(0, cand.start - 14), cand.start) is not None or (
             text[cand.start : cand.end].lower() in self._eponyms and EPONYM_AFTER.match(text, cand.end) is not None
             and _DETERMINER_BEFORE.search(text, max(0, cand.start - 8), cand.start) is not None
@@ -161,15 +218,41 @@ class Edges:
         return _weekday(low) or unit_compass(text, start, low)
 
 
+def _first_or_unlisted(low: str) -> bool:
+    """A first name, or a word in no Census list ("tsehay"); not a surname alone ("out by Sonoita, Whitcomb will")."""
+    lexicon = census_lexicon()
+    return low in lexicon.first_names or low not in lexicon.last_names
+
+
+def _town_no_name(low: str) -> bool:
+    """A US town that is no common first name or surname ("ogallala", "eudora"; not "helena")."""
+    lexicon = census_lexicon()
+    return (
+        low in us_places()
+        and lexicon.first_names.get(low, COMMON_FIRST_NAME_RANK + 1) > COMMON_FIRST_NAME_RANK
+        and lexicon.last_names.get(low, _COMMON_SURNAME_RANK + 1) > _COMMON_SURNAME_RANK
+    )
+
+
 @lru_cache(maxsize=1)
 def _regions_no_name() -> frozenset[str]:
     """Countries and states that are not also a common first name or surname ("germany", not "washington")."""
     lexicon = census_lexicon()
+    short = {low.split(" and ")[0] for low in regions() if " and " in low and "," not in low}  # "bosnia"
     return frozenset(
-        low for low in regions()
+        low for low in regions() | short
         if lexicon.first_names.get(low, COMMON_FIRST_NAME_RANK + 1) > COMMON_FIRST_NAME_RANK
         and lexicon.last_names.get(low, _COMMON_SURNAME_RANK + 1) > _COMMON_SURNAME_RANK
     )
+
+
+def _compound(low: str, lower_case: bool) -> bool:
+    """A hyphenated word that is no name: a part is a function word or a prefix ("rn-to-rn", "anti-kell"), or, written in
+    lower case, every part is a frequent word ("short-term")."""
+    parts = [p for p in low.split("-") if p]
+    if any(p in FUNCTION_WORDS or p in _PREFIXES for p in parts):
+        return True
+    return lower_case and all(len(p) > 2 and p in frequent_words() for p in parts)
 
 
 def unit_compass(text: str, start: int, low: str) -> bool:

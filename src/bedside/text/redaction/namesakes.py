@@ -2,8 +2,8 @@
 
 Roster names are staff and stay (``roster.py``). Staff often warn each other when a patient or relative has
 the same name: "Will in 12 (the pt, not Will Turner)", "pt in 17 is ALSO named Jorge Alvarez - not our
-Jorge!", "Baby Boy Mensah (no relation to Kofi)", "Kofi the pt in 818"; a full name with an age and sex after it, as patient lists give
-them ("402 Ana Diaz 81F"). A roster-shaped name with such a warning right after it or
+Jorge!", "Baby Boy Mensah (no relation to Kofi)", "baby boy Stone", "Kofi the pt in 818"; a full name with an age and sex after it, as
+patient lists give them ("402 Ana Diaz 81F"), or with "Jr." ("Marcus Bell Jr. admitted"). A roster-shaped name with such a warning right after it or
 just before it is the patient's, and is typed PATIENT; the mention of the staff member inside the warning
 ("not our Jorge", "not Dr. Murphy") stays.
 """
@@ -26,8 +26,11 @@ _WARNING_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WARNING_BEFORE = re.compile(
-    r"(?:\b(?:pts?|patients?)\s+named|\balso\s+(?:named|called)|\bis\s+also|\bname\s+is|\b(?:pt|patient)\s+is|\bis\s+named)\s+$", re.IGNORECASE
+    r"(?:\b(?:pts?|patients?)\s+named|\balso\s+(?:named|called)|\bis\s+also|\bname\s+is|\b(?:pt|patient)\s+is|\bis\s+named|"
+    r"\bbaby\s+(?:boy|girl)(?:\s+[A-Z])?)\s+$", re.IGNORECASE
 )
+# After a whole roster name, a generation suffix: someone else of that name ("Marcus Bell Jr. admitted rm 302").
+_SUFFIX_AFTER = re.compile(r",?\s+(?:Jr|Sr)\b\.?|\s+(?:II|III|IV)\b")
 # Right after the name: an age and sex, as a patient list gives them ("402 Ana Diaz 81F", "Eva Lindgren, 84F").
 _AGE_SEX_AFTER = re.compile(r",?\s+\d{1,3}\s?(?:[MF]\b|y/?o\b|yo[MF]?\b|-year-old\b)")
 # Before a mention of the staff member inside the warning.
@@ -85,7 +88,7 @@ class NamesakeDetector(RedactionDetector):
             )
             if not spoken_to and not _STAFF_MENTION_BEFORE.search(text, max(0, start - 12), start) and (
                 _WARNING_AFTER.match(text[end : end + 60]) or _WARNING_BEFORE.search(text, max(0, start - 20), start)
-                or (j > i and _AGE_SEX_AFTER.match(text, end))
+                or (j > i and (_AGE_SEX_AFTER.match(text, end) or _SUFFIX_AFTER.match(text, end)))
             ):
                 out.append(Candidate("PATIENT", start, end, self.name, "A staff member's name that the message says is a patient's."))
             i = j + 1

@@ -18,10 +18,12 @@ from bedside.text.redaction.cues import (
     INITIALS_AFTER_PLACE,
     LIST_BREAK,
     NOT_ROW_NAMES,
+    NUMBERED_ITEM_BEFORE,
     PARTICLES,
     PATIENT_BRACKET_AFTER,
     PATIENT_CUES,
     PATIENT_OBJECT_VERBS,
+    PATIENT_ROOM_BEFORE,
     PATIENT_VERB_AFTER,
     PLACE_AFTER,
     PLACE_PREPOSITIONS,
@@ -88,11 +90,15 @@ class NoCueRules:
             covered.update(range(i, last + 1))
 
     def room_openers(self, toks: list[Token], text: str, found: dict[int, tuple[int, str]]) -> None:
-        """'Hope in 312 asking for her phone', 'Olivia (peds 11, 6yo) NPO', 'Major in CVICU bed 4': a very common name (or
+        """"Hope in 312 asking for her phone", "Olivia (peds 11, 6yo) NPO", "Major in CVICU bed 4": a very common name (or
         a word in no list) that opens a message, then a room or a patient's details in brackets, even an everyday word."""
         covered = covered_tokens(found)
         for i, tok in enumerate(toks):
             if i in covered or never_a_name(tok) or tok.upper or len(tok.lower) < 2:
+                continue
+            if not tok.cap and PATIENT_ROOM_BEFORE.search(text, max(0, tok.start - 24), tok.start) and self._words.name_alone(tok, text):
+                found.setdefault(i, (i, "A name in lower case right after a patient's room ('pt in 614 deng c/o')."))
+                covered.add(i)
                 continue
             before = text[toks[i - 1].end if i else 0 : tok.start]
             if not ((i == 0 and not any(c.isalpha() for c in before)) or SEGMENT_BREAK.search(before)):
@@ -197,7 +203,14 @@ class NoCueRules:
             covered.update(span)
 
     def list_items(self, toks: list[Token], text: str, found: dict[int, tuple[int, str]]) -> None:
-        """'ED boarding: Minh Pham 8h, Yesenia Ochoa 6h, Tuilagi 5h': an item of a list whose other items are names."""
+        """'ED boarding: Minh Pham 8h, Yesenia Ochoa 6h, Tuilagi 5h': an item of a list whose other items are names; the
+        first word of an item of a numbered list ('1) Klassen afib 2) Wiens EGD done') when it may be a name alone."""
+        numbered = [i for i, tok in enumerate(toks) if NUMBERED_ITEM_BEFORE.search(text, max(0, tok.start - 6), tok.start)] if ")" in text else []
+        if len(numbered) >= 2:  # "sign-out: 1) Klassen afib rate controlled 2) Wiens EGD done": a numbered sign-out's patients
+            covered = covered_tokens(found)
+            for i in numbered:
+                if i not in covered and toks[i].cap and not toks[i].upper and self._words.name_alone(toks[i], text):
+                    found[i] = (i, "A name opening an item of a numbered list.")
         starts = [i for i, tok in enumerate(toks) if i == 0 or LIST_BREAK.search(text, toks[i - 1].end, tok.start)]
         if len(starts) < 3:
             return

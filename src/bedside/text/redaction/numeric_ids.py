@@ -36,7 +36,8 @@ _ID = re.compile(
 # A protective-services report about a patient: "APS report # 2025-APS-4471", "CWS hotline called, referral # 2145-8830-1102".
 _PROTECTIVE_REPORT = re.compile(
     r"\b(?:APS|CPS|CWS|DCFS|DCS|protective\s+services)\b[^\n;]{0,60}?\b(?:report|referral|case|intake)\s*"
-    r"(?:#|no\.?|number|num)\s*:?\s*(?P<value>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}[A-Z0-9])\b",
+    r"(?:#|no\.?|number|num)\s*:?\s*(?P<value>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}[A-Z0-9])\b"
+    r"|\b(?P<coded>(?-i:APS|CPS|CWS|DCFS|DCS)-\d[\d-]{4,18}\d)\b",
     re.IGNORECASE,
 )
 _SSN_LAST_FOUR = re.compile(
@@ -110,9 +111,9 @@ _ID_GAP = 30
 _HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>(?:[A-Z]{1,4}-?|(?:19|20)\d{2}-)?\d{5,12}(?:-\d{3,10})?)\b")
 # A licence plate written digits first with letters after ("ME plate 8842 PW", "tag 4471 KX").
 # A bare record number right after a "Last, First" name, as EHR lists and census lines copy it:
-# "Shamoun, Nahrain 5529-0831 ready for OR", "VILLANUEVA, CORAZON S  E01183342  06/30/1935".
+# "Shamoun, Nahrain 5529-0831 ready for OR", "VILLANUEVA, CORAZON S  E01183342  06/30/1935", "Sabic, Edin (E2218847)".
 _AFTER_LAST_FIRST = re.compile(
-    r"\b[A-Z][A-Za-z'’\-]+,\s*[A-Z][A-Za-z'’\-]+(?:\s+[A-Z]\.?)?\s+(?P<value>(?:[A-Z]{1,4}-)?[A-Z]?\d{3,}(?:-\d{3,})?)(?![\w/.-])"
+    r"\b[A-Z][A-Za-z'’\-]+,\s*[A-Z][A-Za-z'’\-]+(?:\s+[A-Z]\.?)?\s+\(?(?P<value>(?:[A-Z]{1,4}-)?[A-Z]?\d{3,}(?:-\d{3,})?)(?![\w/.-])"
 )
 # "she gave the password crawfish22": a privacy password or code word the patient chose identifies them.
 _PASSWORD = re.compile(
@@ -126,7 +127,8 @@ _PLATE = re.compile(
     re.IGNORECASE,
 )
 _NOT_PATIENT_NUMBER_BEFORE = re.compile(
-    r"\b(?:ticket|order|incident(?:\s+report)?|lock|confirmation|biomed|interpreter|interp|lot|po|invoice|req|requisition|work\s+order|case\s+no|pager|ext)"
+    r"\b(?:ticket|order|incident(?:\s+report)?|lock|confirmation|biomed|interpreter|interp|lot|po|invoice|req|requisition|work\s+order|case\s+no|pager|ext|"
+    r"loc|location|rm|room|seal|run|envelope|bag)"
     r"(?:\s+(?:id|no\.?|number))?\W{0,3}$",
     re.IGNORECASE,
 )
@@ -235,7 +237,8 @@ class NumericIdentifierDetector(RedactionDetector):
                           "A number labelled as an account, plan, licence, device or other identifier.")
             )
         for m in (_PROTECTIVE_REPORT.finditer(text) if any(w in low for w in _PROTECTIVE_WORDS) else ()):
-            found.append(Candidate("ID", m.start("value"), m.end("value"), self.name,
+            group = "value" if m.group("value") else "coded"  # "APS report # 2291-A", "is APS-2025-118870"
+            found.append(Candidate("ID", m.start(group), m.end(group), self.name,
                                    "The number of a protective-services report or referral about the patient."))
         for m in _AFTER_LAST_FIRST.finditer(text):
             if len(_digits(m.group("value"))) >= 7:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from bedside.text.redaction.addresses import FOOD_TALK, PLACE_TO_EAT_BEFORE, STATE_CODES
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
 from bedside.text.redaction.clinical_terms import named_things, regions, us_places, world_places
+from bedside.text.redaction.cues import RELATION_BRACKET_AFTER
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.ordinary import frequent_words
 from bedside.text.redaction.standalone import clinical_words
@@ -33,7 +34,7 @@ HOME_CUE = re.compile(
     r"|home\s+(?:to|in)|back\s+(?:home\s+)?(?:to|in)|(?:moved|moving|move|relocating|relocated)\s+(?:back\s+)?to|closer\s+to|ride\s+(?:home\s+)?to|farm\s+(?:outside|near)"
     r"|(?:house|apt|apartment|trailer|place|farm|ranch|walk-?up|condo|duplex|camper|rv)\s+(?:in|on|near|outside|at)|discharged\s+(?:home\s+)?to|d/c'?d?\s+(?:home\s+)?to"
     r"|shelter\s+in|cousin'?s\s+in|(?:sister|brother|daughter|son|mom|dad|mother|father|wife|husband|family|parents)\s+in|home\s+is(?:\s+in)?"
-    r"|home\s*town:?)\s+$",
+    r"|home\s*town:?|lives|resides)\s+$",
     re.IGNORECASE,
 )
 _WEAK_CUE = re.compile(r"\b(?:from|in|near|outside|around|of|(?:letter|mail|mailed|mailing)\s+to)\s+$", re.IGNORECASE)
@@ -141,7 +142,7 @@ class PlaceDetector(RedactionDetector):
             if _TITLE_FIRST.match(m.group(0)):
                 continue
             end = self._town_end(text, m.start(), m.group(0), strong)
-            if end is None or _FACILITY_AFTER.match(text, end) or PERSON_AFTER.match(text, end) or (
+            if end is None or _FACILITY_AFTER.match(text, end) or PERSON_AFTER.match(text, end) or RELATION_BRACKET_AFTER.match(text, end) or (
                 PLACE_TO_EAT_BEFORE.search(before) and FOOD_TALK.search(text)
             ):
                 continue

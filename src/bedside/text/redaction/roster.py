@@ -37,6 +37,8 @@ from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, nickname_gro
 
 # After a name that opens a message, words that show the name is the person written to ("Sam can u", "Sam, ").
 _ADDRESSED_AFTER = re.compile(r"\s+(?:can|could|would|will)\s+(?:u|you|ya)\b|,\s|:\s|\s+(?:pls|plz|please)\b|\s+[-–—]\s")
+# A unit after a name ("Grace on 4N", "Mei Chen on 4N"): where a colleague works tonight, not a patient's room.
+_UNIT_AFTER = re.compile(r"\s+on\s+\d[A-Za-z]{1,2}\b(?![-/]?\d)")
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ class Roster:
             ):
                 continue  # "Patience Mensah (pt, no relation to Kofi)", "admitted a Marcus Bell to 12"
             if tok.raw[0].isupper() and PATIENT_PLACE_AFTER.match(text, tok.end) and not text[: tok.start].endswith("@") \
-                    and not GREETING_BEFORE.search(text, 0, tok.start):
+                    and not GREETING_BEFORE.search(text, 0, tok.start) and not _UNIT_AFTER.match(text, tok.end):
                 continue  # "Sharma in 18", "Martin bed 3": a roster name with a patient's room is a patient's name
             if BED_BEFORE.search(text, max(0, tok.start - 14), tok.start) and AGE_SEX_AFTER.match(text, self._name_end(toks, text, i)):
                 continue  # "bed 6 Kim 45F pyelo": a sign-out line's patient

@@ -121,6 +121,8 @@ _STAFF_AFTER = re.compile(
 Token = tuple[int, int, str]
 # Reasons of rule findings whose words the message itself marks as a name ("Pa Houa", "Sunny (Sun-hee Choi)").
 _STATED_NAMES = ("A Hmong given name", "A nickname written before")
+_FIRST_AND_SURNAME = "Two capitalised words that are a first name and a surname"
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -295,6 +297,8 @@ class SequenceDetector(RedactionDetector):
             return cand  # a name the message says is a person's ("Trang (pt's niece)") is no place
         if self._listed_place(text[cand.start : cand.end]) and _PLACE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
             return Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a listed town after a place word.")
+        if cand.reason.startswith(_FIRST_AND_SURNAME) and self._common_full_name(text, cand):
+            return cand  # "POA is Elizabeth Grant": a common first name and surname, no town, no place word after
         place = sum(tagger.marginal("ADDRESS", i) for i in inside) / len(inside)
         name = sum(tagger.marginal("PATIENT", i) for i in inside) / len(inside)
         if place < self.threshold or place <= name:
@@ -312,6 +316,18 @@ class SequenceDetector(RedactionDetector):
             zipf_frequency(w.lower(), "es") >= _SPANISH_MIN_ZIPF
             and first_names.get(w.lower(), COMMON_FIRST_NAME_RANK + 1) > COMMON_FIRST_NAME_RANK
             for w in words
+        )
+
+    def _common_full_name(self, text: str, cand: Candidate) -> bool:
+        """Two words, a common first name and a common surname, that are no listed town and have no capitalised word
+        after them ("Elizabeth Grant"; not "Kelly Ingram Park", "Rose Hill")."""
+        words = text[cand.start : cand.end].lower().split()
+        lexicon = self.features.lexicon
+        return (
+            len(words) == 2 and not self._listed_place(" ".join(words))
+            and lexicon.first_names.get(words[0], COMMON_FIRST_NAME_RANK + 1) <= COMMON_FIRST_NAME_RANK
+            and lexicon.last_names.get(words[1], COMMON_FIRST_NAME_RANK + 1) <= COMMON_FIRST_NAME_RANK
+            and _CAPITAL_AFTER.match(text, cand.end) is None
         )
 
     def _listed_place(self, surface: str) -> bool:

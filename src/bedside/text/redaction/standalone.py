@@ -65,7 +65,7 @@ EPONYM_AFTER = re.compile(
     r"disease|position|phenomenon|triad|law|maneuver|manoeuvre|reflex|ulcer|"
     r"sarcoma|lymphoma|esophagus|oesophagus|pouch|procedure|fracture|node|cyst|criteria|solution|"
     r"classification|contracture|thyroiditis|encephalopathy|diverticulum|hernia|operation|tumou?r|"
-    r"clamps?|forceps|wipes|retractors?|scissors|warmer|mattress|lift|monitor|machine)\b",
+    r"clamps?|forceps|wipes|retractors?|scissors|warmer|mattress|lift|monitor|machine|masks?|pumps?|bags?|setup|set-up)\b",
     re.IGNORECASE,
 )
 
