@@ -156,6 +156,15 @@ AUTHORED = {
     "holdout-ci": DATA / "authored" / "holdout-2026-11ci.txt",
     "holdout-cj": DATA / "authored" / "holdout-2026-11cj.txt",
     "holdout-ck": DATA / "authored" / "holdout-2026-11ck.txt",
+    # 1.13.1 held-out files: cl to cq (San Antonio and the Hill Country, Louisville and eastern Kentucky, Albuquerque and
+    # northern New Mexico, Raleigh-Durham and eastern North Carolina, Des Moines and rural Iowa, Tampa and the Gulf
+    # Coast), written while 1.13.1 was built, measured once on 1.13.0 and once on 1.13.1, not read.
+    "holdout-cl": DATA / "authored" / "holdout-2026-11cl.txt",
+    "holdout-cm": DATA / "authored" / "holdout-2026-11cm.txt",
+    "holdout-cn": DATA / "authored" / "holdout-2026-11cn.txt",
+    "holdout-co": DATA / "authored" / "holdout-2026-11co.txt",
+    "holdout-cp": DATA / "authored" / "holdout-2026-11cp.txt",
+    "holdout-cq": DATA / "authored" / "holdout-2026-11cq.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -174,7 +183,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-bk", "holdout-bl", "holdout-bm", "holdout-bn", "holdout-bo", "holdout-bp",
             "holdout-bq", "holdout-br", "holdout-bs", "holdout-bt", "holdout-bu", "holdout-bv",
             "holdout-bw", "holdout-bx", "holdout-by", "holdout-bz", "holdout-ca", "holdout-cb", "holdout-cc", "holdout-cd",
-            "holdout-ce", "holdout-cf", "holdout-cg", "holdout-ch", "holdout-ci", "holdout-cj", "holdout-ck")
+            "holdout-ce", "holdout-cf", "holdout-cg", "holdout-ch", "holdout-ci", "holdout-cj", "holdout-ck",
+            "holdout-cl", "holdout-cm", "holdout-cn", "holdout-co", "holdout-cp", "holdout-cq")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
