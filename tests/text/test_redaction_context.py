@@ -211,3 +211,41 @@ def test_a_time_after_in_is_no_room(redactor: Redactor) -> None:
     room_reason = "A name followed by a room"
     assert any(s.reason.startswith(room_reason) for s in redactor.redact("Kowalski in 2 needs meds").spans)
     assert not any(s.reason.startswith(room_reason) for s in redactor.redact("Ask Kowalski in 2 days").spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "surface"),
+    [
+        ("Emergency contact home: 2209 N Sherman Dr Indianapolis, IN 46218", "ZIP", "46218"),  # after a state's code
+        ("Blood bank: 2u ready for Guillory, Wanda CBM4471902, T&S expires tonight", "MRN", "CBM4471902"),
+        ("BED REQUEST: Broussard, Odile 0091-227-54 tele", "MRN", "0091-227-54"),
+        ("need pt's last 4 of SS 4471 for the disability form", "SSN", "4471"),  # "last 4 of SS"
+        ("pt says ssn is 436229018 but registration typed 436229081", "SSN", "436229081"),
+        ("address changed to Lakeside Pointe Apts #214, Speedway, pls update", "ADDRESS", "Speedway"),
+        ("BOLO: may head to the bus stop, lives near 38th and Post", "ADDRESS", "38th and Post"),  # a corner
+        ("pt 19F from the 7th Ward, asthma exac", "ADDRESS", "7th Ward"),
+        ("lives in a trailer off Rt 47 outside town", "ADDRESS", "Rt 47"),
+        ("handoff - LaFountain, Marie (\"Sissy\") cellulitis L leg", "PATIENT", "Sissy"),  # a quoted nickname
+        ("Bubba in 7 (real name Alphonse Hebert) wants to smoke", "PATIENT", "Bubba"),
+        ("pt in 22 Larry found w a lighter in his room", "PATIENT", "Larry"),
+        ("phone msg - Pastor Hughes from pt's church wants an update", "PATIENT", "Pastor Hughes"),  # clergy, not staff
+        ("SANE nurse needed for pt initials A.K. 16F", "PATIENT", "A.K"),
+    ],
+)
+def test_identifiers_found_1131(redactor: Redactor, text: str, kind: str, surface: str) -> None:
+    assert (kind, surface) in _found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pt Goldie Ward 94 lives alone",  # a surname, not a city ward
+        "Chen, Mei-Ling 1939-04-22 admitted for CAP",  # a date of birth after "Last, First" is no record number
+        "refill lisinopril 20 mg #90, Lemmon Drug, cb later",  # a quantity, not an apartment
+        "both on 4th and 5th floors today",  # floors, not a corner
+        "pt pastor visiting, rev 2 of the policy is out",
+    ],
+)
+def test_not_these_identifiers_1131(redactor: Redactor, text: str) -> None:
+    found = _found(redactor, text)
+    assert not [s for s in found if s[0] in ("ADDRESS", "MRN") or s[1] in ("rev", "Ward")]

@@ -33,7 +33,7 @@ _SUFFIX_ONLY = re.compile(_SUFFIX + r"\.?")
 # A street named without a house number, after a word that places someone on it ("lives on Knickerbocker Ave",
 # "the shelter on Atlantic Ave", "an RV park off Bus 83", "from Alter St") or after a chain pharmacy ("CVS Cottman Ave").
 _NAMED_STREET = re.compile(
-    rf"\b(?:on|off|at|from|by|near|CVS|Walgreens|Rite\s+Aid)\s+(?:the\s+)?(?P<value>(?:[A-Z][a-z]+\s+){{1,3}}{_SUFFIX}\b\.?|(?:Bus(?:iness)?|Hwy|Highway|Route|Rte|US|FM)\s+\d{{1,4}}\b)"
+    rf"\b(?:on|off|at|from|by|near|CVS|Walgreens|Rite\s+Aid)\s+(?:the\s+)?(?P<value>(?:[A-Z][a-z]+\s+){{1,3}}{_SUFFIX}\b\.?|(?:Bus(?:iness)?|Hwy|Highway|Route|Rte|Rt|SR|CR|US|FM|State\s+Route|County\s+Road)\s+\d{{1,4}}\b)"
 )
 # "Worth County", "Jefferson Parish", "Hazle Township", "Tulsa Co.": a county or township is smaller than a state.
 _COUNTY = re.compile(
@@ -74,10 +74,26 @@ _ZIP_AFTER_STREET = re.compile(
 )
 # An apartment or unit in the same clause after a found address ("Cedar Crest Apts apt 14B", "the Sunset Apts on 34th &
 # Slide, apt #12").
-_UNIT_AFTER = re.compile(r"(?:[\s,]+(?:on|off|at)\s+[^,.;\n]{1,25})?[\s,]+(?P<value>(?i:apt|apartment|unit|ste|suite)\.?\s*#?\s*[A-Za-z]?\d{1,5}[A-Za-z]?)\b")
-# A listed town after a street and a comma ("shelter on Main St, Middletown"; not "Gordon Pike, Emily Pike's").
+_UNIT_AFTER = re.compile(
+    r"(?:[\s,]+(?:on|off|at)\s+[^,.;\n]{1,25})?[\s,]+(?P<value>(?i:apt|apartment|unit|ste|suite)\.?\s*#?\s*[A-Za-z]?\d{1,5}[A-Za-z]?|#\s?\d{1,5}[A-Za-z]?)\b"
+)
+# A listed town after a street or an apartment and a comma ("shelter on Main St, Middletown", "Lakeside Pointe Apts
+# #214, Speedway"; not "Gordon Pike, Emily Pike's").
 _COMMON_FIRST_RANK = 1000
-_TOWN_AFTER_STREET = re.compile(rf"\b{_SUFFIX}\.?,\s+(?P<value>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+_TOWN_AFTER_STREET = re.compile(
+    rf"(?:\b{_SUFFIX}\.?|\b(?i:(?:apts?|apartments)(?:\s*#\s?\d{{1,5}}[A-Za-z]?)?|apt\.?\s*#?\s*\w{{1,5}}|unit\s*#?\s*\w{{1,5}})),\s+(?P<value>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+)
+# A street corner where someone lives or was found ("lives near 38th and Post", "on 34th & Slide").
+_CORNER = re.compile(
+    r"\b(?:near|at|on|by|around|off)\s+(?P<value>\d{1,3}(?:st|nd|rd|th)\s+(?:and|&)\s+(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th)))\b"
+    r"(?!\s+(?:floors?|fl|fls)\b)"
+)
+# A numbered city ward or a named neighbourhood ("7th Ward", "the Lower Ninth", "Versailles neighborhood"; not "Goldie Ward").
+_WARD = re.compile(
+    r"\b(?P<value>(?:\d{1,2}(?:st|nd|rd|th)|(?:Lower\s+|Upper\s+)?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|"
+    r"Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth))\s+Ward|(?:the\s+)?Lower\s+Ninth|"
+    r"[A-Z][a-z]+(?=\s+neighbou?rhood\b))"
+)
 # Puerto Rican addresses: an urbanización, barrio, sector or public housing by name, a road and kilometre, a
 # building and apartment, and the town after them ("Urb. Las Delicias, Ponce", "Bo. Candelaria, Toa Baja PR
 # 00949", "Carr. 2 km 14.5", "PR-52 km 32", "edificio 48 apt 912").
@@ -113,6 +129,8 @@ _FIVE_DIGITS = re.compile(r"(?<![\w\-:/.$#])(?P<value>\d{5}(?:-\d{4})?)(?![\w\-:
 STATE_CODES = (
     "A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]"
 )
+# A ZIP code after a state's code and a comma before it ("..., IN 46218").
+_STATE_ZIP = re.compile(rf",\s*(?:{STATE_CODES})\s+(?P<value>\d{{5}}(?:-\d{{4}})?)(?![\w\-/])")
 _CITY_STATE_ZIP = re.compile(
     rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s*|\s+)(?:{STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?\b"
 )
@@ -192,6 +210,11 @@ class AddressDetector(RedactionDetector):
             first = m.group("value").split()[0].lower()
             if (m.group("value").lower() in us_places() or first in us_places()) and census_lexicon().first_names.get(first, _COMMON_FIRST_RANK + 1) > _COMMON_FIRST_RANK:
                 found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A listed town after a street and a comma."))
+        for m in _STATE_ZIP.finditer(text):
+            found.append(Candidate("ZIP", m.start("value"), m.end("value"), self.name, "A ZIP code after a state's code."))
+        for pattern, reason in ((_CORNER, "A street corner."), (_WARD, "A named ward or neighbourhood of a city.")):
+            for m in pattern.finditer(text):
+                found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, reason))
         for cand in [c for c in found if c.type == "ADDRESS"]:
             unit = _UNIT_AFTER.match(text, cand.end)
             if unit:

@@ -11,7 +11,7 @@ import re
 
 TITLE_CUES: frozenset[str] = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "mister", "mstr", "madam", "sr", "sra", "srta", "mme", "mlle", "sgt", "ssgt", "msgt",
-     "cpl", "pvt", "capt", "cmdr"}
+     "cpl", "pvt", "capt", "cmdr", "pastor", "rev", "reverend", "deacon"}
 )
 PATIENT_CUES: frozenset[str] = frozenset({"pt", "pts", "patient", "patients", "re", "pnt", "ptnt", "px", "contact", "caller", "visitor", "name", "alias", "aka"})
 RELATIVE_CUES: frozenset[str] = frozenset(
@@ -191,7 +191,7 @@ SELF_NAMED_BEFORE = re.compile(r"(?:^|[\s,.!])(?:it'?s|itâ€™s|this\s+is|i'?m|iâ€
 # Initials standing for a patient, with a room after them: "JR in 6", "T.M. (bed 2)".
 INITIALS = re.compile(
     r"(?<![\w.])(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]{2})(?=(?:\s+(?:is|was|now|still))?\s+(?:in|on)\s+(?:room\s*|rm\s*|bed\s*)?\d"
-    r"|\s*\(\s*(?:bed|rm|room|bay)\s*\d|\s+(?:rm|room|bed)\s*\d|\s+\d{1,2}[NSEW]{1,2}-\d{1,3}\b)"
+    r"|\s*\(\s*(?:bed|rm|room|bay)\s*\d|\s+(?:rm|room|bed)\s*\d|\s+\d{1,2}[NSEW]{1,2}-\d{1,3}\b|,?\s+\d{1,3}\s?(?:[MF]|yo|y/o)\b)"
 )
 # "Tallulah 6 - mother requesting", "Young 505 agitated": a bare room number, then a field or a patient's verb.
 ROOM_THEN_FIELD = re.compile(

@@ -88,6 +88,12 @@ _VERB_ENDING = re.compile(r"[a-z]['’](?:ing|d|ed)$")
 _COMPANY_AFTER = re.compile(r"\s+(?:reps?|representatives?|sales)\b", re.IGNORECASE)
 # A capitalised word (or one in capitals) and an opening bracket, right before a found name.
 _NICKNAME_BEFORE = re.compile(r"(?:^|(?<=[\s:;,.]))(?P<nick>[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?)\s*\(\s*$")
+# "Bubba in 7 (real name Alphonse Hebert)": a name with its room before the bracket that gives the real name.
+_REAL_NAME_BEFORE = re.compile(
+    r"(?:^|(?<=[\s:;,.]))(?P<nick>[A-Z][\w'’]*)(?:\s+(?:in|rm|bed)\s*\d{1,4}[A-Za-z]?)?\s*\(\s*(?:real|legal|full|given)\s+name\s*(?:is\s*)?:?\s*$"
+)
+# A nickname in quotes in brackets right after a name ("LaFountain, Marie ("Sissy")").
+_QUOTED_NICKNAME_AFTER = re.compile(r"\s*\(\s*[\"“'‘](?P<nick>[A-Z][\w'’\-]{1,20})[\"”'’]\s*\)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|new|old|our)\s+$", re.IGNORECASE)
 _INSURANCE_BEFORE = re.compile(r"\b(?:ins|insurance|insurer|payer|payor|carrier)\b\s*[:\-]?\s*$", re.IGNORECASE)
 _FLOOR_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
@@ -157,23 +163,28 @@ class Edges:
         )
 
     def nicknames(self, text: str, kept: list[Candidate]) -> list[Candidate]:
-        """``kept`` with the nicknames written right before a found name in brackets ("Sunny (Sun-hee Choi)")."""
+        """``kept`` with the nicknames written right before a found name in brackets ("Sunny (Sun-hee Choi)", "Bubba in 7
+        (real name Alphonse Hebert)") or quoted in brackets right after it ("LaFountain, Marie ("Sissy")")."""
         if "(" not in text:
             return kept
-        taken = {(c.start, c.end) for c in kept}
         added: list[Candidate] = []
         for cand in kept:
-            if cand.type != "PATIENT" or not text[max(0, cand.start - 2) : cand.start].rstrip().endswith("("):
+            if cand.type != "PATIENT":
                 continue
-            m = _NICKNAME_BEFORE.search(text, max(0, cand.start - 30), cand.start)
-            if m is None or (m.start("nick"), m.end("nick")) in taken or any(c.start <= m.start("nick") < c.end for c in kept):
-                continue
-            nick = m.group("nick")
-            tok = Token(m.start("nick"), m.end("nick"), nick, nick.lower(), True, nick.isupper() and len(nick) > 1)
-            if never_a_name(tok) or nick.lower() in self._clinical or nick.lower() in self._roster:
-                continue
-            added.append(Candidate("PATIENT", tok.start, tok.end, cand.detector, "A nickname written before the name it stands for."))
+            before = _NICKNAME_BEFORE.search(text, max(0, cand.start - 30), cand.start) or _REAL_NAME_BEFORE.search(
+                text, max(0, cand.start - 45), cand.start
+            )
+            for m, reason in ((before, "A nickname written before the name it stands for."),
+                              (_QUOTED_NICKNAME_AFTER.match(text, cand.end), "A nickname quoted after the name.")):
+                if m is not None and self._nickname_ok(m.group("nick")) and not any(
+                    c.start <= m.start("nick") < c.end for c in kept + added
+                ):
+                    added.append(Candidate("PATIENT", m.start("nick"), m.end("nick"), cand.detector, reason))
         return sorted(kept + added, key=lambda c: c.start) if added else kept
+
+    def _nickname_ok(self, nick: str) -> bool:
+        tok = Token(0, len(nick), nick, nick.lower(), True, nick.isupper() and len(nick) > 1)
+        return not (never_a_name(tok) or nick.lower() in self._clinical or nick.lower() in self._roster)
 
     @staticmethod
     def last_first(text: str, kept: list[Candidate]) -> list[Candidate]:

@@ -96,8 +96,10 @@ class NoCueRules:
         for i, tok in enumerate(toks):
             if i in covered or never_a_name(tok) or tok.upper or len(tok.lower) < 2:
                 continue
-            if not tok.cap and PATIENT_ROOM_BEFORE.search(text, max(0, tok.start - 24), tok.start) and self._words.name_alone(tok, text):
-                found.setdefault(i, (i, "A name in lower case right after a patient's room ('pt in 614 deng c/o')."))
+            if PATIENT_ROOM_BEFORE.search(text, max(0, tok.start - 24), tok.start) and (
+                self._words.name_alone(tok, text) or (tok.cap and self._words.very_common_name(tok.lower) and tok.lower not in self._words.plain)
+            ):
+                found.setdefault(i, (i, "A name right after a patient's room ('pt in 614 deng c/o', 'pt in 22 Larry')."))
                 covered.add(i)
                 continue
             before = text[toks[i - 1].end if i else 0 : tok.start]

@@ -40,6 +40,15 @@ _PROTECTIVE_REPORT = re.compile(
     r"|\b(?P<coded>(?-i:APS|CPS|CWS|DCFS|DCS)-\d[\d-]{4,18}\d)\b",
     re.IGNORECASE,
 )
+# "last 4 of SS 4471", "last four of her social 0932": the label after "last 4".
+_LAST_FOUR_OF = re.compile(
+    r"\blast\s*(?:4|four)\s+(?:digits\s+)?of\s+(?:(?:the|pt'?s|his|her|their)\s+)?(?:ssn|ss|social(?:\s+security)?|soc\s+sec)\b"
+    r"\s*(?:#|no\.?|number)?\s*[:=]?\s*(?:is\s+)?(?P<value>\d{4})(?![\d\-/:])",
+    re.IGNORECASE,
+)
+# In a clause about a Social Security number, a bare nine-digit number is one ("ssn is 436229018 but registration
+# typed 436229081").
+_NINE_DIGITS = re.compile(r"(?<![\w\-/.$#])(?P<value>\d{9})(?![\w\-/]|[.,]\d)")
 _SSN_LAST_FOUR = re.compile(
     r"\b(?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*(?:last\s*(?:4|four)|l4)\s*(?:digits?\s*)?(?:[:#=]|is)?\s*"
     r"(?P<value>\d{4})\b|\b(?P<masked>(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})\b",
@@ -111,9 +120,10 @@ _ID_GAP = 30
 _HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>(?:[A-Z]{1,4}-?|(?:19|20)\d{2}-)?\d{5,12}(?:-\d{3,10})?)\b")
 # A licence plate written digits first with letters after ("ME plate 8842 PW", "tag 4471 KX").
 # A bare record number right after a "Last, First" name, as EHR lists and census lines copy it:
-# "Shamoun, Nahrain 5529-0831 ready for OR", "VILLANUEVA, CORAZON S  E01183342  06/30/1935", "Sabic, Edin (E2218847)".
+# "Shamoun, Nahrain 5529-0831 ready for OR", "VILLANUEVA, CORAZON S  E01183342  06/30/1935", "Sabic, Edin (E2218847)",
+# "Guillory, Wanda CBM4471902", "Broussard, Odile 0091-227-54".
 _AFTER_LAST_FIRST = re.compile(
-    r"\b[A-Z][A-Za-z'’\-]+,\s*[A-Z][A-Za-z'’\-]+(?:\s+[A-Z]\.?)?\s+\(?(?P<value>(?:[A-Z]{1,4}-)?[A-Z]?\d{3,}(?:-\d{3,})?)(?![\w/.-])"
+    r"\b[A-Z][A-Za-z'’\-]+,\s*[A-Z][A-Za-z'’\-]+(?:\s+[A-Z]\.?)?\s+\(?(?!(?:19|20)\d\d-\d\d?-\d\d?\b)(?P<value>(?:[A-Z]{1,4}-?)?\d{3,}(?:-\d{2,}){0,3})(?![\w/.-])"
 )
 # "she gave the password crawfish22": a privacy password or code word the patient chose identifies them.
 _PASSWORD = re.compile(
@@ -262,7 +272,12 @@ class NumericIdentifierDetector(RedactionDetector):
                         and not _MONTH_DAY_BEFORE_YEAR.search(text, max(0, m.start() - 16), m.start()):
                     found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name,
                                            "A four-digit number in a sentence about a Social Security number."))
+        for m in (_LAST_FOUR_OF.finditer(text) if ssn_word or "soc" in low else ()):
+            found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name, "The last four digits of a Social Security number."))
         if ssn_word and _SSN_CLAUSE.search(text):
+            for m in (m for clause in _SSN_CLAUSE.finditer(text) for m in _NINE_DIGITS.finditer(text, clause.start(), clause.end())):
+                found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name,
+                                       "A nine-digit number in a message about a Social Security number."))
             for m in _LAST_FOUR.finditer(text):
                 found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name,
                                        "Four digits after 'last 4' in a message about a Social Security number."))
