@@ -165,6 +165,15 @@ AUTHORED = {
     "holdout-co": DATA / "authored" / "holdout-2026-11co.txt",
     "holdout-cp": DATA / "authored" / "holdout-2026-11cp.txt",
     "holdout-cq": DATA / "authored" / "holdout-2026-11cq.txt",
+    # 1.13.2 held-out files: cr to cw (Jackson and the Pine Belt, Phoenix and the Gila River, Flint and the Thumb,
+    # Casper and the Wind River, Brooklyn and Staten Island, Shreveport and north Louisiana), written while 1.13.2 was
+    # built, measured once on 1.13.1 and once on 1.13.2, not read.
+    "holdout-cr": DATA / "authored" / "holdout-2026-11cr.txt",
+    "holdout-cs": DATA / "authored" / "holdout-2026-11cs.txt",
+    "holdout-ct": DATA / "authored" / "holdout-2026-11ct.txt",
+    "holdout-cu": DATA / "authored" / "holdout-2026-11cu.txt",
+    "holdout-cv": DATA / "authored" / "holdout-2026-11cv.txt",
+    "holdout-cw": DATA / "authored" / "holdout-2026-11cw.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -184,7 +193,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-bq", "holdout-br", "holdout-bs", "holdout-bt", "holdout-bu", "holdout-bv",
             "holdout-bw", "holdout-bx", "holdout-by", "holdout-bz", "holdout-ca", "holdout-cb", "holdout-cc", "holdout-cd",
             "holdout-ce", "holdout-cf", "holdout-cg", "holdout-ch", "holdout-ci", "holdout-cj", "holdout-ck",
-            "holdout-cl", "holdout-cm", "holdout-cn", "holdout-co", "holdout-cp", "holdout-cq")
+            "holdout-cl", "holdout-cm", "holdout-cn", "holdout-co", "holdout-cp", "holdout-cq",
+            "holdout-cr", "holdout-cs", "holdout-ct", "holdout-cu", "holdout-cv", "holdout-cw")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

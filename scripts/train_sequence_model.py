@@ -57,7 +57,9 @@ HELD_OUT = frozenset({"holdout-2026-11bb.txt", "holdout-2026-11bc.txt", "holdout
                       "holdout-2026-11cg.txt", "holdout-2026-11ch.txt", "holdout-2026-11ci.txt",
                       "holdout-2026-11cj.txt", "holdout-2026-11ck.txt", "holdout-2026-11cl.txt",
                       "holdout-2026-11cm.txt", "holdout-2026-11cn.txt", "holdout-2026-11co.txt",
-                      "holdout-2026-11cp.txt", "holdout-2026-11cq.txt"})
+                      "holdout-2026-11cp.txt", "holdout-2026-11cq.txt", "holdout-2026-11cr.txt",
+                      "holdout-2026-11cs.txt", "holdout-2026-11ct.txt", "holdout-2026-11cu.txt",
+                      "holdout-2026-11cv.txt", "holdout-2026-11cw.txt"})
 PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 
 
