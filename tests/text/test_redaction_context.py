@@ -249,3 +249,38 @@ def test_identifiers_found_1131(redactor: Redactor, text: str, kind: str, surfac
 def test_not_these_identifiers_1131(redactor: Redactor, text: str) -> None:
     found = _found(redactor, text)
     assert not [s for s in found if s[0] in ("ADDRESS", "MRN") or s[1] in ("rev", "Ward")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "surface"),
+    [
+        ("ADT: Lucero, Cipriano 003771290 19350218 90Y M ADM 20251105 1422", "DATE", "20251105"),  # an EHR row's dates
+        ("PENA, JOSE A JR ... E1028847 ... Enc 600338172", "MRN", "E1028847"),  # a record number's shape
+        ("she was d/c'd 10-29 and never got her O2", "DATE", "10-29"),
+        ("patient label: PEREZ, YOANDY DOB:11/30/1979 MRN:00884127", "DOB", "11/30/1979"),
+        ("Bynum, Earl T 93 yo M from Tarboro, hip fx", "AGE>89", "93"),  # a middle initial, no temperature
+        ("prep instructions mailed to 2344 Hwy 1 since no phone", "ADDRESS", "2344 Hwy 1"),
+        ("EMS: found at home 322 Ave D in Hondo", "ADDRESS", "322 Ave D"),
+        ("fell the 3rd, came in the 5th, surgery was the 6th", "DATE", "the 3rd"),
+        ("Medicaid pending for her, application # 1009834756", "ID", "# 1009834756"),
+        ("Pop (that's what he wants to be called) in 15 ate his lunch", "PATIENT", "Pop"),
+    ],
+)
+def test_identifiers_found_1132(redactor: Redactor, text: str, kind: str, surface: str) -> None:
+    assert (kind, surface) in _found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ADT: SLONE, DARRELL W ACCT 5511209384 ATT: DIAZ, ANA RM 4N-406",  # the attending's field, and a room
+        "Hunter (the new tech) starts on nights tmrw, pls be nice",
+        "Sam is precepting the new grad Brown this week",
+        "requisition L8821044 redraw needed",  # a lab requisition
+        "T 101 F at 0400, recheck",  # a temperature
+        "Mr. Smith admitted 2-3 times this year",
+    ],
+)
+def test_not_these_identifiers_1132(redactor: Redactor, text: str) -> None:
+    found = _found(redactor, text)
+    assert not [s for s in found if s[1] in ("DIAZ, ANA", "RM 4N-406", "Hunter", "Brown", "L8821044", "101", "2-3")]

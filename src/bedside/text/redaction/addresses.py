@@ -23,8 +23,12 @@ _SUFFIX = (
     r"Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Pike|Alley|Crescent|Close)"
 )
 _STREET = re.compile(
-    rf"(?<![\w/.\-])\d{{1,6}}(?:-\d{{1,4}})?[A-Za-z]?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?"
+    rf"(?<![\w/.\-])\d{{1,6}}(?:-\d{{1,4}})?[A-Za-z]?\s+(?:[NSEW]{{1,2}}\.?\s+|North\s+|South\s+|East\s+|West\s+)?"
     rf"(?:(?:[A-Z][a-z]+|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}{_SUFFIX}\b\.?"
+)
+# A house number on a numbered highway or a lettered avenue ("2344 Hwy 1", "322 Ave D").
+_HIGHWAY_HOUSE = re.compile(
+    r"(?<![\w/.\-])\d{1,6}\s+(?:(?:Hwy|Highway|Route|Rt|Rte|CR|SR|FM|County\s+Road|State\s+Route)\s+\d{1,4}[A-Z]?|(?:Ave|Avenue)\s+[A-Z])\b"
 )
 _PO_BOX = re.compile(
     r"\b(?:P\.?\s?O\.?|(?:HC|HCR|RR|Rt|Rte|Route|Rural\s+Route)\s*\d+)\s+Box\s+\d+\b|\b\d{1,5}\s+Rural\s+Route\s+\d+\b", re.IGNORECASE
@@ -199,6 +203,8 @@ class AddressDetector(RedactionDetector):
                 found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A Puerto Rican address (urbanización, barrio, road and km)."))
             for m in _PR_ZIP.finditer(text):
                 found.append(Candidate("ZIP", m.start("value"), m.end("value"), self.name, "A Puerto Rican ZIP code after 'PR'."))
+        for m in _HIGHWAY_HOUSE.finditer(text):
+            found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A house number on a numbered highway or a lettered avenue."))
         for m in _PO_BOX.finditer(text):
             found.append(Candidate("ADDRESS", m.start(), m.end(), self.name, "A post-office box."))
         for start, (reason, min_end) in sorted(starts.items()):

@@ -27,7 +27,8 @@ RELATIVE_CUES: frozenset[str] = frozenset(
 )
 STAFF_CUES: frozenset[str] = frozenset(
     {"dr", "doctor", "rn", "np", "pa", "nurse", "md", "charge", "attending", "resident", "fellow", "intern", "pharmacist",
-     "cna", "tech", "prof", "professor", "dra", "cnas", "rns", "nps", "techs", "nurses", "residents", "interns", "rph"}
+     "cna", "tech", "prof", "professor", "dra", "cnas", "rns", "nps", "techs", "nurses", "residents", "interns", "rph",
+     "grad", "orientee"}
 )
 # Words allowed between a cue and the name: "pt: Smith", "daughter, Maria,", "wife (Grace)", "son is Tom".
 CUE_GAP = re.compile(r"\.?(?:'s)?\s*(?:[:,(\-–—]|\bis\b|\bnamed\b|\bcalled\b)?\s*(?:\bis\b|\bnamed\b)?\s*\(?\s*")
@@ -138,7 +139,8 @@ PATIENT_BRACKET_AFTER = re.compile(
 RELATION_BRACKET_AFTER = re.compile(
     r"\s*\(\s*(?:(?:the\s+)?(?:pt|patient|pts|his|her)(?:'s|’s)?\s+(?:"
     + "|".join(sorted(RELATIVE_CUES | {"nickname", "name", "friend", "buddy", "fiancé", "kid", "kids", "baby", "child"}, key=len, reverse=True))
-    + r")\b|(?:real|legal|given|full)\s+name\b|nickname\b|goes\s+by\b|aka\b)"
+    + r")\b|(?:real|legal|given|full)\s+name\b|nickname\b|goes\s+by\b|aka\b"
+    r"|(?:that'?s\s+)?what\s+(?:he|she|they)\s+(?:wants?|likes?|prefers?)\s+to\s+be\s+called\b)"
     r"|\s+(?:aka|a\.k\.a\.)\s",
     re.IGNORECASE,
 )
@@ -224,6 +226,10 @@ PARTICLES = frozenset(
 SEGMENT_BREAK = re.compile(r"[.!?;/\n|•]|:\s|\s[-–—]\s")
 
 # After a name, what makes it an EHR record's "LAST, FIRST" ("ADEBAYO, FOLASADE DOB ...", "Kim, Grace (MRN 8810045)").
+# The clinician's field of a copied record row ("ATT: RAMAN, PRIYA", "Attending: Stone, Rachel").
+STAFF_LABEL_BEFORE = re.compile(
+    r"\b(?:att|attg|attending|admitting|pcp|provider|referring|ordering)\b\.?\s*(?:md|dr\.?)?\s*[:\-]\s*(?:[A-Za-z'’\-]+,\s*)?$", re.IGNORECASE
+)
 RECORD_AFTER = re.compile(
     r"\s*[,(:-]?\s*(?:DOB|MRN|D\.O\.B|born|\d{1,3}\s?(?:yo|y/o|[MF])\b|(?:rm\.?|room|bed|bay)\s*#?\d)", re.IGNORECASE
 )

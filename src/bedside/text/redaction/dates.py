@@ -31,7 +31,15 @@ _SPANISH_DATE = re.compile(
     r"\b(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\s+(?:[12]\d|3[01]|0?[1-9])\b(?![:.,]\d)",
     re.IGNORECASE,
 )
-_NUMERIC_FULL = re.compile(r"(?<![\d/.\-:])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|\.\d)")
+_NUMERIC_FULL = re.compile(r"(?<![\d/.\-])(?<!\d:)(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|\.\d)")
+# "ADM 20251105", "Lucero, Cipriano 003771290 19350218 90Y M": a year from 1900 on, a month and a day, as EHR rows write them.
+# "says d/c 11-06", "she was d/c'd 10-29", "moved to 11-21": a month and a day with a hyphen, only after such a word.
+_SHORT_HYPHEN = re.compile(
+    r"\b(?:d/c(?:'?d)?|dc'?d|discharged?|admit(?:ted)?|adm|dated?|dos|since|(?:moved|postponed|pushed)\s+to)\s+"
+    r"(?P<value>(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01]))(?![\w\-/]|\.\d|\s*(?:x\b|times|days?|wks?|weeks?|hrs?|hours?|mos?|months?|episodes?|L\b|mg\b))",
+    re.IGNORECASE,
+)
+_COMPACT = re.compile(r"(?<![\w\-/.#])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w\-/]|[.,]\d)")
 _ISO = re.compile(r"(?<![\d/.\-])(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d)")
 _FULL_RANGE = re.compile(r"(?<![\d/.\-:])(\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\s?[-–]\s?(\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])")
 _SHORT = re.compile(r"(?<![\d/.\-:])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d|\s*(?:strength|str|power))")
@@ -63,7 +71,8 @@ _EXPIRY_BEFORE = re.compile(r"\b(?:exp(?:ires|iry|iration|\.)?|lot|good\s+(?:thr
 # "on the 4th", "since the 21st": a day of the month after a date word.
 _ORDINAL_DAY = re.compile(
     r"\b(?:on|since|from|until|till|by|due|before|after|to|was|arrives?|arriving|arrived|tomorrow|today|tonight|yesterday|"
-    r"thanksgiving|christmas|back|home|surgery|scheduled|appt|dose|for|est|estimated|booked|planned|moved|is|start|starts|starting)\s+(?P<value>the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+    r"thanksgiving|christmas|back|home|surgery|scheduled|appt|dose|for|est|estimated|booked|planned|moved|is|start|starts|starting|"
+    r"fell|came\s+in|injured|began|onset)\s+(?P<value>the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
     r"(?!\s+(?:dose|doses|unit|units|round|rounds|set|sets|attempt|attempts|time|times|bag|bags|liter|litre|trop|troponin|"
     r"line|lines|shift|shifts|floor|floors|day|days|week|weeks|hour|hours|try|stick|set|culture|cultures|amp|pack|"
     r"trimester|percentile|degree|rib|ribs|toe|finger|digit|icu|bed|visit|one|ones|person|patient|pt|kid|child|baby|case|call|"
@@ -149,6 +158,10 @@ class DateDetector(RedactionDetector):
                 month, day = int(m.group(3)), int(m.group(4))
                 if 1 <= month <= 12 and 1 <= day <= 31:
                     spans.append((m.start(), m.end(), "An ISO-style date (year-month-day)."))
+            for m in _SHORT_HYPHEN.finditer(text):
+                spans.append((m.start("value"), m.end("value"), "A month-day date after 'd/c', 'admitted', 'moved to' and the like."))
+            for m in _COMPACT.finditer(text):
+                spans.append((m.start(), m.end(), "A date written as eight digits, year, month and day (an EHR row's '19350218')."))
             for m in _SHORT.finditer(text):
                 a, b = int(m.group(1)), int(m.group(2))
                 if not _plausible(a, b) or _TIME_AFTER.match(text, m.end()):

@@ -68,7 +68,7 @@ _PREFIXES = frozenset({"anti", "non", "pre", "post", "tele", "wi", "self", "mult
 _TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$", re.IGNORECASE)
 _PATIENT_WORD_BEFORE = re.compile(r"\b(?:pt|pts|patient|patients|mr|mrs|ms|miss|mx)\.?:?\s+$", re.IGNORECASE)
 _ROLE_IN_BRACKETS = re.compile(
-    r"\s*\((?:the\s+|our\s+)?(?:travel(?:er|ing)?\s+|(?i:charge\s+))?(?:(?:RT|RRT|RN|LPN|CNA|NP|PA|PA-C|MD|OT|SLP|SW|CM|PharmD|RD|EMT|"
+    r"\s*\((?:the\s+|our\s+)?(?:new\s+)?(?:travel(?:er|ing)?\s+|(?i:charge\s+))?(?:(?:RT|RRT|RN|LPN|CNA|NP|PA|PA-C|MD|OT|SLP|SW|CM|PharmD|RD|EMT|"
     r"CRNA|APRN|CRNP|PCT|LCSW|MSW)|(?i:tech|charge|pharmacist|resident|intern|fellow|attending|nurse|travell?ers?|"
     r"chaplain|interpreter|transport|security|registration|scheduler|unit clerk|clerk|secretary|anesthesia|"
     r"social work(?:er)?|case manager|staffing|IT|float(?: pool)?))\)"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
-from bedside.text.redaction.cues import GREETING_BEFORE
+from bedside.text.redaction.cues import GREETING_BEFORE, STAFF_LABEL_BEFORE
 from bedside.text.redaction.roster import Roster
 from bedside.text.redaction.tokens import WORD
 
@@ -86,7 +86,8 @@ class NamesakeDetector(RedactionDetector):
                 (not text[:start].strip() or text[end : end + 6].lstrip().lower().startswith(("says", "said")))
                 and _STAFF_ROLE_AFTER.match(text, end) is not None
             )
-            if not spoken_to and not _STAFF_MENTION_BEFORE.search(text, max(0, start - 12), start) and (
+            if not spoken_to and not _STAFF_MENTION_BEFORE.search(text, max(0, start - 12), start) \
+                    and not STAFF_LABEL_BEFORE.search(text, max(0, start - 30), start) and (
                 _WARNING_AFTER.match(text[end : end + 60]) or _WARNING_BEFORE.search(text, max(0, start - 20), start)
                 or (j > i and (_AGE_SEX_AFTER.match(text, end) or _SUFFIX_AFTER.match(text, end)))
             ):

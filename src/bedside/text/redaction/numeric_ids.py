@@ -99,7 +99,7 @@ _ID_LABEL_NEAR = re.compile(
     r"[^\n\d]{0,20}$",
     re.IGNORECASE,
 )
-_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id|vhic|icn|edipi|serial|ihs|a-number|dl|licen[cs]e)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
+_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id|vhic|icn|edipi|serial|ihs|a-number|dl|licen[cs]e|application|tribal)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
 # "call 555-0127 ext 2": a local number without its area code, counted only with a phone word or an extension.
 _LOCAL_PHONE = re.compile(r"(?<![\w\-/.()])(?P<value>\d{3}[-\s]\d{4})(?P<ext>\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\-/])", re.IGNORECASE)
 _FAX_CUE = re.compile(r"\bfax(?:ed)?\b[^\n\d]{0,25}$", re.IGNORECASE)
@@ -112,7 +112,7 @@ _ID_LABEL = re.compile(
     r"cin|bic|ahcccs|mainecare|masshealth|medi-?cal|soonercare|tricare|cib|cdib|enrollment|claim|docket|licen[cs]e|"
     r"health\s+first\s+colorado|tenncare|kancare|badgercare|husky|apple\s+health|centennial\s+care|peachcare|"
     r"medical\s+assistance|census\s*\#|ins(?=:)|"
-    r"registration|cn|dl)(?:\b|(?<=\#))",
+    r"registration|cn|dl|tribal|application)(?:\b|(?<=\#))",
     re.IGNORECASE,
 )
 _ID_VALUE = re.compile(r"(?<![\w-])(?P<value>(?:[A-Z]{1,3}\s)?(?=[A-Z0-9\-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+|\s\d+(?=[\s,.;:)]|$)){0,4})(?![\w-])")
@@ -131,6 +131,8 @@ _PASSWORD = re.compile(
     r"(?:[\"“](?P<quoted>[^\"”\n]{3,30})[\"”]|(?P<value>(?=[^\s,.;:!?]*\d)[^\s\"',.;:!?()]{3,30}))",
     re.IGNORECASE,
 )
+# "PENA, JOSE A JR ... E1028847 ... Enc 600338172": one capital letter and seven to nine digits is a record number's shape.
+_LETTER_RECORD = re.compile(r"(?<![\w\-#])(?P<value>[A-Z]\d{7,9})(?![\w\-])")
 _PLATE = re.compile(
     r"\b(?:plate|tag)\s*#?\s*(?P<value>(?-i:(?:[A-Z]{2}\s)?(?:\d{3,5}[\s-]?[A-Z]{1,3}|[A-Z]{2,4}[\s-]?\d{3,5}|[A-Z]{2,4}-(?=[A-Z0-9]*\d)[A-Z0-9]{2,5}|(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,8})))"
     r"(?![\w-])",
@@ -154,6 +156,7 @@ _MEASURE_CUE = re.compile(
     r"\b(?:plt|platelets?|wbc|count|cells|copies|viral\s+load|vl|units?|iu|dose|mg|mcg|ml|steps|cost|\$|usd)\W{0,3}$",
     re.IGNORECASE,
 )
+_AGE_UNIT_AFTER = re.compile(r"\s*(?:yo\b|y/o|y\.o\.|yrs?\b|years?\b|-year)", re.IGNORECASE)  # "Earl T 93 yo": an initial, no temperature
 _TEMPERATURE_CUE = re.compile(
     r"\b(?:t|temp|temps|tmax|tm|tc|fever|fevers|febrile|spiked|spiking|temperature|to)\b[\s:=of~]{0,6}$", re.IGNORECASE
 )
@@ -254,6 +257,11 @@ class NumericIdentifierDetector(RedactionDetector):
             if len(_digits(m.group("value"))) >= 7:
                 found.append(Candidate("MRN", m.start("value"), m.end("value"), self.name,
                                        "A record number of 7 or more digits right after a 'Last, First' name."))
+        for m in _LETTER_RECORD.finditer(text):
+            if not _NOT_PATIENT_NUMBER_BEFORE.search(text, max(0, m.start() - 25), m.start()) \
+                    and not _ID_LABEL_BEFORE.search(text, max(0, m.start() - 20), m.start()):  # "A-number A219883406" is an ID
+                found.append(Candidate("MRN", m.start("value"), m.end("value"), self.name,
+                                       "A letter and seven to nine digits, the shape of a record number ('E1028847')."))
         for m in (_PLATE.finditer(text) if "plate" in low or "tag" in low else ()):
             found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "A licence plate after 'plate' or 'tag'."))
         for label in _ID_LABEL.finditer(text):
@@ -324,9 +332,12 @@ class NumericIdentifierDetector(RedactionDetector):
             )
         for pattern in _AGE:
             for m in pattern.finditer(text):
-                if _TEMPERATURE_CUE.search(text, max(0, m.start() - 16), m.start()) or text[m.end("value") : m.end("value") + 2].strip().startswith("°"):
+                unit = _AGE_UNIT_AFTER.match(text, m.end("value")) is not None
+                if (_TEMPERATURE_CUE.search(text, max(0, m.start() - 16), m.start()) and not unit) \
+                        or text[m.end("value") : m.end("value") + 2].strip().startswith("°"):
                     continue  # "T 101 F" is a temperature
-                if NOT_AGE_BEFORE.search(text, max(0, m.start("value") - 16), m.start("value")) or (
+                not_age = NOT_AGE_BEFORE.search(text, max(0, m.start("value") - 16), m.start("value"))
+                if (not_age and not (unit and not_age.group().strip(" :=~").lower() == "t")) or (
                     pattern in _AGE_WITHOUT_UNIT and _MEASURED.search(text, max(0, m.start() - 30), m.start("value"))
                 ):
                     continue  # "sats is 92", "room 93,", "Na on bed 7 is 118": a measurement or a place
@@ -343,6 +354,8 @@ def _id_near(text: str, start: int) -> list[Candidate]:
             break
         value = m.group("value")
         head = value.split(" ", 1)[0]
+        if " " in value and head.lower() in ("rm", "room", "bed", "loc"):
+            continue  # "RM 4N-406": a room
         offset = len(head) + 1 if " " in value and _ID_LABEL.fullmatch(head) else 0  # "member ID XJH448812"
         value = value[offset:]
         if len(_digits(value)) < 4 or len(value) < 6 or _looks_like_time_or_measure(value):

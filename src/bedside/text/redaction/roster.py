@@ -27,6 +27,7 @@ from bedside.text.redaction.cues import (
     RECORD_AFTER,
     RELATIVE_CUES,
     SELF_NAMED_BEFORE,
+    STAFF_LABEL_BEFORE,
     TITLE_CUES,
     plural_cue_ended,
 )
@@ -88,6 +89,10 @@ class Roster:
         for i, tok in enumerate(toks):
             if tok.lower not in self.parts and tok.lower not in self.short_forms:
                 continue  # a short form alone is staff like the first name ("tried Sam twice", "Liv said no"); Bill or Liam are not
+            start = self._name_start(toks, text, i)
+            if STAFF_LABEL_BEFORE.search(text, max(0, start - 30), start):
+                staff.add(i)  # "ATT: RAMAN, PRIYA", "Attending: Stone, Rachel": the clinician's field of a record row
+                continue
             if SELF_NAMED_BEFORE.search(text, max(0, tok.start - 12), tok.start):
                 staff.add(i)  # "its Grace on 4W": the writer names themself
                 continue
