@@ -174,6 +174,15 @@ AUTHORED = {
     "holdout-cu": DATA / "authored" / "holdout-2026-11cu.txt",
     "holdout-cv": DATA / "authored" / "holdout-2026-11cv.txt",
     "holdout-cw": DATA / "authored" / "holdout-2026-11cw.txt",
+    # cx to dc (Cincinnati and Appalachian Ohio, Orlando and Kissimmee, Wichita, Newark and Elizabeth, Eugene and southern
+    # Oregon, Chattanooga and north Georgia), written while 1.13.2 was built, measured once on the shipped 1.13.2 (and,
+    # for comparison, on 1.12.3, 1.13.0 and 1.13.1), not read.
+    "holdout-cx": DATA / "authored" / "holdout-2026-11cx.txt",
+    "holdout-cy": DATA / "authored" / "holdout-2026-11cy.txt",
+    "holdout-cz": DATA / "authored" / "holdout-2026-11cz.txt",
+    "holdout-da": DATA / "authored" / "holdout-2026-11da.txt",
+    "holdout-db": DATA / "authored" / "holdout-2026-11db.txt",
+    "holdout-dc": DATA / "authored" / "holdout-2026-11dc.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -194,7 +203,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-bw", "holdout-bx", "holdout-by", "holdout-bz", "holdout-ca", "holdout-cb", "holdout-cc", "holdout-cd",
             "holdout-ce", "holdout-cf", "holdout-cg", "holdout-ch", "holdout-ci", "holdout-cj", "holdout-ck",
             "holdout-cl", "holdout-cm", "holdout-cn", "holdout-co", "holdout-cp", "holdout-cq",
-            "holdout-cr", "holdout-cs", "holdout-ct", "holdout-cu", "holdout-cv", "holdout-cw")
+            "holdout-cr", "holdout-cs", "holdout-ct", "holdout-cu", "holdout-cv", "holdout-cw",
+            "holdout-cx", "holdout-cy", "holdout-cz", "holdout-da", "holdout-db", "holdout-dc")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

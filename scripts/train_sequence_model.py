@@ -59,7 +59,9 @@ HELD_OUT = frozenset({"holdout-2026-11bb.txt", "holdout-2026-11bc.txt", "holdout
                       "holdout-2026-11cm.txt", "holdout-2026-11cn.txt", "holdout-2026-11co.txt",
                       "holdout-2026-11cp.txt", "holdout-2026-11cq.txt", "holdout-2026-11cr.txt",
                       "holdout-2026-11cs.txt", "holdout-2026-11ct.txt", "holdout-2026-11cu.txt",
-                      "holdout-2026-11cv.txt", "holdout-2026-11cw.txt"})
+                      "holdout-2026-11cv.txt", "holdout-2026-11cw.txt", "holdout-2026-11cx.txt",
+                      "holdout-2026-11cy.txt", "holdout-2026-11cz.txt", "holdout-2026-11da.txt",
+                      "holdout-2026-11db.txt", "holdout-2026-11dc.txt"})
 PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 
 
