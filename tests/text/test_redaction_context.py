@@ -284,3 +284,34 @@ def test_identifiers_found_1132(redactor: Redactor, text: str, kind: str, surfac
 def test_not_these_identifiers_1132(redactor: Redactor, text: str) -> None:
     found = _found(redactor, text)
     assert not [s for s in found if s[1] in ("DIAZ, ANA", "RM 4N-406", "Hunter", "Brown", "L8821044", "101", "2-3")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "surface"),
+    [
+        ("called mrs young re her husband's transfer, she is coming in", "PATIENT", "young"),  # a title, in lower case
+        ("fingerstick on ms young 412, gave 8u per sliding scale", "PATIENT", "young"),
+        ("Faith (the 19yo in 410) wants to leave AMA", "PATIENT", "Faith"),  # the message calls her the patient
+        ("faith the pt in 3N-301 is asking for a chaplain visit", "PATIENT", "faith"),
+        ("JT in hall bed 4 is the kid whose mom keeps calling", "PATIENT", "JT"),  # initials before a hall bed
+        ("hearing screen failed R ear on baby Chen, repeat before d/c", "PATIENT", "Chen"),  # a staff surname
+        ("works offshore for Gulf Coast Tubular, needs FMLA paperwork", "PATIENT", "Gulf Coast Tubular"),  # an employer
+        ("pt's employer Sweetwater Trona Co called for a return date", "PATIENT", "Sweetwater Trona Co"),  # not a county
+    ],
+)
+def test_identifiers_found_1133(redactor: Redactor, text: str, kind: str, surface: str) -> None:
+    assert (kind, surface) in _found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SBAR: S- Mrs Goertzen new confusion B- 84F UTI",  # "Mrs [PATIENT] new": no title right before "new"
+        "Mr. Chase (summer person, camp on the pond) fell off his dock",
+        "Mei pls call the pt's niece about the POA",  # a verb before "the pt's"
+        "mild mr and tr on the echo, ms young onset unlikely",
+    ],
+)
+def test_no_lower_case_names_here_1133(redactor: Redactor, text: str) -> None:
+    found = _found(redactor, text)
+    assert not [s for s in found if s[1] in ("new", "summer person", "camp on", "call", "young", "and")]

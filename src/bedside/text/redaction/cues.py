@@ -114,6 +114,10 @@ PATIENT_PLACE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A bed or room number just before a name and an age and sex just after it: a sign-out line's patient ("bed 6 Kim 45F").
+# A room number right after a name ("ms young 412"), and the message calling the name the patient ("Faith (the 19yo in
+# 410)", "faith the pt in 3N-301").
+ROOM_AFTER_NAME = re.compile(r"\s+(?:(?:rm\.?|room|bed)\s*)?#?\d{1,4}[A-Za-z]?\b(?![.:/]\d)", re.IGNORECASE)
+THE_PATIENT_AFTER = re.compile(r"\s*\(?\s*(?:the|our)\s+(?:pt|patient|\d{1,3}\s?(?:yo|y/o|yr|-year-old))\b(?!['’]s)", re.IGNORECASE)
 # "pt in 614 deng c/o", "patient rm 12 - rivera": a patient's room right before a word.
 PATIENT_ROOM_BEFORE = re.compile(r"\b(?:pt|patient)\s+(?:in\s+)?(?:rm\.?|room|bed)?\s*#?\d{1,4}[A-Za-z]?\s*[-–:,]?\s*$", re.IGNORECASE)
 BED_BEFORE = re.compile(r"\b(?:bed|bd|rm\.?|room|bay)\s*#?\d{1,4}[A-Za-z]?\s*[-–:,]?\s*$", re.IGNORECASE)
@@ -193,7 +197,8 @@ SELF_NAMED_BEFORE = re.compile(r"(?:^|[\s,.!])(?:it'?s|it’s|this\s+is|i'?m|i�
 # Initials standing for a patient, with a room after them: "JR in 6", "T.M. (bed 2)".
 INITIALS = re.compile(
     r"(?<![\w.])(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]{2})(?=(?:\s+(?:is|was|now|still))?\s+(?:in|on)\s+(?:room\s*|rm\s*|bed\s*)?\d"
-    r"|\s*\(\s*(?:bed|rm|room|bay)\s*\d|\s+(?:rm|room|bed)\s*\d|\s+\d{1,2}[NSEW]{1,2}-\d{1,3}\b|,?\s+\d{1,3}\s?(?:[MF]|yo|y/o)\b)"
+    r"|\s*\(\s*(?:bed|rm|room|bay)\s*\d|\s+(?:rm|room|bed)\s*\d|\s+\d{1,2}[NSEW]{1,2}-\d{1,3}\b|,?\s+\d{1,3}\s?(?:[MF]|yo|y/o)\b"
+    r"|\s+in\s+(?:ICU|CCU|PICU|NICU|ED|ER|hall|peds)\s*(?:bed\s*)?\d)"
 )
 # "Tallulah 6 - mother requesting", "Young 505 agitated": a bare room number, then a field or a patient's verb.
 ROOM_THEN_FIELD = re.compile(

@@ -53,7 +53,7 @@ from bedside.text.redaction.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS
 _SHORT_WEEKDAYS = frozenset({"tue", "tues", "wed", "thur", "thurs", "fri"})
 # After a name or as its last word, words that make it a place ("Kingman area", "McDowell Co").
 _AREA_AFTER = re.compile(r"\s+(?:area|county|parish|twp|township)\b", re.IGNORECASE)
-_COUNTY_LAST = re.compile(r"\s(?:Co\.?|County|Parish|Twp)$")
+_COUNTY_LAST = re.compile(r"^[\w'’-]+\s(?:Co\.?|County|Parish|Twp)$")  # one word before it: "Sweetwater Trona Co" is a company
 _WEEKDAYS = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?", re.IGNORECASE)
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "norte", "sur", "este", "oeste"}
@@ -130,7 +130,7 @@ class Edges:
             return None
         if cand.type == "ADDRESS" and _WEEKDAYS.fullmatch(text, cand.start, cand.end):
             return None  # "moved to Thursdays": the calendar
-        if cand.type == "PATIENT" and (_AREA_AFTER.match(text, cand.end) or _COUNTY_LAST.search(text, cand.start, cand.end)):
+        if cand.type == "PATIENT" and (_AREA_AFTER.match(text, cand.end) or _COUNTY_LAST.search(text[cand.start : cand.end])):
             cand = Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a place word follows.")
         elif cand.type == "PATIENT" and cand.reason.startswith(_SCORER) and _town_no_name(text[cand.start : cand.end].lower()) \
                 and _FROM_BEFORE.search(text, max(0, cand.start - 8), cand.start):

@@ -17,7 +17,7 @@ from bedside.text.redaction.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS
 
 _CAPITALISED = r"[A-Z][\w'’&.-]*"
 _WORK_CUE = (
-    r"(?i:\b(?:works?(?:\s+(?:nights|days|nites|weekends|part[- ]time|full[- ]time))?\s+(?:at|for)"
+    r"(?i:\b(?:works?(?:\s+(?:nights|days|nites|weekends|offshore|part[- ]time|full[- ]time))?\s+(?:at|for)|retired\s+from|since\s+leaving"
     r"|working\s+(?:at|for)|worked\s+(?:at|for)|jobs?\s+(?:at|with)|employed\s+(?:at|by)|employer(?:\s+is)?:?"
     r"|laid\s+off\s+(?:from|by)|fired\s+from|(?:his|her|their)\s+desk\s+at|boss\s+(?:at|from)|shift\s+at"
     r"|(?:eng|engineer|driver|cashier|manager|clerk|worker|nurse\s+aide|(?<![\w-])op|operator|mechanic|cook|housekeeper|server|"
@@ -37,7 +37,8 @@ _COMPANY_HR = re.compile(
 # A company by the last word of its name ("Spud Valley Farms", "Ellis Pecan Co", "Dodge City Feedyard", "Tyson Foods").
 _COMPANY = re.compile(
     r"\b(?P<org>(?:[A-Z][\w'’&.-]*\s+){1,3}(?:Farms?|Dairy|Dairies|Feedyard|Feedlot|Construction|Trucking|Packing|Foods|"
-    r"Industries|Manufacturing|Mfg|Logistics|Plumbing|Roofing|Lumber|Orchards|Restaurant|LLC|Inc|Corp)\b"
+    r"Industries|Manufacturing|Mfg|Logistics|Plumbing|Roofing|Lumber|Orchards|Restaurant|LLC|Inc|Corp|Poultry|Processing|Drilling|"
+    r"Welding|Tubular)\b"
     r"(?:,?\s+(?:Labor|Contracting|Contractors|Inc|LLC|Co)\b)?\.?"
     r"|(?:[A-Z][\w'’&.-]*\s+){2,3}Co\b\.?)"
 )

@@ -2,7 +2,7 @@
 
 Roster names are staff and stay (``roster.py``). Staff often warn each other when a patient or relative has
 the same name: "Will in 12 (the pt, not Will Turner)", "pt in 17 is ALSO named Jorge Alvarez - not our
-Jorge!", "Baby Boy Mensah (no relation to Kofi)", "baby boy Stone", "Kofi the pt in 818"; a full name with an age and sex after it, as
+Jorge!", "Baby Boy Mensah (no relation to Kofi)", "baby boy Stone", "baby Chen", "Kofi the pt in 818"; a full name with an age and sex after it, as
 patient lists give them ("402 Ana Diaz 81F"), or with "Jr." ("Marcus Bell Jr. admitted"). A roster-shaped name with such a warning right after it or
 just before it is the patient's, and is typed PATIENT; the mention of the staff member inside the warning
 ("not our Jorge", "not Dr. Murphy") stays.
@@ -27,7 +27,7 @@ _WARNING_AFTER = re.compile(
 )
 _WARNING_BEFORE = re.compile(
     r"(?:\b(?:pts?|patients?)\s+named|\balso\s+(?:named|called)|\bis\s+also|\bname\s+is|\b(?:pt|patient)\s+is|\bis\s+named|"
-    r"\bbaby\s+(?:boy|girl)(?:\s+[A-Z])?)\s+$", re.IGNORECASE
+    r"\bbaby(?:\s+(?:boy|girl))?(?:\s+[A-Z])?)\s+$", re.IGNORECASE
 )
 # After a whole roster name, a generation suffix: someone else of that name ("Marcus Bell Jr. admitted rm 302").
 _SUFFIX_AFTER = re.compile(r",?\s+(?:Jr|Sr)\b\.?|\s+(?:II|III|IV)\b")

@@ -30,12 +30,14 @@ from bedside.text.redaction.cues import (
     PLACE_RIGHT_AFTER,
     RELATION_BRACKET_AFTER,
     RELATIVE_CUES,
+    ROOM_AFTER_NAME,
     ROOM_IN_AFTER,
     ROOM_NUMBER_THEN_FIELD,
     ROOM_THEN_FIELD,
     SEGMENT_BREAK,
     SMALL_ROOM_THEN_PATIENT,
     STAFF_CUES,
+    THE_PATIENT_AFTER,
     TITLE_CUES,
     TRAVEL_WORDS,
 )
@@ -44,6 +46,7 @@ from bedside.text.redaction.standalone import ROOM_RARE_FREQUENCY, StandaloneNam
 from bedside.text.redaction.tokens import Token
 from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, FUNCTION_WORDS, STRUCTURE_WORDS
 
+_LOWER_TITLES = frozenset({"mr", "mrs", "ms", "miss"})
 _OPENER_FREQUENCY = 10 ** (5.0 - 9)  # Zipf 5: "Keep bed 10 NPO", "Put rm 4 on q1h checks" open with a verb, not a name
 
 
@@ -95,6 +98,24 @@ class NoCueRules:
         covered = covered_tokens(found)
         for i, tok in enumerate(toks):
             if i in covered or never_a_name(tok) or tok.upper or len(tok.lower) < 2:
+                continue
+            if not tok.cap and i > 0 and toks[i - 1].lower in _LOWER_TITLES and text[toks[i - 1].end : tok.start] in (" ", ". ") \
+                    and self._words.lex.is_name(tok.lower) and (
+                tok.lower in AMBIGUOUS_NAME_WORDS or self._words.very_common_name(tok.lower)
+            ) and (toks[i - 1].lower in ("mrs", "miss") or text[toks[i - 1].end : tok.start] == ". " or ROOM_AFTER_NAME.match(text, tok.end)
+                   or (i + 1 < len(toks) and len(toks[i + 1].lower) > 2 and self._words.lex.is_name(toks[i + 1].lower)
+                       and text[tok.end : toks[i + 1].start] == " ")):
+                nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+                two = len(nxt) > 2 and not toks[i + 1].cap and self._words.lex.is_name(nxt) and text[tok.end : toks[i + 1].start] == " " \
+                    and (nxt in AMBIGUOUS_NAME_WORDS or nxt not in self._words.plain)  # "ms faith young"; not "mrs young re"
+                found.setdefault(i, (i + 1 if two else i, "A name in lower case after a title ('mrs young', 'ms young 412')."))
+                covered.add(i)
+                continue
+            opens = i == 0 and not any(c.isalpha() for c in text[: tok.start]) or SEGMENT_BREAK.search(text[toks[i - 1].end if i else 0 : tok.start])
+            if (tok.lower in AMBIGUOUS_NAME_WORDS or self._words.very_common_name(tok.lower)) and (tok.cap or opens) \
+                    and THE_PATIENT_AFTER.match(text, tok.end):
+                found.setdefault(i, (i, "A name the message then calls the patient ('Faith (the 19yo in 410)', 'faith the pt')."))
+                covered.add(i)
                 continue
             if PATIENT_ROOM_BEFORE.search(text, max(0, tok.start - 24), tok.start) and (
                 self._words.name_alone(tok, text) or (tok.cap and self._words.very_common_name(tok.lower) and tok.lower not in self._words.plain)

@@ -120,7 +120,7 @@ _STAFF_AFTER = re.compile(
 
 Token = tuple[int, int, str]
 # Reasons of rule findings whose words the message itself marks as a name ("Pa Houa", "Sunny (Sun-hee Choi)").
-_STATED_NAMES = ("A Hmong given name", "A nickname written before")
+_STATED_NAMES = ("A Hmong given name", "A nickname written before", "A name the message then calls the patient", "A name in lower case after a title")
 _FIRST_AND_SURNAME = "Two capitalised words that are a first name and a surname"
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 
