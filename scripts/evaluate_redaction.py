@@ -183,6 +183,15 @@ AUTHORED = {
     "holdout-da": DATA / "authored" / "holdout-2026-11da.txt",
     "holdout-db": DATA / "authored" / "holdout-2026-11db.txt",
     "holdout-dc": DATA / "authored" / "holdout-2026-11dc.txt",
+    # dd to di (Providence and Fall River, Oahu, Green Bay and north-central Wisconsin, Laredo and Del Rio, Atlantic City
+    # and south Jersey, Great Falls and northern Montana), written while 1.13.3 was built, measured once on 1.13.2 and
+    # once on 1.13.3 (and on 1.12.3 for comparison), not read.
+    "holdout-dd": DATA / "authored" / "holdout-2026-11dd.txt",
+    "holdout-de": DATA / "authored" / "holdout-2026-11de.txt",
+    "holdout-df": DATA / "authored" / "holdout-2026-11df.txt",
+    "holdout-dg": DATA / "authored" / "holdout-2026-11dg.txt",
+    "holdout-dh": DATA / "authored" / "holdout-2026-11dh.txt",
+    "holdout-di": DATA / "authored" / "holdout-2026-11di.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -204,7 +213,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-ce", "holdout-cf", "holdout-cg", "holdout-ch", "holdout-ci", "holdout-cj", "holdout-ck",
             "holdout-cl", "holdout-cm", "holdout-cn", "holdout-co", "holdout-cp", "holdout-cq",
             "holdout-cr", "holdout-cs", "holdout-ct", "holdout-cu", "holdout-cv", "holdout-cw",
-            "holdout-cx", "holdout-cy", "holdout-cz", "holdout-da", "holdout-db", "holdout-dc")
+            "holdout-cx", "holdout-cy", "holdout-cz", "holdout-da", "holdout-db", "holdout-dc",
+            "holdout-dd", "holdout-de", "holdout-df", "holdout-dg", "holdout-dh", "holdout-di")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
