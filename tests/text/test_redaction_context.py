@@ -315,3 +315,21 @@ def test_identifiers_found_1133(redactor: Redactor, text: str, kind: str, surfac
 def test_no_lower_case_names_here_1133(redactor: Redactor, text: str) -> None:
     found = _found(redactor, text)
     assert not [s for s in found if s[1] in ("new", "summer person", "camp on", "call", "young", "and")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "istat cartridges expire 11/30, use the old box first",  # the hospital's own dates (1.13.4)
+        "skills check-off for the new pumps due by 12/15 for all RNs",
+        "anyone want to trade 12/24 for 12/31? I'll throw in a coffee",
+        "reminder insulin gtt protocol updated 11/1, see sharepoint",
+        "Nora's bday is the 14th, collecting $ for cake",
+    ],
+)
+def test_staff_business_dates_are_no_identifiers(redactor: Redactor, text: str) -> None:
+    assert _found(redactor, text) == []
+
+
+def test_a_patient_date_stays_in_a_message_with_a_staff_word(redactor: Redactor) -> None:
+    assert ("DATE", "11/30") in _found(redactor, "Mrs. Lopez surgery 11/30, NPO per the new protocol")

@@ -275,7 +275,10 @@ _STAFF_BUSINESS = re.compile(
     r"\b(?:schedul(?:e|es|ed|ing)|rota|staffing|coverage|nights|shifts?|templates?|modules?|mandatory|cme|ceus?|"
     r"in-?services?|training|huddles?|orientation|flu\s+shots?|employee\s+health|code\s+team|add-?ons?|closed|reno|"
     r"renovation|blocked|pto|vacation|potluck|drill|go-?live|downtime|payroll|timecards?|survey|expired|expiring|"
-    r"travelers?|preceptors?|new\s+grads?)\b",
+    r"travelers?|preceptors?|new\s+grads?|protocols?|polic(?:y|ies)|p&t|memo|superusers?|skills|check-?offs?|due\s+by|"
+    r"expires?|exp|baby\s+shower|bday|holiday\s+pay|swap|trade|cover\s+my|conference|lecture|grant|enrollment|audit|"
+    r"backorder(?:ed)?|supply\s+chain|joint\s+commission|scrubs|uniforms?|visiting\s+hours|sign\s+up|ceremony|venmo|"
+    r"brown\s+bag|smart\s+pump|order\s+sets?|binder|sharepoint|intranet|awards?)\b",
     re.IGNORECASE,
 )
 # Words that put a patient in a message even without a patient word ("bed 12 d/c 12/1", "Mrs. Diaz appt 12/3").
