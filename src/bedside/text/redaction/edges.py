@@ -237,24 +237,23 @@ def _first_or_unlisted(low: str) -> bool:
 
 def _town_no_name(low: str) -> bool:
     """A US town that is no common first name or surname ("ogallala", "eudora"; not "helena")."""
+    return low in us_places() and not _common_name(low)
+
+
+def _common_name(low: str) -> bool:
+    """Among the commonest Census first names or surnames."""
     lexicon = census_lexicon()
     return (
-        low in us_places()
-        and lexicon.first_names.get(low, COMMON_FIRST_NAME_RANK + 1) > COMMON_FIRST_NAME_RANK
-        and lexicon.last_names.get(low, _COMMON_SURNAME_RANK + 1) > _COMMON_SURNAME_RANK
+        lexicon.first_names.get(low, COMMON_FIRST_NAME_RANK + 1) <= COMMON_FIRST_NAME_RANK
+        or lexicon.last_names.get(low, _COMMON_SURNAME_RANK + 1) <= _COMMON_SURNAME_RANK
     )
 
 
 @lru_cache(maxsize=1)
 def _regions_no_name() -> frozenset[str]:
     """Countries and states that are not also a common first name or surname ("germany", not "washington")."""
-    lexicon = census_lexicon()
     short = {low.split(" and ")[0] for low in regions() if " and " in low and "," not in low}  # "bosnia"
-    return frozenset(
-        low for low in regions() | short
-        if lexicon.first_names.get(low, COMMON_FIRST_NAME_RANK + 1) > COMMON_FIRST_NAME_RANK
-        and lexicon.last_names.get(low, _COMMON_SURNAME_RANK + 1) > _COMMON_SURNAME_RANK
-    )
+    return frozenset(low for low in regions() | short if not _common_name(low))
 
 
 def _compound(low: str, lower_case: bool) -> bool:

@@ -68,8 +68,7 @@ class NoCueRules:
         for i, tok in enumerate(toks):
             if i in covered:
                 continue
-            before = text[toks[i - 1].end if i else 0 : tok.start]
-            opens = (i == 0 and not any(c.isalpha() for c in before)) or SEGMENT_BREAK.search(before) is not None
+            opens = self._opens(toks, i, text)
             place_after = PLACE_RIGHT_AFTER.match(text, tok.end) is not None or (
                 opens and ROOM_THEN_FIELD.match(text, tok.end) is not None
             )
@@ -111,9 +110,8 @@ class NoCueRules:
                 found.setdefault(i, (i + 1 if two else i, "A name in lower case after a title ('mrs young', 'ms young 412')."))
                 covered.add(i)
                 continue
-            opens = i == 0 and not any(c.isalpha() for c in text[: tok.start]) or SEGMENT_BREAK.search(text[toks[i - 1].end if i else 0 : tok.start])
-            if (tok.lower in AMBIGUOUS_NAME_WORDS or self._words.very_common_name(tok.lower)) and (tok.cap or opens) \
-                    and THE_PATIENT_AFTER.match(text, tok.end):
+            if THE_PATIENT_AFTER.match(text, tok.end) and (tok.lower in AMBIGUOUS_NAME_WORDS or self._words.very_common_name(tok.lower)) \
+                    and (tok.cap or self._opens(toks, i, text)):
                 found.setdefault(i, (i, "A name the message then calls the patient ('Faith (the 19yo in 410)', 'faith the pt')."))
                 covered.add(i)
                 continue
@@ -123,8 +121,7 @@ class NoCueRules:
                 found.setdefault(i, (i, "A name right after a patient's room ('pt in 614 deng c/o', 'pt in 22 Larry')."))
                 covered.add(i)
                 continue
-            before = text[toks[i - 1].end if i else 0 : tok.start]
-            if not ((i == 0 and not any(c.isalpha() for c in before)) or SEGMENT_BREAK.search(before)):
+            if not self._opens(toks, i, text):
                 continue
             low = tok.lower
             if low in RELATIVE_CUES or low in STAFF_CUES or low in PATIENT_CUES or low in self._words.things:
@@ -145,6 +142,12 @@ class NoCueRules:
                     and (self._words.very_common_name(low) or self._words.freq.get(low, 0.0) < _OPENER_FREQUENCY):
                 found.setdefault(i, (i, "A listed name opening a message, then a room."))  # "Tiger bed 3", "Dang rm 7"
                 covered.add(i)
+
+    @staticmethod
+    def _opens(toks: list[Token], i: int, text: str) -> bool:
+        """Whether token ``i`` opens the message or a segment of it."""
+        before = text[toks[i - 1].end if i else 0 : toks[i].start]
+        return (i == 0 and not any(c.isalpha() for c in before)) or SEGMENT_BREAK.search(before) is not None
 
     def relation_brackets(self, toks: list[Token], text: str, found: dict[int, tuple[int, str]]) -> None:
         """'a call from Trang (pt's niece)', 'Boo (pt's nickname)', 'pops aka Mr Heine': the message says whose name it is."""
