@@ -192,6 +192,15 @@ AUTHORED = {
     "holdout-dg": DATA / "authored" / "holdout-2026-11dg.txt",
     "holdout-dh": DATA / "authored" / "holdout-2026-11dh.txt",
     "holdout-di": DATA / "authored" / "holdout-2026-11di.txt",
+    # dj to do (Pittsburgh and the Mon Valley, Fresno and the Central Valley, Tulsa and the Cherokee, Creek and Osage
+    # Nations, Birmingham and the Black Belt, Detroit and Dearborn, Burlington and the Northeast Kingdom), written in
+    # session 14, measured once on 1.13.4 (pooled 0.953 / 0.954), not read.
+    "holdout-dj": DATA / "authored" / "holdout-2026-11dj.txt",
+    "holdout-dk": DATA / "authored" / "holdout-2026-11dk.txt",
+    "holdout-dl": DATA / "authored" / "holdout-2026-11dl.txt",
+    "holdout-dm": DATA / "authored" / "holdout-2026-11dm.txt",
+    "holdout-dn": DATA / "authored" / "holdout-2026-11dn.txt",
+    "holdout-do": DATA / "authored" / "holdout-2026-11do.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -214,7 +223,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-cl", "holdout-cm", "holdout-cn", "holdout-co", "holdout-cp", "holdout-cq",
             "holdout-cr", "holdout-cs", "holdout-ct", "holdout-cu", "holdout-cv", "holdout-cw",
             "holdout-cx", "holdout-cy", "holdout-cz", "holdout-da", "holdout-db", "holdout-dc",
-            "holdout-dd", "holdout-de", "holdout-df", "holdout-dg", "holdout-dh", "holdout-di")
+            "holdout-dd", "holdout-de", "holdout-df", "holdout-dg", "holdout-dh", "holdout-di",
+            "holdout-dj", "holdout-dk", "holdout-dl", "holdout-dm", "holdout-dn", "holdout-do")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:

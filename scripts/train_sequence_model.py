@@ -63,7 +63,9 @@ HELD_OUT = frozenset({"holdout-2026-11bb.txt", "holdout-2026-11bc.txt", "holdout
                       "holdout-2026-11cy.txt", "holdout-2026-11cz.txt", "holdout-2026-11da.txt",
                       "holdout-2026-11db.txt", "holdout-2026-11dc.txt", "holdout-2026-11dd.txt",
                       "holdout-2026-11de.txt", "holdout-2026-11df.txt", "holdout-2026-11dg.txt",
-                      "holdout-2026-11dh.txt", "holdout-2026-11di.txt"})
+                      "holdout-2026-11dh.txt", "holdout-2026-11di.txt", "holdout-2026-11dj.txt",
+                      "holdout-2026-11dk.txt", "holdout-2026-11dl.txt", "holdout-2026-11dm.txt",
+                      "holdout-2026-11dn.txt", "holdout-2026-11do.txt"})
 PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 
 
