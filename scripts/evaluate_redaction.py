@@ -201,6 +201,18 @@ AUTHORED = {
     "holdout-dm": DATA / "authored" / "holdout-2026-11dm.txt",
     "holdout-dn": DATA / "authored" / "holdout-2026-11dn.txt",
     "holdout-do": DATA / "authored" / "holdout-2026-11do.txt",
+    # dp to dw (Boise and the Magic Valley, Memphis and the Delta, Sacramento and the foothills, Baltimore and the
+    # Eastern Shore, Houston's east side and Alief, Minneapolis-Saint Paul and the Iron Range, Charleston WV and the
+    # southern coalfields, Miami, Hialeah and Homestead), written in session 14, measured once on 1.13.4 (pooled
+    # 0.971 / 0.959), not read.
+    "holdout-dp": DATA / "authored" / "holdout-2026-11dp.txt",
+    "holdout-dq": DATA / "authored" / "holdout-2026-11dq.txt",
+    "holdout-dr": DATA / "authored" / "holdout-2026-11dr.txt",
+    "holdout-ds": DATA / "authored" / "holdout-2026-11ds.txt",
+    "holdout-dt": DATA / "authored" / "holdout-2026-11dt.txt",
+    "holdout-du": DATA / "authored" / "holdout-2026-11du.txt",
+    "holdout-dv": DATA / "authored" / "holdout-2026-11dv.txt",
+    "holdout-dw": DATA / "authored" / "holdout-2026-11dw.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -224,7 +236,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-cr", "holdout-cs", "holdout-ct", "holdout-cu", "holdout-cv", "holdout-cw",
             "holdout-cx", "holdout-cy", "holdout-cz", "holdout-da", "holdout-db", "holdout-dc",
             "holdout-dd", "holdout-de", "holdout-df", "holdout-dg", "holdout-dh", "holdout-di",
-            "holdout-dj", "holdout-dk", "holdout-dl", "holdout-dm", "holdout-dn", "holdout-do")
+            "holdout-dj", "holdout-dk", "holdout-dl", "holdout-dm", "holdout-dn", "holdout-do",
+            "holdout-dp", "holdout-dq", "holdout-dr", "holdout-ds", "holdout-dt", "holdout-du", "holdout-dv", "holdout-dw")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
