@@ -40,33 +40,19 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "redaction"
 AUTHORED = DATA / "authored"
 OUTPUT = ROOT / "src" / "bedside" / "text" / "redaction" / MODEL_FILE
-# Measured once on the shipped model (bb to bd on 1.10.0, be to bg on 1.10.1, bh to bj on 1.10.3, bk to bm on 1.11.0, bn to bp on 1.11.1, bq to bv on 1.12.0, bw to cb on 1.12.1, cc to ce on 1.12.3); never trained on by it. (x, y and z were held out of the first
-# 1.6.0 model, aa to ac of the second, ad to af of the third, ag to ai of the fourth, aj to al of the shipped
-# 1.6.0, am to ao of 1.7.0, ap to ar and as to au of the first two 1.8.0 versions, av to ax of the shipped 1.8.0, ay to ba of 1.9.0;
-# each set was measured once, then joined the training files.)
-HELD_OUT = frozenset({"holdout-2026-11bb.txt", "holdout-2026-11bc.txt", "holdout-2026-11bd.txt",
-                      "holdout-2026-11be.txt", "holdout-2026-11bf.txt", "holdout-2026-11bg.txt",
-                      "holdout-2026-11bh.txt", "holdout-2026-11bi.txt", "holdout-2026-11bj.txt",
-                      "holdout-2026-11bk.txt", "holdout-2026-11bl.txt", "holdout-2026-11bm.txt",
-                      "holdout-2026-11bn.txt", "holdout-2026-11bo.txt", "holdout-2026-11bp.txt",
-                      "holdout-2026-11bq.txt", "holdout-2026-11br.txt", "holdout-2026-11bs.txt",
-                      "holdout-2026-11bt.txt", "holdout-2026-11bu.txt", "holdout-2026-11bv.txt",
-                      "holdout-2026-11bw.txt", "holdout-2026-11bx.txt", "holdout-2026-11by.txt", "holdout-2026-11bz.txt",
-                      "holdout-2026-11ca.txt", "holdout-2026-11cb.txt", "holdout-2026-11cc.txt",
-                      "holdout-2026-11cd.txt", "holdout-2026-11ce.txt", "holdout-2026-11cf.txt",
-                      "holdout-2026-11cg.txt", "holdout-2026-11ch.txt", "holdout-2026-11ci.txt",
-                      "holdout-2026-11cj.txt", "holdout-2026-11ck.txt", "holdout-2026-11cl.txt",
-                      "holdout-2026-11cm.txt", "holdout-2026-11cn.txt", "holdout-2026-11co.txt",
-                      "holdout-2026-11cp.txt", "holdout-2026-11cq.txt", "holdout-2026-11cr.txt",
-                      "holdout-2026-11cs.txt", "holdout-2026-11ct.txt", "holdout-2026-11cu.txt",
-                      "holdout-2026-11cv.txt", "holdout-2026-11cw.txt", "holdout-2026-11cx.txt",
-                      "holdout-2026-11cy.txt", "holdout-2026-11cz.txt", "holdout-2026-11da.txt",
-                      "holdout-2026-11db.txt", "holdout-2026-11dc.txt", "holdout-2026-11dd.txt",
-                      "holdout-2026-11de.txt", "holdout-2026-11df.txt", "holdout-2026-11dg.txt",
-                      "holdout-2026-11dh.txt", "holdout-2026-11di.txt", "holdout-2026-11dj.txt",
-                      "holdout-2026-11dk.txt", "holdout-2026-11dl.txt", "holdout-2026-11dm.txt",
-                      "holdout-2026-11dn.txt", "holdout-2026-11do.txt"})
-PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+# Held-out files never read, kept out of training so that the shipped model can be measured on them. A held-out
+# file is measured, and once its errors have been read to write rules it measures nothing unseen any more, so it
+# joins the training files: x to ba did so one round at a time up to 1.9.0; bb to cw (read for 1.10.0 to 1.13.3)
+# joined for 1.14.0 (with the staff-talk model, which
+# learns from the same files: on the 26 never-read files cx to dw, 9,189 identifiers, recall 0.966 -> 0.968 and precision
+# 0.956 -> 0.961).
+HELD_OUT = frozenset(f"holdout-2026-11{suffix}.txt" for suffix in (
+    "cx", "cy", "cz", "da", "db", "dc", "dd", "de", "df", "dg", "dh", "di", "dj", "dk", "dl", "dm", "dn", "do",
+    "dp", "dq", "dr", "ds", "dt", "du", "dv", "dw",
+))
+# Less regularisation than up to 1.13 (c1 0.1, c2 0.05) now that there is twice the data: trained without cr to cw
+# and measured on them, recall 0.971 -> 0.973 at the same precision 0.969 (c1 0.2, c2 0.1: 0.969 / 0.970).
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 
 SEED = 11

@@ -333,3 +333,13 @@ def test_staff_business_dates_are_no_identifiers(redactor: Redactor, text: str) 
 
 def test_a_patient_date_stays_in_a_message_with_a_staff_word(redactor: Redactor) -> None:
     assert ("DATE", "11/30") in _found(redactor, "Mrs. Lopez surgery 11/30, NPO per the new protocol")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("can u look in on banks in 7A? pulling at lines", "banks"),  # someone in a room is no place (1.14.0)
+    ],
+)
+def test_a_name_stays_a_name_1140(redactor: Redactor, text: str, surface: str) -> None:
+    assert ("PATIENT", surface) in _found(redactor, text)

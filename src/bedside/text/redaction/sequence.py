@@ -123,6 +123,7 @@ Token = tuple[int, int, str]
 _STATED_NAMES = ("A Hmong given name", "A nickname written before", "A name the message then calls the patient", "A name in lower case after a title")
 _FIRST_AND_SURNAME = "Two capitalised words that are a first name and a surname"
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+_IN_A_ROOM_AFTER = re.compile(r"\s+in\s+(?:(?:rm\.?|room|bed)\s*)?#?\d{1,4}[A-Za-z]?\b(?![.:/]\d)", re.IGNORECASE)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -297,6 +298,8 @@ class SequenceDetector(RedactionDetector):
             return cand  # a name the message says is a person's ("Trang (pt's niece)") is no place
         if self._listed_place(text[cand.start : cand.end]) and _PLACE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
             return Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a listed town after a place word.")
+        if _IN_A_ROOM_AFTER.match(text, cand.end):
+            return cand  # "look in on banks in 7A": someone in a room is a patient, not a place
         if cand.reason.startswith(_FIRST_AND_SURNAME) and self._common_full_name(text, cand):
             return cand  # "POA is Elizabeth Grant": a common first name and surname, no town, no place word after
         place = sum(tagger.marginal("ADDRESS", i) for i in inside) / len(inside)
