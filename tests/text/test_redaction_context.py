@@ -339,7 +339,57 @@ def test_a_patient_date_stays_in_a_message_with_a_staff_word(redactor: Redactor)
     ("text", "surface"),
     [
         ("can u look in on banks in 7A? pulling at lines", "banks"),  # someone in a room is no place (1.14.0)
+        ("handoff KM 17F OD APAP, NAC bag 2 running", "KM"),  # initials before an age and sex (1.14.1)
+        ("L.V. 210 hypoK repleting, R.G. 212 AKI watch UOP", "L.V"),  # initials written with dots, then a room
+        ("B.T. s/p fall, POD 6 ORIF, ready for rehab", "B.T"),
+        ("3) the Lee pt in 22 family mtg at 3", "Lee"),  # a listed name before "pt in" a room
+        ("Dr Osei the Hunter kid in peds 3 spiked 39.2", "Hunter"),  # ... before "kid"
+        ("the pt in 22 keeps saying his name is Bill but chart says otherwise", "Bill"),
+        ("pt in 14 (Bill) wants to leave AMA", "Bill"),
+        ("ED: pt is a contractor at Epic Universe, fell from scaffold", "Epic Universe"),  # an employer
+        ("pt from Dalton, works at Shaw mill", "Shaw"),  # an employer, not the listed town Shaw
+        ("she works at Hamilton Place so call after 6", "Hamilton Place"),  # an employer, not a street
+        ("FMLA for Ms. Sy faxed to P&G HR", "P&G"),
+        ("says he works remote for Northern Ag Supply", "Northern Ag Supply"),
     ],
 )
 def test_a_name_stays_a_name_1140(redactor: Redactor, text: str, surface: str) -> None:
     assert ("PATIENT", surface) in _found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bobby Joe Cantrell from Greenup County 41144, SW arranging bus voucher", ("ZIP", "41144")),  # ZIP after a town
+        ("CM: Mr. Prater from Jackson, 45640, needs O2 walk", ("ZIP", "45640")),
+        ("pt moved from Tunnel Hill to Chatsworth, new # on file", ("ADDRESS", "Chatsworth")),  # a town after a town and "to"
+        ("letter to CEO from Patricia DeGroot of De Pere re ED wait time", ("ADDRESS", "De Pere")),  # after a person and "of"
+        ("Chidi (pt's son) flying in from Houston Nov 9 to see him", ("DATE", "Nov 9")),  # the month is no part of the town
+        ("Gloria Haugen s/p L TKA 11-05, PCA d/c'd", ("DATE", "11-05")),  # a month-day after "s/p" and a procedure
+        ("Mrs. Krause chemo cycle 3 delayed to 11.24, ANC 0.8", ("DATE", "11.24")),  # ... with a dot
+        ("psych hold on Keanu Mahoe expires 11/9 1615", ("DATE", "11/9")),
+        ("card from the family of Edna Marlowe who was 96 years old", ("AGE>89", "96")),
+        ("car in ED ambulance bay plate J47-KRT belongs to pt's family", ("ID", "J47-KRT")),
+    ],
+)
+def test_more_identifiers_1141(redactor: Redactor, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rose and Hunter both called out sick, staffing looking for 2 RNs for nights",  # colleagues (1.14.1)
+        "Hunter and Faith (the new grads) start on 3N monday, pls be nice",
+        "Grace says the Swan is in, CI 1.8, starting dobutamine 2.5",  # the catheter
+        "s/p CABG x3 10.5 yrs ago, EF 35%",  # a duration, no date
+        "pt seen in ED, 94 yo F from home",  # "ED" before an age is the department, no initials
+    ],
+)
+def test_no_identifiers_here_1141(redactor: Redactor, text: str) -> None:
+    assert [s for s in _found(redactor, text) if s[0] != "AGE>89"] == []
+
+
+def test_a_group_number_is_no_identifier(redactor: Redactor) -> None:
+    found = _found(redactor, "reg: insurance card Aetna member W284019773 group 00481, subscriber is the wife")
+    assert ("ID", "W284019773") in found and not [s for s in found if s[1] == "00481"]

@@ -66,7 +66,8 @@ POSSESSIVE_CUE = re.compile(
 FAMILY_OF = re.compile(
     r"\b(?:family|relatives?|kids|children|friends?)\s+of\s+(?:pt\.?\s+|patient\s+)?"
     r"|\bbaby\s+(?:boy|girl)\s+(?:[AB]\s+)?"  # "Baby Girl Oyebanji": a newborn's record name
-    r"|\b(?:goes\s+by|aka|a\.k\.a\.|prefers|nicknamed|known\s+as)\s+[\"“']?",  # "goes by Lucho", "prefers \"Mo\""
+    r"|\b(?:goes\s+by|aka|a\.k\.a\.|prefers|nicknamed|known\s+as)\s+[\"“']?"  # "goes by Lucho", "prefers \"Mo\""
+    r"|\b(?:his|her|their|(?:the\s+)?(?:pt|patient)['’]?s)\s+name\s+is\s+[\"“']?",  # "says his name is Boy"
     re.IGNORECASE,
 )
 VERB_AFTER = re.compile(
@@ -119,7 +120,13 @@ PATIENT_PLACE_AFTER = re.compile(
 ROOM_AFTER_NAME = re.compile(r"\s+(?:(?:rm\.?|room|bed)\s*)?#?\d{1,4}[A-Za-z]?\b(?![.:/]\d)", re.IGNORECASE)
 THE_PATIENT_AFTER = re.compile(r"\s*\(?\s*(?:the|our)\s+(?:pt|patient|\d{1,3}\s?(?:yo|y/o|yr|-year-old))\b(?!['’]s)", re.IGNORECASE)
 # "pt in 614 deng c/o", "patient rm 12 - rivera": a patient's room right before a word.
-PATIENT_ROOM_BEFORE = re.compile(r"\b(?:pt|patient)\s+(?:in\s+)?(?:rm\.?|room|bed)?\s*#?\d{1,4}[A-Za-z]?\s*[-–:,]?\s*$", re.IGNORECASE)
+PATIENT_ROOM_BEFORE = re.compile(r"\b(?:pt|patient)\s+(?:in\s+)?(?:rm\.?|room|bed)?\s*#?\d{1,4}[A-Za-z]?\s*[-–:,(]?\s*$", re.IGNORECASE)
+# "Bell family requesting chaplain", "the Hunter kid in peds 3", "the Lee pt in 22": a surname before the family or the patient.
+FAMILY_AFTER = re.compile(
+    r"\s+(?:family|fam|kid)\b(?!\s+(?:med|medicine|practice|planning|meeting|mtg|room|lounge|nurse|doctor|dr|physician|members?)\b)"
+    r"|\s+(?:pt|patient)\s+in\s+(?:rm\.?\s*|room\s*|bed\s*)?\d",
+    re.IGNORECASE,
+)
 BED_BEFORE = re.compile(r"\b(?:bed|bd|rm\.?|room|bay)\s*#?\d{1,4}[A-Za-z]?\s*[-–:,]?\s*$", re.IGNORECASE)
 AGE_SEX_AFTER = re.compile(r"\s*,?\s*\d{1,3}\s?(?:y/?o|yo|yr|M|F)\b")
 # After "pt Short", what shows the word is the patient's name: a clinical abbreviation, a dash or a place.
@@ -205,6 +212,13 @@ ROOM_THEN_FIELD = re.compile(
     r"\s+\d{1,4}[A-Za-z]?\s*(?:[-–—:]\s|\((?:\d|[A-Za-z]{1,4}\s*\d)|\s(?:agitated|pulled|vomited|spiked|fell|refused|refusing|"
     r"asking|wants|needs|c/o|desatted|confused|febrile|hypotensive|tachy|brady|crying|yelling|back|still)\b)"
 )
+# "L.V. 210 hypoK", "B.T. s/p fall", "C.A.O. bed 12", "for K.L. — ferritin 8": initials written with dots, then a room,
+# a bed, "s/p" or a dash.
+DOTTED_INITIALS = re.compile(
+    r"(?<![\w.])(?P<value>[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)(?=\s+(?:\d{1,4}[A-Za-z]?\b(?![.:/-]\d)|s/p\b|(?:bed|rm|room)\s*\d|[-–—]\s))"
+)
+# An age and a sex right after initials ("KM 17F OD", "LM 52F cellulitis"): a patient, whatever else the letters spell.
+AGE_SEX_AFTER = re.compile(r",?\s+\d{1,3}\s?(?:[MF]|yo|y/o)\b")
 INITIALS_AFTER_PLACE = re.compile(
     r"(?:\b(?:bed|rm|room|bay)\s*#?\d{1,4}[A-Za-z]?(?:\s+|\s*[-:(]\s*)|\b(?:pt|patient|re)\b:?\s+)(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]\.[A-Z]\.[A-Z]\.?)"
     r"(?=[\s,;:)]|$)",

@@ -33,10 +33,13 @@ _SPANISH_DATE = re.compile(
 )
 _NUMERIC_FULL = re.compile(r"(?<![\d/.\-])(?<!\d:)(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|\.\d)")
 # "ADM 20251105", "Lucero, Cipriano 003771290 19350218 90Y M": a year from 1900 on, a month and a day, as EHR rows write them.
-# "says d/c 11-06", "she was d/c'd 10-29", "moved to 11-21": a month and a day with a hyphen, only after such a word.
+# "says d/c 11-06", "she was d/c'd 10-29", "moved to 11-21", "s/p L TKA 11-05", "delayed to 11.24": a month and a day
+# with a hyphen or a dot, only after such a word.
 _SHORT_HYPHEN = re.compile(
-    r"\b(?:d/c(?:'?d)?|dc'?d|discharged?|admit(?:ted)?|adm|dated?|dos|since|(?:moved|postponed|pushed)\s+to)\s+"
-    r"(?P<value>(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01]))(?![\w\-/]|\.\d|\s*(?:x\b|times|days?|wks?|weeks?|hrs?|hours?|mos?|months?|episodes?|L\b|mg\b))",
+    r"\b(?:(?:d/c(?:'?d)?|dc'?d|discharged?|admit(?:ted)?|adm|dated?|dos|since|(?:moved|postponed|pushed|delayed)\s+to)\s+|"
+    r"s/p\s+(?:[\w&]+\s+){1,3})"
+    r"(?P<value>(?:0?[1-9]|1[0-2])[-.](?:0?[1-9]|[12]\d|3[01]))"
+    r"(?![\w\-/]|\.\d|\s*(?:x\b|times|days?|wks?|weeks?|hrs?|hours?|mos?|months?|yrs?|years?|episodes?|L\b|mg\b|units?\b))",
     re.IGNORECASE,
 )
 _COMPACT = re.compile(r"(?<![\w\-/.#])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w\-/]|[.,]\d)")
@@ -46,7 +49,7 @@ _SHORT = re.compile(r"(?<![\d/.\-:])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d|\s*(?:stren
 _SHORT_CUE = re.compile(
     r"(?:\bon|\bsince|\bfrom|\buntil|\btill|\bby|\bdue|\bdated?|\badmit(?:ted)?|\badm|\bd/c(?:'?d)?|\bdischarged?|\bseen|"
     r"\bsurgery|\bappt|\bappointment|\bf/u|\bfollow[- ]?up|\bscheduled|\bschedule|\bvisit|\bthrough|\bthru|\bthe|\bDOB|\bborn|"
-    r"\bbirthday|\bdrawn|\bcollected|\blmp|\bedd|\bedc|\breturned|\breadmit(?:ted)?|\bexpired|\bdeceased|\bdied|\bpassed|\bbetween|\band|\bpostponed\s+to|\bmoved\s+to|\bor|\bnext|\blast|\bfor|\bset)"
+    r"\bbirthday|\bdrawn|\bcollected|\blmp|\bedd|\bedc|\breturned|\breadmit(?:ted)?|\bexpired|\bexpires?|\bdeceased|\bdied|\bpassed|\bbetween|\band|\bpostponed\s+to|\bmoved\s+to|\bor|\bnext|\blast|\bfor|\bset)"
     r"[\s:,]*$|^\s*[-–—]\s*$|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?,?\s*$",
     re.IGNORECASE,
 )

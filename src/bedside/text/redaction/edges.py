@@ -16,6 +16,9 @@ a word of the calendar or the building for a name:
   Safe Harbor keeps them, so a name span made only of one is dropped, unless a title stands before it or it is a
   common first name or surname ("Mrs. Kenya", "Georgia in 12", "who is covering Washington"), and a town span
   unless it is a US town too ("lives in Lebanon");
+- a five-digit number right after a found town or county is its ZIP code ("from Greenup County 41144", "in Roseburg
+  (97471)"), and a listed town after a found town and "to", or after a found person and "of", is a town ("moved from
+  Tunnel Hill to Chatsworth", "Patricia DeGroot of De Pere"; ``after_places``);
 - a one-word town right before a comma and a found first name is a chart's "Last, First" ("on Wolde, Tsehay"), and
   is joined to it (``last_first``);
 - a nickname right before a found name in brackets ("Sunny (Sun-hee Choi) in 33", "Bubba (Tull, Herman) in 12")
@@ -63,6 +66,8 @@ _NAME_LIKE = frozenset({"names", "places", "sequence-model"})
 _SCORER = "The name scorer"
 _FROM_BEFORE = re.compile(r"\b(?:of|from|in|near|outside)\s+$")
 # After a month taken for a name: its day ("out Dec 1-5"), not an age and sex ("June 82F").
+_TOWN_AFTER = re.compile(r"\s+(?P<word>to|of)\s+(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?![ -][A-Z])")
+_ZIP_AFTER = re.compile(r"(?:,\s?|\s|\s?\(\s?)(?P<zip>\d{5})(?:-\d{4})?(?![\w/.:,-]\d|\w)")
 _DAY_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:[MF]\b|y/?o\b|yo\b))")
 _PREFIXES = frozenset({"anti", "non", "pre", "post", "tele", "wi", "self", "multi", "semi", "sub", "pro", "co", "ex", "re"})
 _TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$", re.IGNORECASE)
@@ -79,6 +84,8 @@ _COLLEAGUE_AFTER = re.compile(
     r"\s+(?:from\s+(?:IT|PT|OT|RT|HR|EVS|(?i:biomed|transport|pharmacy|registration|dietary|housekeeping|facilities|"
     r"payroll|staffing|infection\s+control|education))\b(?!['’])|is\s+(?:the|our|a)\s+new\s+(?i:grad|nurse|rn|tech|resident|intern|np|cna|hire|"
     r"traveler|unit\s+clerk|charge))"
+    # "Rose and Hunter both called out sick", "Hunter and Faith (the new grads) start monday"
+    r"|(?:\s+and\s+[A-Z][a-z]+)?(?:\s+(?:both\s+)?called\s+(?:out|in\s+sick)\b|\s*\((?i:the\s+)?new\s+(?i:grads?|hires?|rns?|cnas?|techs?|nurses?)\))"
 )
 # A colour named after a person's word ("hunter green scrubs"), and a verb written with an apostrophe ("dc'ing", "ok'd").
 _COLOUR_FIRST = frozenset({"hunter", "kelly", "forest"})
@@ -139,8 +146,8 @@ class Edges:
         first, last = 0, len(words) - 1
         while first <= last and self._edge_word(text, words[first]):
             first += 1
-        while last >= first and _weekday(words[last][2]):
-            last -= 1
+        while last >= first and (_weekday(words[last][2]) or (words[last][2] in CALENDAR_WORDS and _DAY_AFTER.match(text, words[last][1]))):
+            last -= 1  # "Deming Fri", "flying in from Houston Nov 9"
         if first > last:
             return None
         roster_only = all(w[2] in self._roster for w in words[first : last + 1])
@@ -150,7 +157,8 @@ class Edges:
             return cand
         if roster_only:
             return None  # "5 South, Ben": the rest is a colleague
-        return Candidate(cand.type, words[first][0], words[last][1], cand.detector, cand.reason)
+        trimmed = Candidate(cand.type, words[first][0], words[last][1], cand.detector, cand.reason)
+        return None if self._region(text, trimmed) else trimmed  # "from Haiti Nov 9": the country that is left
 
     def _region(self, text: str, cand: Candidate) -> bool:
         """A name span that is only a country or a state, with no title before it and no common name ("Washington")."""
@@ -203,6 +211,31 @@ class Edges:
                 out.append(cand)
         return out
 
+    @staticmethod
+    def after_places(text: str, kept: list[Candidate]) -> list[Candidate]:
+        """``kept`` with what a found town or person says about the words after it: a five-digit number right after a
+        town or county is its ZIP code ("from Greenup County 41144", "in Roseburg (97471)"); a listed US town after
+        a found town and "to" is a town too ("moved from Tunnel Hill to Chatsworth"), and so is one after a found
+        person and "of" ("a letter from Patricia DeGroot of De Pere")."""
+        out = list(kept)
+        for cand in kept:
+            m = _ZIP_AFTER.match(text, cand.end) if cand.type == "ADDRESS" else None
+            if m is not None:
+                out.append(Candidate("ZIP", m.start("zip"), m.end("zip"), cand.detector, "A five-digit ZIP code right after a town."))
+            m = _TOWN_AFTER.match(text, cand.end)
+            if m is not None and (m.group("word") == "to") == (cand.type == "ADDRESS") and cand.type in ("ADDRESS", "PATIENT") \
+                    and _listed_town(m.group("town")):
+                out.append(Candidate("ADDRESS", m.start("town"), m.end("town"), cand.detector,
+                                     f"A listed town after a found {'town' if cand.type == 'ADDRESS' else 'person'} and '{m.group('word')}'."))
+        if len(out) == len(kept):
+            return kept
+        # A new span replaces a found one on the same words ("of [PATIENT De Pere]"); otherwise it only fills a gap.
+        added = out[len(kept):]
+        replaced = {id(c) for c in kept for a in added if (c.start, c.end) == (a.start, a.end) and c.type == "PATIENT"}
+        kept = [c for c in kept if id(c) not in replaced]
+        added = [a for a in added if not any(c.start < a.end and a.start < c.end for c in kept)]
+        return sorted(kept + added, key=lambda c: c.start)
+
     def _not_a_patient(self, text: str, cand: Candidate) -> bool:
         """A colleague named with a role in brackets, a company (a rep's, an insurer) or an eponym's thing."""
         if _PATIENT_WORD_BEFORE.search(text, max(0, cand.start - 10), cand.start):
@@ -227,6 +260,12 @@ class Edges:
     def _edge_word(text: str, word: tuple[int, int, str]) -> bool:
         start, _end, low = word
         return _weekday(low) or unit_compass(text, start, low)
+
+
+def _listed_town(surface: str) -> bool:
+    """A US town ("De Pere", "Soddy-Daisy") whose words are no common first name."""
+    low = surface.lower().replace("-", " ")
+    return low in us_places() and not _common_name(low)
 
 
 def _first_or_unlisted(low: str) -> bool:

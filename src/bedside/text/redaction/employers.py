@@ -17,28 +17,31 @@ from bedside.text.redaction.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS
 
 _CAPITALISED = r"[A-Z][\w'’&.-]*"
 _WORK_CUE = (
-    r"(?i:\b(?:works?(?:\s+(?:nights|days|nites|weekends|offshore|part[- ]time|full[- ]time))?\s+(?:at|for)|retired\s+from|since\s+leaving"
+    r"(?i:\b(?:works?(?:\s+(?:nights|days|nites|weekends|offshore|remote(?:ly)?|part[- ]time|full[- ]time))?\s+(?:at|for)|retired\s+from|since\s+leaving"
     r"|working\s+(?:at|for)|worked\s+(?:at|for)|jobs?\s+(?:at|with)|employed\s+(?:at|by)|employer(?:\s+is)?:?"
     r"|laid\s+off\s+(?:from|by)|fired\s+from|(?:his|her|their)\s+desk\s+at|boss\s+(?:at|from)|shift\s+at"
     r"|(?:eng|engineer|driver|cashier|manager|clerk|worker|nurse\s+aide|(?<![\w-])op|operator|mechanic|cook|housekeeper|server|"
     r"janitor|welder|laborer|labourer|picker|packer|trucker|miner|roofer|dishwasher|guard|instructor|lifty|dealer|bartender|"
-    r"housekeeping|valet|steelworker)\s+(?:at|for|w/|with)|drives\s+(?:a\s+\w+\s+)?for|(?:starts?|started|back\s+to|return\s+to)\s+work\s+at"
+    r"housekeeping|valet|steelworker|contractor|employee|machinist|electrician|teacher|aide|associate|stocker|"
+    r"forklift\s+driver)\s+(?:at|for|w/|with)|drives\s+(?:a\s+\w+\s+)?for|(?:starts?|started|back\s+to|return\s+to)\s+work\s+at"
     r"|work\s+injury\s+at|(?:yrs|years)\s+at"
     r"|at\s+work\s*\(|work\s+(?:note|excuse|letter)\s+for))"
 )
 _EMPLOYER = re.compile(
     _WORK_CUE + r"(?:\s+|(?<=\())(?i:the\s+)?(?P<org>" + _CAPITALISED + r"(?:\s+(?:&\s+)?" + _CAPITALISED + r"){0,3})"
 )
+# A work cue right before a name ("works at Shaw mill"): the name is an employer's, whatever else it could be.
+WORK_CUE_BEFORE = re.compile(_WORK_CUE + r"\s+(?i:the\s+)?$")
 # A company's HR or payroll: "HR from Menasha Packaging", "a note for MGM HR", "Raul from Station Casinos HR".
 _COMPANY_HR = re.compile(
     r"\b(?:HR|[Pp]ayroll|[Hh]uman\s+[Rr]esources)\s+(?i:from|at|of)\s+(?i:the\s+)?(?P<org>" + _CAPITALISED + r"(?:\s+" + _CAPITALISED
-    + r"){0,3})|(?i:\b(?:from|for|at|of)\s+(?:the\s+)?)(?P<org2>" + _CAPITALISED + r"(?:\s+" + _CAPITALISED + r"){0,3})(?=\s+(?:HR|payroll)\b)"
+    + r"){0,3})|(?i:\b(?:from|for|at|of|to)\s+(?:the\s+)?)(?P<org2>" + _CAPITALISED + r"(?:\s+" + _CAPITALISED + r"){0,3})(?=\s+(?:HR|payroll)\b)"
 )
 # A company by the last word of its name ("Spud Valley Farms", "Ellis Pecan Co", "Dodge City Feedyard", "Tyson Foods").
 _COMPANY = re.compile(
     r"\b(?P<org>(?:[A-Z][\w'’&.-]*\s+){1,3}(?:Farms?|Dairy|Dairies|Feedyard|Feedlot|Construction|Trucking|Packing|Foods|"
     r"Industries|Manufacturing|Mfg|Logistics|Plumbing|Roofing|Lumber|Orchards|Restaurant|LLC|Inc|Corp|Poultry|Processing|Drilling|"
-    r"Welding|Tubular)\b"
+    r"Welding|Tubular|Seafood|Growers|Packaging|Produce|Cannery)\b"
     r"(?:,?\s+(?:Labor|Contracting|Contractors|Inc|LLC|Co)\b)?\.?"
     r"|(?:[A-Z][\w'’&.-]*\s+){2,3}Co\b\.?)"
 )

@@ -387,8 +387,8 @@ class NameDetector(RedactionDetector):
                 self._after_object_word(i, toks, text, found, extend)
         for m in FAMILY_OF.finditer(text):
             j = by_start.get(skip_space(text, m.end()))
-            if j is not None:
-                take(j, "A name after 'family of'.", strong=True)
+            if j is not None:  # after "his name is" a capitalised word is a name, whatever else it is ("Boy", "Bill")
+                take(j, "A name after 'family of', 'goes by' or 'his name is'.", strong=True, title=" name " in m.group().lower())
         for m in LOCATION_CUE.finditer(text):
             j = by_start.get(m.end())
             if j is None:

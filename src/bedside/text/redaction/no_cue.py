@@ -14,6 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bedside.text.redaction.cues import (
+    AGE_SEX_AFTER,
+    DOTTED_INITIALS,
+    FAMILY_AFTER,
     INITIALS,
     INITIALS_AFTER_PLACE,
     LIST_BREAK,
@@ -48,6 +51,11 @@ from bedside.text.redaction.vocabulary import AMBIGUOUS_NAME_WORDS, FUNCTION_WOR
 
 _LOWER_TITLES = frozenset({"mr", "mrs", "ms", "miss"})
 _OPENER_FREQUENCY = 10 ** (5.0 - 9)  # Zipf 5: "Keep bed 10 NPO", "Put rm 4 on q1h checks" open with a verb, not a name
+
+
+# Letters that are a place or a record's field of the hospital, never a patient's initials ("from ED, 94 yo F", "D.O.B.").
+_NEVER_INITIALS = frozenset({"ed", "er", "or", "icu", "ccu", "dob", "md", "do", "rn", "np", "pa", "pt", "ot", "rt", "iv", "po", "am", "pm", "us", "dc"})
+STATED_INITIALS = "Initials the message marks as a patient's (an age and sex after them, or written with dots)."
 
 
 class NoCueRules:
@@ -117,6 +125,7 @@ class NoCueRules:
                 continue
             if PATIENT_ROOM_BEFORE.search(text, max(0, tok.start - 24), tok.start) and (
                 self._words.name_alone(tok, text) or (tok.cap and self._words.very_common_name(tok.lower) and tok.lower not in self._words.plain)
+                or (tok.cap and text.startswith(")", tok.end) and text[: tok.start].endswith("("))  # "pt in 14 (Bill)"
             ):
                 found.setdefault(i, (i, "A name right after a patient's room ('pt in 614 deng c/o', 'pt in 22 Larry')."))
                 covered.add(i)
@@ -162,6 +171,10 @@ class NoCueRules:
             if RELATION_BRACKET_AFTER.match(text, tok.end):
                 found.setdefault(i, (i, "A name the message says is a patient's or a relative's, in brackets after it."))
                 covered.add(i)
+            elif tok.cap and not tok.upper and self._words.lex.is_name(low) and low not in self._words.clinical \
+                    and FAMILY_AFTER.match(text, tok.end):
+                found.setdefault(i, (i, "A listed name before 'family', 'kid' or 'pt in' a room."))
+                covered.add(i)
 
     def _word_name_opening(
         self, toks: list[Token], i: int, text: str, found: dict[int, tuple[int, str]], covered: set[int]
@@ -186,16 +199,23 @@ class NoCueRules:
         return False
 
     def initials(self, text: str, toks: list[Token], found: dict[int, tuple[int, str]]) -> None:
-        """'JR in 6 tox +', 're: T.M. (bed 2)', 'bed 7 K.R. - CIWA': a patient's initials next to a room."""
+        """'JR in 6 tox +', 're: T.M. (bed 2)', 'bed 7 K.R. - CIWA', 'KM 17F OD', 'L.V. 210 hypoK': a patient's initials
+        next to a room, after 'pt', or before an age and sex."""
         by_start = {t.start: k for k, t in enumerate(toks)}
-        for m in (*INITIALS.finditer(text), *INITIALS_AFTER_PLACE.finditer(text)):
+        for m in (*INITIALS.finditer(text), *INITIALS_AFTER_PLACE.finditer(text), *DOTTED_INITIALS.finditer(text)):
             value = m.group("value")
-            if value.lower().replace(".", "").replace(" ", "") in self._words.clinical or value.lower() in STAFF_CUES:
-                continue  # "RN in 6", "MD in 4", "IV in 3"
+            letters = value.lower().replace(".", "").replace(" ", "")
+            if letters in STAFF_CUES or value.lower() in STAFF_CUES or letters in _NEVER_INITIALS:
+                continue
+            # Initials the message marks as a patient's (an age and sex after them, or dots) are stated; the
+            # sequence model may not drop them. Letters that are a clinical word need that ("RN in 6", "IV in 3").
+            stated = AGE_SEX_AFTER.match(text, m.end("value")) is not None or m.re is DOTTED_INITIALS
+            if letters in self._words.clinical and not stated:
+                continue
             k = by_start.get(m.start("value"))
             if k is not None and k not in found:
                 last = max(j for j in range(k, len(toks)) if toks[j].start < m.end("value"))
-                found[k] = (last, "A patient's initials next to a room or after 'pt'.")
+                found[k] = (last, STATED_INITIALS if stated else "A patient's initials next to a room or after 'pt'.")
 
     def particles(self, toks: list[Token], text: str, found: dict[int, tuple[int, str]]) -> None:
         """'von Hohenberg', 'Ó Súilleabháin', 'de la Cruz', 'Maximilian van der Berg': a surname particle and a name."""

@@ -25,7 +25,7 @@ _MRN = re.compile(
 # "MR00982214": a record number written with its MR prefix and no label.
 _MR_PREFIXED = re.compile(r"(?<![\w-])(?P<value>MR\d{6,10})\b")
 _ID = re.compile(
-    r"\b(?:acct|account|acc|insurance|ins|member|subscriber|policy|plan|group|medicaid|medicare|mbi|hicn|"
+    r"\b(?:acct|account|acc|insurance|ins|member|subscriber|policy|plan|medicaid|medicare|mbi|hicn|"
     r"claim|encounter|enc|csn|fin|visit|license|licence|lic|DL|driver'?s\s+license|passport|serial|s/n|SN|"
     r"device|pacemaker|implant|VIN|plate|certificate|cert|badge|case|ref(?:erence)?|beneficiary|wristband|armband|"
     r"application|app|ihs|a-number|alien|password|passcode|intake|pin|prc|ohp|hicn|ID)\b"
@@ -134,7 +134,7 @@ _PASSWORD = re.compile(
 # "PENA, JOSE A JR ... E1028847 ... Enc 600338172": one capital letter and seven to nine digits is a record number's shape.
 _LETTER_RECORD = re.compile(r"(?<![\w\-#])(?P<value>[A-Z]\d{7,9})(?![\w\-])")
 _PLATE = re.compile(
-    r"\b(?:plate|tag)\s*#?\s*(?P<value>(?-i:(?:[A-Z]{2}\s)?(?:\d{3,5}[\s-]?[A-Z]{1,3}|[A-Z]{2,4}[\s-]?\d{3,5}|[A-Z]{2,4}-(?=[A-Z0-9]*\d)[A-Z0-9]{2,5}|(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,8})))"
+    r"\b(?:plate|tag)\s*#?\s*(?P<value>(?-i:(?:[A-Z]{2}\s)?(?:\d{3,5}[\s-]?[A-Z]{1,3}|[A-Z]{2,4}[\s-]?\d{3,5}|[A-Z]{2,4}-(?=[A-Z0-9]*\d)[A-Z0-9]{2,5}|[A-Z]\d{1,3}-[A-Z]{2,4}|(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,8})))"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -196,6 +196,8 @@ _WRITTEN_AGE = re.compile(
 )
 _AGE_WITHOUT_UNIT = _AGE[4:]  # ages with no "yo" or "M"/"F": "pt is 97", "Halvorsen (90)"
 # Before a number, words that make it a measurement or a place rather than an age ("sats is 92", "room 93,").
+# Words of NOT_AGE_BEFORE that may stand before an age written with its unit ("Earl T 93 yo", "who was 96 years old").
+_WORDS_BEFORE_AN_AGE = frozenset({"t", "was", "now", "at", "of", "to", "from"})
 NOT_AGE_BEFORE = re.compile(
     r"\b(?:sats?|spo2|o2|hr|rr|bp|map|pulse|glucose|bg|sugar|fsbs|weight|wt|temp|t|room|rm|bed|bay|level|score|"
     r"pain|k|na|cl|hgb|plt|wbc|inr|ptt|trop|lactate|ef|fio2|peep|rate|count|is\s+now|at|x|of|ext|pager|page|"
@@ -337,7 +339,7 @@ class NumericIdentifierDetector(RedactionDetector):
                         or text[m.end("value") : m.end("value") + 2].strip().startswith("°"):
                     continue  # "T 101 F" is a temperature
                 not_age = NOT_AGE_BEFORE.search(text, max(0, m.start("value") - 16), m.start("value"))
-                if (not_age and not (unit and not_age.group().strip(" :=~").lower() == "t")) or (
+                if (not_age and not (unit and not_age.group().strip(" :=~").lower() in _WORDS_BEFORE_AN_AGE)) or (
                     pattern in _AGE_WITHOUT_UNIT and _MEASURED.search(text, max(0, m.start() - 30), m.start("value"))
                 ):
                     continue  # "sats is 92", "room 93,", "Na on bed 7 is 118": a measurement or a place

@@ -31,7 +31,7 @@ from bedside.text.redaction.web import WebIdentifierDetector
 logger = logging.getLogger(__name__)
 
 REDACTOR_NAME = "bedside-redactor"
-REDACTOR_VERSION = "1.14.0"
+REDACTOR_VERSION = "1.14.1"
 PLACEHOLDER_TYPES: tuple[str, ...] = tuple(TYPE_PRIORITY) + ("FAX",)
 _MAX_PASSES = 3
 # Detectors whose names and towns may turn out to be a hospital building or a clinic (street addresses may not).
@@ -113,7 +113,7 @@ class Redactor:
                 taken = existing + [(c.start, c.end) for c in kept]
                 added = self._drop_non_identifiers(text, resolve_overlaps(self._trimmed(text, extra), blocked=taken), sites)
                 kept = _join_neighbours(text, sorted(kept + added, key=lambda c: c.start), {id(c) for c in added})
-        kept = self.edges.last_first(text, self.edges.nicknames(text, kept))
+        kept = self.edges.after_places(text, self.edges.last_first(text, self.edges.nicknames(text, kept)))
         return [] if not existing and _staff_dates_only(text, kept) else kept
 
     def redact_text(self, text: str) -> str:

@@ -63,6 +63,7 @@ from bedside.text.redaction.cues import (
 )
 from bedside.text.redaction.dates import STAFF_EVENT_BEFORE, could_be_month_day, staff_only_message
 from bedside.text.redaction.edges import unit_compass
+from bedside.text.redaction.employers import WORK_CUE_BEFORE
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.numeric_ids import NOT_AGE_BEFORE
 from bedside.text.redaction.ordinary import frequent_words, ordinary_words, spanish_words, typo_of
@@ -120,7 +121,8 @@ _STAFF_AFTER = re.compile(
 
 Token = tuple[int, int, str]
 # Reasons of rule findings whose words the message itself marks as a name ("Pa Houa", "Sunny (Sun-hee Choi)").
-_STATED_NAMES = ("A Hmong given name", "A nickname written before", "A name the message then calls the patient", "A name in lower case after a title")
+_STATED_NAMES = ("A Hmong given name", "A nickname written before", "A name the message then calls the patient", "A name in lower case after a title",
+                 "Initials the message marks", "A listed name before 'family'")
 _FIRST_AND_SURNAME = "Two capitalised words that are a first name and a surname"
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 _IN_A_ROOM_AFTER = re.compile(r"\s+in\s+(?:(?:rm\.?|room|bed)\s*)?#?\d{1,4}[A-Za-z]?\b(?![.:/]\d)", re.IGNORECASE)
@@ -296,10 +298,10 @@ class SequenceDetector(RedactionDetector):
         if _NAME_CUE_BEFORE.search(text, max(0, cand.start - 20), cand.start) \
                 or RELATION_BRACKET_AFTER.match(text, cand.end) or PERSON_AFTER.match(text, cand.end):
             return cand  # a name the message says is a person's ("Trang (pt's niece)") is no place
+        if _IN_A_ROOM_AFTER.match(text, cand.end) or WORK_CUE_BEFORE.search(text, max(0, cand.start - 40), cand.start):
+            return cand  # "look in on banks in 7A", "works at Shaw mill": a patient in a room, an employer; no place
         if self._listed_place(text[cand.start : cand.end]) and _PLACE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
             return Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a listed town after a place word.")
-        if _IN_A_ROOM_AFTER.match(text, cand.end):
-            return cand  # "look in on banks in 7A": someone in a room is a patient, not a place
         if cand.reason.startswith(_FIRST_AND_SURNAME) and self._common_full_name(text, cand):
             return cand  # "POA is Elizabeth Grant": a common first name and surname, no town, no place word after
         place = sum(tagger.marginal("ADDRESS", i) for i in inside) / len(inside)

@@ -65,7 +65,8 @@ EPONYM_AFTER = re.compile(
     r"disease|position|phenomenon|triad|law|maneuver|manoeuvre|reflex|ulcer|"
     r"sarcoma|lymphoma|esophagus|oesophagus|pouch|procedure|fracture|node|cyst|criteria|solution|"
     r"classification|contracture|thyroiditis|encephalopathy|diverticulum|hernia|operation|tumou?r|"
-    r"clamps?|forceps|wipes|retractors?|scissors|warmer|mattress|lift|monitor|machine|masks?|pumps?|bags?|setup|set-up)\b",
+    r"clamps?|forceps|wipes|retractors?|scissors|warmer|mattress|lift|monitor|machine|masks?|pumps?|bags?|setup|set-up|"
+    r"trays?|kits?|numbers|alarms?|alarming|vents?|sump|is\s+in|is\s+out|on\s+bed)\b",
     re.IGNORECASE,
 )
 
