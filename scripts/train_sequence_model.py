@@ -2,8 +2,8 @@
 
 A linear-chain CRF (python-crfsuite) over the features of ``bedside.text.redaction.sequence``, trained on
 every authored file in tests/data/redaction/authored/ (free-form messages by helper authors, in
-``[[TYPE|surface]]`` markup) except the files in ``HELD_OUT``, which are kept out so that the shipped
-model can be measured on them. Each token is labelled with the type of the gold span it lies in, or O.
+``[[TYPE|surface]]`` markup) except the files in ``HELD_OUT``: the held-out files never read, kept out so that the
+shipped model can be measured on them (a file joins the training files once its errors have been read). Each token is labelled with the type of the gold span it lies in, or O.
 The roster is tests/data/redaction/staff.csv, the one the authors were given.
 
 Every message with a name or a town is also learned a second time with those surfaces swapped for others
@@ -13,7 +13,7 @@ The model then learns where names and places stand, not only what the authors' n
 author out over six files, ag to al: recall 0.954 -> 0.956, precision 0.953 both).
 
 Training is deterministic (same files, same parameters, seeded swaps: byte-identical model). It takes about
-two minutes.
+four minutes.
 
     .venv/bin/python scripts/train_sequence_model.py
     .venv/bin/python scripts/train_sequence_model.py --leave-out holdout-2026-11r.txt --output /tmp/model.crfsuite
