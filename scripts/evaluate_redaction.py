@@ -213,6 +213,17 @@ AUTHORED = {
     "holdout-du": DATA / "authored" / "holdout-2026-11du.txt",
     "holdout-dv": DATA / "authored" / "holdout-2026-11dv.txt",
     "holdout-dw": DATA / "authored" / "holdout-2026-11dw.txt",
+    # dx to ee (Savannah and the Lowcountry, El Paso and Las Cruces, Omaha and Lincoln, Salt Lake City and the Uintah
+    # Basin, the Bronx, Rapid City and Pine Ridge, Portland and Lewiston ME, Nashville), written in session 14 while
+    # 1.14.1 was documented, measured once on 1.14.1 (pooled 0.971 / 0.961; 1.13.4 0.970 / 0.956), not read.
+    "holdout-dx": DATA / "authored" / "holdout-2026-11dx.txt",
+    "holdout-dy": DATA / "authored" / "holdout-2026-11dy.txt",
+    "holdout-dz": DATA / "authored" / "holdout-2026-11dz.txt",
+    "holdout-ea": DATA / "authored" / "holdout-2026-11ea.txt",
+    "holdout-eb": DATA / "authored" / "holdout-2026-11eb.txt",
+    "holdout-ec": DATA / "authored" / "holdout-2026-11ec.txt",
+    "holdout-ed": DATA / "authored" / "holdout-2026-11ed.txt",
+    "holdout-ee": DATA / "authored" / "holdout-2026-11ee.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -237,7 +248,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-cx", "holdout-cy", "holdout-cz", "holdout-da", "holdout-db", "holdout-dc",
             "holdout-dd", "holdout-de", "holdout-df", "holdout-dg", "holdout-dh", "holdout-di",
             "holdout-dj", "holdout-dk", "holdout-dl", "holdout-dm", "holdout-dn", "holdout-do",
-            "holdout-dp", "holdout-dq", "holdout-dr", "holdout-ds", "holdout-dt", "holdout-du", "holdout-dv", "holdout-dw")
+            "holdout-dp", "holdout-dq", "holdout-dr", "holdout-ds", "holdout-dt", "holdout-du", "holdout-dv", "holdout-dw",
+            "holdout-dx", "holdout-dy", "holdout-dz", "holdout-ea", "holdout-eb", "holdout-ec", "holdout-ed", "holdout-ee")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
