@@ -370,6 +370,15 @@ def test_a_name_stays_a_name_1140(redactor: Redactor, text: str, surface: str) -
         ("psych hold on Keanu Mahoe expires 11/9 1615", ("DATE", "11/9")),
         ("card from the family of Edna Marlowe who was 96 years old", ("AGE>89", "96")),
         ("car in ED ambulance bay plate J47-KRT belongs to pt's family", ("ID", "J47-KRT")),
+        ("Mary Rose Pusateri d/c'd 11.5.25, f/u clinic", ("DATE", "11.5.25")),  # a dotted date after a date word (1.14.2)
+        ("exam done on Thompson, Kyle R, NEOB notified, ref # 25-11-0442", ("ID", "25-11-0442")),  # no date: year 0442
+        ("APS referral sent re Mrs. Gauthier, grandson Kyle taking her checks, report # 2025-8841", ("ID", "2025-8841")),
+        ("sheriff custody pt on 4W, deputy at door, inmate # BK25-009187", ("ID", "BK25-009187")),
+        ("Medicare MBI on the face sheet for Mr. Labbe is 1EG4-TE5-MK72, old one rejected", ("ID", "1EG4-TE5-MK72")),
+        ("pt drivers lic K 520 118 447 902 on file for ID verification", ("ID", "K 520 118 447 902")),
+        ("path: A.V. bx S25-18842 shows adenocarcinoma", ("PATIENT", "A.V")),  # dotted initials before a biopsy
+        ("D.M. 7W-5 - family now wants him full code again", ("PATIENT", "D.M")),
+        ("recall list: E.M. 4/4/1939 overdue A1c", ("PATIENT", "E.M")),
     ],
 )
 def test_more_identifiers_1141(redactor: Redactor, text: str, expected: tuple[str, str]) -> None:

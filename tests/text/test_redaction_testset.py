@@ -246,3 +246,17 @@ def test_authored_files_stay_above_measured_floor(redactor: Redactor, name: str)
     assert report.overall.recall >= recall_floor, report.misses[:10]
     assert report.overall.precision >= precision_floor, report.false_alarms[:10]
     assert report.per_type["PATIENT"].recall >= name_floor
+
+
+def test_reader_marks_are_on_the_sampled_messages() -> None:
+    """The three readers of scripts/reader_agreement.py marked exactly the 300 sampled authored messages."""
+    authored = DATA / "authored"
+    with (DATA / "agreement" / "sample.csv").open(encoding="utf-8", newline="") as handle:
+        sample = list(csv.DictReader(handle))
+    by_id = {row["id"]: row for name in {s["file"] for s in sample} for row in load_gold(authored / name)}
+    texts = [by_id[s["id"]]["text"] for s in sample]
+    assert len(texts) == 300
+    for reader in ("a", "b", "c"):
+        marked = load_gold(DATA / "agreement" / f"marked-{reader}.txt")
+        assert [row["text"] for row in marked] == texts
+        assert sum(len(row["spans"]) for row in marked) > 300

@@ -212,10 +212,11 @@ ROOM_THEN_FIELD = re.compile(
     r"\s+\d{1,4}[A-Za-z]?\s*(?:[-–—:]\s|\((?:\d|[A-Za-z]{1,4}\s*\d)|\s(?:agitated|pulled|vomited|spiked|fell|refused|refusing|"
     r"asking|wants|needs|c/o|desatted|confused|febrile|hypotensive|tachy|brady|crying|yelling|back|still)\b)"
 )
-# "L.V. 210 hypoK", "B.T. s/p fall", "C.A.O. bed 12", "for K.L. — ferritin 8": initials written with dots, then a room,
-# a bed, "s/p" or a dash.
+# "L.V. 210 hypoK", "B.T. s/p fall", "C.A.O. bed 12", "for K.L. — ferritin 8", "D.M. 7W-5", "E.M. 4/4/1939", "pt L.H.
+# (889014)": initials written with dots, then a room, a bed, "s/p", a biopsy, a dash, a date of birth or a number in brackets.
 DOTTED_INITIALS = re.compile(
-    r"(?<![\w.])(?P<value>[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)(?=\s+(?:\d{1,4}[A-Za-z]?\b(?![.:/-]\d)|s/p\b|(?:bed|rm|room)\s*\d|[-–—]\s))"
+    r"(?<![\w.])(?P<value>[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)(?=\s+(?:\d{1,4}[A-Za-z]?\b(?![.:/-]\d)|s/p\b|bx\b|in\s+\d|(?:bed|rm|room)\s*\d|[-–—]\s"
+    r"|\(\d|\d{1,2}/\d{1,2}/\d{2,4}\b|\d{1,2}[A-Z]{1,2}-\d))"
 )
 # An age and a sex right after initials ("KM 17F OD", "LM 52F cellulitis"): a patient, whatever else the letters spell.
 AGE_SEX_AFTER = re.compile(r",?\s+\d{1,3}\s?(?:[MF]|yo|y/o)\b")

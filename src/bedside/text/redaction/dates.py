@@ -31,7 +31,7 @@ _SPANISH_DATE = re.compile(
     r"\b(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\s+(?:[12]\d|3[01]|0?[1-9])\b(?![:.,]\d)",
     re.IGNORECASE,
 )
-_NUMERIC_FULL = re.compile(r"(?<![\d/.\-])(?<!\d:)(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|\.\d)")
+_NUMERIC_FULL = re.compile(r"(?<![\d/.\-])(?<!\d:)(\d{1,2})([/.\-])(\d{1,2})\2((?:1[89]|20)\d{2}|\d{2})(?![\d/\-]|\.\d)")
 # "ADM 20251105", "Lucero, Cipriano 003771290 19350218 90Y M": a year from 1900 on, a month and a day, as EHR rows write them.
 # "says d/c 11-06", "she was d/c'd 10-29", "moved to 11-21", "s/p L TKA 11-05", "delayed to 11.24": a month and a day
 # with a hyphen or a dot, only after such a word.
@@ -153,8 +153,9 @@ class DateDetector(RedactionDetector):
         if has_digit:
             for m in _NUMERIC_FULL.finditer(text):
                 a, b = int(m.group(1)), int(m.group(3))
-                if m.group(2) == "." and len(m.group(4)) == 2 and not (len(m.group(1)) == 2 and len(m.group(3)) == 2):
-                    continue  # "1.5.25" is more often a version or a dose than a date; "11.05.26" is a date
+                if m.group(2) == "." and len(m.group(4)) == 2 and not (len(m.group(1)) == 2 and len(m.group(3)) == 2) \
+                        and not _SHORT_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+                    continue  # "1.5.25" is more often a version or a dose than a date; "11.05.26", "d/c'd 11.5.25" are dates
                 if _plausible(a, b):
                     spans.append((m.start(), m.end(), "A numeric date with day, month and year."))
             for m in _ISO.finditer(text):

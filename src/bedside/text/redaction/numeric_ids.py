@@ -24,18 +24,26 @@ _MRN = re.compile(
 )
 # "MR00982214": a record number written with its MR prefix and no label.
 _MR_PREFIXED = re.compile(r"(?<![\w-])(?P<value>MR\d{6,10})\b")
+# A Medicare Beneficiary Identifier has a shape of its own (digit, letters without S L O I B Z, digits at fixed
+# places: "1EG4-TE5-MK72"), so it is one wherever it stands ("MBI on the face sheet for Mr. Labbe is 1EG4-TE5-MK72").
+_MBI_LETTER = "[AC-HJKMNP-RT-Y]"
+_MBI = re.compile(
+    rf"(?<![\w-])(?P<value>[1-9]{_MBI_LETTER}[AC-HJKMNP-RT-Y0-9]\d-?{_MBI_LETTER}[AC-HJKMNP-RT-Y0-9]\d-?{_MBI_LETTER}{{2}}\d{{2}})(?![\w-])"
+)
+# A driver's licence written in groups of digits after its letter ("drivers lic K 520 118 447 902").
+_GROUPED_LICENCE = re.compile(r"\b(?:lic|license|licence|DL)\b\W{0,3}(?P<value>(?-i:[A-Z])(?:[\s-]\d{3}){4})\b", re.IGNORECASE)
 _ID = re.compile(
     r"\b(?:acct|account|acc|insurance|ins|member|subscriber|policy|plan|medicaid|medicare|mbi|hicn|"
     r"claim|encounter|enc|csn|fin|visit|license|licence|lic|DL|driver'?s\s+license|passport|serial|s/n|SN|"
     r"device|pacemaker|implant|VIN|plate|certificate|cert|badge|case|ref(?:erence)?|beneficiary|wristband|armband|"
-    r"application|app|ihs|a-number|alien|password|passcode|intake|pin|prc|ohp|hicn|ID)\b"
+    r"application|app|ihs|a-number|alien|password|passcode|intake|pin|prc|ohp|hicn|inmate|booking|ID)\b"
     r"(?:\s+(?:id|number|no\.?|num|#))?\s*(?:[:#=]|is)?\s*(?:[:#])?\s*"
     r"(?P<value>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}[A-Z0-9])\b",
     re.IGNORECASE,
 )
 # A protective-services report about a patient: "APS report # 2025-APS-4471", "CWS hotline called, referral # 2145-8830-1102".
 _PROTECTIVE_REPORT = re.compile(
-    r"\b(?:APS|CPS|CWS|DCFS|DCS|protective\s+services)\b[^\n;]{0,60}?\b(?:report|referral|case|intake)\s*"
+    r"\b(?:APS|CPS|CWS|DCFS|DCS|protective\s+services)\b[^\n;]{0,90}?\b(?:report|referral|case|intake)\s*"
     r"(?:#|no\.?|number|num)\s*:?\s*(?P<value>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}[A-Z0-9])\b"
     r"|\b(?P<coded>(?-i:APS|CPS|CWS|DCFS|DCS)-\d[\d-]{4,18}\d)\b",
     re.IGNORECASE,
@@ -293,6 +301,10 @@ class NumericIdentifierDetector(RedactionDetector):
                                        "Four digits after 'last 4' in a message about a Social Security number."))
         for m in (_MR_PREFIXED.finditer(text) if "MR" in text else ()):
             found.append(Candidate("MRN", m.start("value"), m.end("value"), self.name, "A record number with its MR prefix."))
+        for m in _MBI.finditer(text):
+            found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "The shape of a Medicare Beneficiary Identifier."))
+        for m in _GROUPED_LICENCE.finditer(text):
+            found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "A driver's licence number written in groups."))
         for m in _SSN.finditer(text):
             if _ID_LABEL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
                 continue  # "VA id 022-64-8891": another number in the same shape, found as ID above
