@@ -151,7 +151,7 @@ RELATION_BRACKET_AFTER = re.compile(
     r"\s*\(\s*(?:(?:the\s+)?(?:pt|patient|pts|his|her)(?:'s|’s)?\s+(?:"
     + "|".join(sorted(RELATIVE_CUES | {"nickname", "name", "friend", "buddy", "fiancé", "kid", "kids", "baby", "child"}, key=len, reverse=True))
     + r")\b|(?:real|legal|given|full)\s+name\b|nickname\b|goes\s+by\b|aka\b"
-    r"|(?:that'?s\s+)?what\s+(?:he|she|they)\s+(?:wants?|likes?|prefers?)\s+to\s+be\s+called\b)"
+    r"|(?:that'?s\s+)?what\s+(?:he|she|they)\s+(?:(?:wants?|likes?|prefers?)\s+to\s+be\s+called|goes?\s+by)\b)"
     r"|\s+(?:aka|a\.k\.a\.)\s",
     re.IGNORECASE,
 )
@@ -205,7 +205,7 @@ SELF_NAMED_BEFORE = re.compile(r"(?:^|[\s,.!])(?:it'?s|it’s|this\s+is|i'?m|i�
 INITIALS = re.compile(
     r"(?<![\w.])(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]{2})(?=(?:\s+(?:is|was|now|still))?\s+(?:in|on)\s+(?:room\s*|rm\s*|bed\s*)?\d"
     r"|\s*\(\s*(?:bed|rm|room|bay)\s*\d|\s+(?:rm|room|bed)\s*\d|\s+\d{1,2}[NSEW]{1,2}-\d{1,3}\b|,?\s+\d{1,3}\s?(?:[MF]|yo|y/o)\b"
-    r"|\s+in\s+(?:ICU|CCU|PICU|NICU|ED|ER|hall|peds)\s*(?:bed\s*)?\d)"
+    r"|\s+in\s+(?:ICU|CCU|PICU|NICU|ED|ER|hall|peds)\s*(?:bed\s*)?\d|\s*\((?:pt\s+)?initials\b)"
 )
 # "Tallulah 6 - mother requesting", "Young 505 agitated": a bare room number, then a field or a patient's verb.
 ROOM_THEN_FIELD = re.compile(

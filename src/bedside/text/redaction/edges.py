@@ -66,7 +66,7 @@ _NAME_LIKE = frozenset({"names", "places", "sequence-model"})
 _SCORER = "The name scorer"
 _FROM_BEFORE = re.compile(r"\b(?:of|from|in|near|outside)\s+$")
 # After a month taken for a name: its day ("out Dec 1-5"), not an age and sex ("June 82F").
-_TOWN_AFTER = re.compile(r"\s+(?P<word>to|of)\s+(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?![ -][A-Z])")
+_TOWN_AFTER = re.compile(r"\s+(?P<word>to|of)\s+(?P<town>(?:St\.?\s)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?![ -][A-Z])")
 _ZIP_AFTER = re.compile(r"(?:,\s?|\s|\s?\(\s?)(?P<zip>\d{5})(?:-\d{4})?(?![\w/.:,-]\d|\w)")
 _DAY_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:[MF]\b|y/?o\b|yo\b))")
 _PREFIXES = frozenset({"anti", "non", "pre", "post", "tele", "wi", "self", "multi", "semi", "sub", "pro", "co", "ex", "re"})
@@ -265,7 +265,8 @@ class Edges:
 def _listed_town(surface: str) -> bool:
     """A US town ("De Pere", "Soddy-Daisy") whose words are no common first name."""
     low = surface.lower().replace("-", " ")
-    return low in us_places() and not _common_name(low)
+    saint = re.sub(r"^st\.?\s", "saint ", low)
+    return (low in us_places() or saint in us_places() or low.replace(".", "") in us_places()) and not _common_name(low)
 
 
 def _first_or_unlisted(low: str) -> bool:

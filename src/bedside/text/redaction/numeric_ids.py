@@ -30,6 +30,13 @@ _MBI_LETTER = "[AC-HJKMNP-RT-Y]"
 _MBI = re.compile(
     rf"(?<![\w-])(?P<value>[1-9]{_MBI_LETTER}[AC-HJKMNP-RT-Y0-9]\d-?{_MBI_LETTER}[AC-HJKMNP-RT-Y0-9]\d-?{_MBI_LETTER}{{2}}\d{{2}})(?![\w-])"
 )
+# A member number right after an insurer's name ("Ambetter U72004419-01", "ins BCBS ZGP884122301").
+_INSURER_NUMBER = re.compile(
+    r"\b(?:aetna|ambetter|anthem|bcbs\w*|blue\s+cross|cigna|humana|molina|tricare|wellcare|caresource|uhc|unitedhealthcare|"
+    r"united\s+healthcare|oscar|amerigroup|wellpoint|kaiser|highmark|avmed|florida\s+blue|medica)\b\s*(?:#|id|member)?\s*"
+    r"(?P<value>(?=[A-Z0-9-]*\d{6})[A-Z]{0,4}\d[A-Z0-9-]{4,18}[A-Z0-9])\b",
+    re.IGNORECASE,
+)
 # A driver's licence written in groups of digits after its letter ("drivers lic K 520 118 447 902").
 _GROUPED_LICENCE = re.compile(r"\b(?:lic|license|licence|DL)\b\W{0,3}(?P<value>(?-i:[A-Z])(?:[\s-]\d{3}){4})\b", re.IGNORECASE)
 _ID = re.compile(
@@ -107,7 +114,7 @@ _ID_LABEL_NEAR = re.compile(
     r"[^\n\d]{0,20}$",
     re.IGNORECASE,
 )
-_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id|vhic|icn|edipi|serial|ihs|a-number|dl|licen[cs]e|application|tribal)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
+_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id|vhic|icn|edipi|serial|ihs|a-number|dl|licen[cs]e|application|tribal|case|ref|auth)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
 # "call 555-0127 ext 2": a local number without its area code, counted only with a phone word or an extension.
 _LOCAL_PHONE = re.compile(r"(?<![\w\-/.()])(?P<value>\d{3}[-\s]\d{4})(?P<ext>\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\-/])", re.IGNORECASE)
 _FAX_CUE = re.compile(r"\bfax(?:ed)?\b[^\n\d]{0,25}$", re.IGNORECASE)
@@ -142,7 +149,7 @@ _PASSWORD = re.compile(
 # "PENA, JOSE A JR ... E1028847 ... Enc 600338172": one capital letter and seven to nine digits is a record number's shape.
 _LETTER_RECORD = re.compile(r"(?<![\w\-#])(?P<value>[A-Z]\d{7,9})(?![\w\-])")
 _PLATE = re.compile(
-    r"\b(?:plate|tag)\s*#?\s*(?P<value>(?-i:(?:[A-Z]{2}\s)?(?:\d{3,5}[\s-]?[A-Z]{1,3}|[A-Z]{2,4}[\s-]?\d{3,5}|[A-Z]{2,4}-(?=[A-Z0-9]*\d)[A-Z0-9]{2,5}|[A-Z]\d{1,3}-[A-Z]{2,4}|(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,8})))"
+    r"\b(?:plate|tag)\s*#?\s*(?P<value>(?-i:(?:[A-Z]{2}\s)?(?:\d{3,5}[\s-]?[A-Z]{1,3}|[A-Z]{2,4}[\s-]?\d{3,5}|[A-Z]{2,4}-(?=[A-Z0-9]*\d)[A-Z0-9]{2,5}|[A-Z]\d{1,3}-[A-Z]{2,4}|(?=[A-Z0-9]{1,4}\s[A-Z0-9]*\d)(?=[A-Z0-9 ]*[A-Z])[A-Z0-9]{1,4}\s[A-Z0-9]{2,5}(?![\w-])|(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,8})))"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -303,6 +310,8 @@ class NumericIdentifierDetector(RedactionDetector):
             found.append(Candidate("MRN", m.start("value"), m.end("value"), self.name, "A record number with its MR prefix."))
         for m in _MBI.finditer(text):
             found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "The shape of a Medicare Beneficiary Identifier."))
+        for m in _INSURER_NUMBER.finditer(text):
+            found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "A member number right after an insurer's name."))
         for m in _GROUPED_LICENCE.finditer(text):
             found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "A driver's licence number written in groups."))
         for m in _SSN.finditer(text):

@@ -66,7 +66,7 @@ EPONYM_AFTER = re.compile(
     r"sarcoma|lymphoma|esophagus|oesophagus|pouch|procedure|fracture|node|cyst|criteria|solution|"
     r"classification|contracture|thyroiditis|encephalopathy|diverticulum|hernia|operation|tumou?r|"
     r"clamps?|forceps|wipes|retractors?|scissors|warmer|mattress|lift|monitor|machine|masks?|pumps?|bags?|setup|set-up|"
-    r"trays?|kits?|numbers|alarms?|alarming|vents?|sump|is\s+in|is\s+out|on\s+bed)\b",
+    r"trays?|kits?|numbers|alarms?|alarming|vents?|sump|supplies|is\s+in|is\s+out|(?:in|on)\s+(?:bed|icu|rm|room))\b",
     re.IGNORECASE,
 )
 
