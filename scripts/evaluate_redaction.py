@@ -224,6 +224,17 @@ AUTHORED = {
     "holdout-ec": DATA / "authored" / "holdout-2026-11ec.txt",
     "holdout-ed": DATA / "authored" / "holdout-2026-11ed.txt",
     "holdout-ee": DATA / "authored" / "holdout-2026-11ee.txt",
+    # ef to em (Lubbock and the South Plains, Columbus and Appalachian Ohio, Las Vegas, Jacksonville, Kansas City,
+    # Fairbanks and the Interior, the Rio Grande Valley, Hartford), written at the end of session 14, measured once on
+    # 1.14.3 (pooled 0.973 / 0.964), not read.
+    "holdout-ef": DATA / "authored" / "holdout-2026-11ef.txt",
+    "holdout-eg": DATA / "authored" / "holdout-2026-11eg.txt",
+    "holdout-eh": DATA / "authored" / "holdout-2026-11eh.txt",
+    "holdout-ei": DATA / "authored" / "holdout-2026-11ei.txt",
+    "holdout-ej": DATA / "authored" / "holdout-2026-11ej.txt",
+    "holdout-ek": DATA / "authored" / "holdout-2026-11ek.txt",
+    "holdout-el": DATA / "authored" / "holdout-2026-11el.txt",
+    "holdout-em": DATA / "authored" / "holdout-2026-11em.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -249,7 +260,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-dd", "holdout-de", "holdout-df", "holdout-dg", "holdout-dh", "holdout-di",
             "holdout-dj", "holdout-dk", "holdout-dl", "holdout-dm", "holdout-dn", "holdout-do",
             "holdout-dp", "holdout-dq", "holdout-dr", "holdout-ds", "holdout-dt", "holdout-du", "holdout-dv", "holdout-dw",
-            "holdout-dx", "holdout-dy", "holdout-dz", "holdout-ea", "holdout-eb", "holdout-ec", "holdout-ed", "holdout-ee")
+            "holdout-dx", "holdout-dy", "holdout-dz", "holdout-ea", "holdout-eb", "holdout-ec", "holdout-ed", "holdout-ee",
+            "holdout-ef", "holdout-eg", "holdout-eh", "holdout-ei", "holdout-ej", "holdout-ek", "holdout-el", "holdout-em")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
