@@ -332,6 +332,7 @@ NEGATIVES: list[str] = [
 # Known failure modes (docs/model-cards/redaction.md): kept here so a fix shows up as XPASS.
 KNOWN_MISSES: list[tuple[str, str]] = [
     ("Portal link for pt Day: see the chart", "Day"),
+    ("Wrong-patient alert: two Frosts on the unit", "Frost"),  # 1.14.3's sequence model took it, 1.14.4's does not
     # 1.3.0, from the test-newer misses: a frequent word as first name is left when the scorer takes the surname
     # ("honor [PATIENT]").
     ("labs for honor hunter: K 3.0", "honor"),

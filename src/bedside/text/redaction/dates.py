@@ -36,7 +36,7 @@ _NUMERIC_FULL = re.compile(r"(?<![\d/.\-])(?<!\d:)(\d{1,2})([/.\-])(\d{1,2})\2((
 # "says d/c 11-06", "she was d/c'd 10-29", "moved to 11-21", "s/p L TKA 11-05", "delayed to 11.24": a month and a day
 # with a hyphen or a dot, only after such a word.
 _SHORT_HYPHEN = re.compile(
-    r"\b(?:(?:d/c(?:'?d)?|dc'?d|discharged?|admit(?:ted)?|adm|dated?|dos|since|(?:moved|postponed|pushed|delayed)\s+to)\s+|"
+    r"\b(?:(?:d/c(?:'?d)?|dc'?d|discharged?|admit(?:ted)?|adm|dated?|dos|since|visit|(?:moved|postponed|pushed|delayed|rescheduled)\s+to)\s+|"
     r"s/p\s+(?:[\w&]+\s+){1,3})"
     r"(?P<value>(?:0?[1-9]|1[0-2])[-.](?:0?[1-9]|[12]\d|3[01]))"
     r"(?![\w\-/]|\.\d|\s*(?:x\b|times|days?|wks?|weeks?|hrs?|hours?|mos?|months?|yrs?|years?|episodes?|L\b|mg\b|units?\b))",

@@ -43,7 +43,7 @@ _ID = re.compile(
     r"\b(?:acct|account|acc|insurance|ins|member|subscriber|policy|plan|medicaid|medicare|mbi|hicn|"
     r"claim|encounter|enc|csn|fin|visit|license|licence|lic|DL|driver'?s\s+license|passport|serial|s/n|SN|"
     r"device|pacemaker|implant|VIN|plate|certificate|cert|badge|case|ref(?:erence)?|beneficiary|wristband|armband|"
-    r"application|app|ihs|a-number|alien|password|passcode|intake|pin|prc|ohp|hicn|inmate|booking|ID)\b"
+    r"application|app|ihs|a-number|alien|password|passcode|intake|pin|prc|ohp|hicn|inmate|booking|itin|ID)\b"
     r"(?:\s+(?:id|number|no\.?|num|#))?\s*(?:[:#=]|is)?\s*(?:[:#])?\s*"
     r"(?P<value>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}[A-Z0-9])\b",
     re.IGNORECASE,
@@ -72,6 +72,16 @@ _SSN_LAST_FOUR = re.compile(
 # In a message about a Social Security number, four digits after "last 4" are its last four, however far from the
 # label ("SSN on the face sheet is 034-62-1197, registration says it's wrong, last 4 should be 1179").
 _LAST_FOUR = re.compile(r"\blast\s*(?:4|four)(?:\s+digits)?\b[^\n\d]{0,25}?(?P<value>\d{4})(?![\d\-/:])", re.IGNORECASE)
+# "Reg: last 4 7713, DOB 3-14-55": four digits right after "last 4" are an SSN's, with no SSN word in the message.
+_LAST_FOUR_BARE = re.compile(
+    r"\blast\s*(?:4|four)\s*:?\s*(?P<value>\d{4})\b(?![\d\-/:.]|\s*(?:hrs?|hours?|days?|wks?|weeks?|mos?|months?|yrs?|years?|times|x)\b)",
+    re.IGNORECASE,
+)
+# A police report or a PRC referral about the patient: "police report # 25-311902", "PRC referral # 22-04471".
+_REPORT_NUMBER = re.compile(
+    r"\b(?:police\s+report|PRC\s+referral|police\s+case)\s*(?:#|no\.?|number)\s*:?\s*(?P<value>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}[A-Z0-9])\b",
+    re.IGNORECASE,
+)
 _SSN = re.compile(r"(?<![\d\-])(?P<value>\d{3}-\d{2}-\d{4})(?![\w\-])")  # not "004-32-1177A", an old Medicare HICN
 # In a clause about a Social Security number, the four-digit numbers are its last four ("SSN on file ends 4821 but
 # Medicaid shows 4812", "last 4 of ssn for Pheng Vang, wife says 4471", "SS card found in wallet 548 90 2231").
@@ -114,7 +124,7 @@ _ID_LABEL_NEAR = re.compile(
     r"[^\n\d]{0,20}$",
     re.IGNORECASE,
 )
-_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id|vhic|icn|edipi|serial|ihs|a-number|dl|licen[cs]e|application|tribal|case|ref|auth)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
+_ID_LABEL_BEFORE = re.compile(r"\b(?:fin|csn|acct|account|encounter|enc|member|policy|claim|mrn|mr#|medicaid|medicare|id|vhic|icn|edipi|serial|ihs|a-number|dl|licen[cs]e|application|tribal|case|ref|auth|itin)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*$", re.IGNORECASE)
 # "call 555-0127 ext 2": a local number without its area code, counted only with a phone word or an extension.
 _LOCAL_PHONE = re.compile(r"(?<![\w\-/.()])(?P<value>\d{3}[-\s]\d{4})(?P<ext>\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\-/])", re.IGNORECASE)
 _FAX_CUE = re.compile(r"\bfax(?:ed)?\b[^\n\d]{0,25}$", re.IGNORECASE)
@@ -308,6 +318,10 @@ class NumericIdentifierDetector(RedactionDetector):
                                        "Four digits after 'last 4' in a message about a Social Security number."))
         for m in (_MR_PREFIXED.finditer(text) if "MR" in text else ()):
             found.append(Candidate("MRN", m.start("value"), m.end("value"), self.name, "A record number with its MR prefix."))
+        for m in (_LAST_FOUR_BARE.finditer(text) if "last" in low else ()):
+            found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name, "Four digits right after 'last 4': an SSN's last four."))
+        for m in _REPORT_NUMBER.finditer(text):
+            found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "The number of a police report or a PRC referral."))
         for m in _MBI.finditer(text):
             found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "The shape of a Medicare Beneficiary Identifier."))
         for m in _INSURER_NUMBER.finditer(text):

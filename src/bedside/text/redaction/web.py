@@ -17,7 +17,7 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
-_IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![\w:])")
+_IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:|:(?=:)){2,7}:?[0-9A-Fa-f]{1,4}(?![\w:])")  # "2600:1700:5e10:9a0::2f" too
 _TRAILING_PUNCT = ".,;:!?"
 _EQUIPMENT_BEFORE = re.compile(
     r"\b(?:workstations?|wows?|cows?|printers?|pcs?|computers?|terminals?|wifi|wi-fi|servers?|network|switch|router|"
