@@ -235,6 +235,16 @@ AUTHORED = {
     "holdout-ek": DATA / "authored" / "holdout-2026-11ek.txt",
     "holdout-el": DATA / "authored" / "holdout-2026-11el.txt",
     "holdout-em": DATA / "authored" / "holdout-2026-11em.txt",
+    # en to eu (Little Rock, Milwaukee, Tucson, Buffalo, Boston, Oklahoma City, Yakima, Charlotte), written at the end of
+    # session 14, measured once on 1.14.4 (pooled 0.980 / 0.963; 1.13.4 0.979 / 0.957), not read.
+    "holdout-en": DATA / "authored" / "holdout-2026-11en.txt",
+    "holdout-eo": DATA / "authored" / "holdout-2026-11eo.txt",
+    "holdout-ep": DATA / "authored" / "holdout-2026-11ep.txt",
+    "holdout-eq": DATA / "authored" / "holdout-2026-11eq.txt",
+    "holdout-er": DATA / "authored" / "holdout-2026-11er.txt",
+    "holdout-es": DATA / "authored" / "holdout-2026-11es.txt",
+    "holdout-et": DATA / "authored" / "holdout-2026-11et.txt",
+    "holdout-eu": DATA / "authored" / "holdout-2026-11eu.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -261,7 +271,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-dj", "holdout-dk", "holdout-dl", "holdout-dm", "holdout-dn", "holdout-do",
             "holdout-dp", "holdout-dq", "holdout-dr", "holdout-ds", "holdout-dt", "holdout-du", "holdout-dv", "holdout-dw",
             "holdout-dx", "holdout-dy", "holdout-dz", "holdout-ea", "holdout-eb", "holdout-ec", "holdout-ed", "holdout-ee",
-            "holdout-ef", "holdout-eg", "holdout-eh", "holdout-ei", "holdout-ej", "holdout-ek", "holdout-el", "holdout-em")
+            "holdout-ef", "holdout-eg", "holdout-eh", "holdout-ei", "holdout-ej", "holdout-ek", "holdout-el", "holdout-em",
+            "holdout-en", "holdout-eo", "holdout-ep", "holdout-eq", "holdout-er", "holdout-es", "holdout-et", "holdout-eu")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
