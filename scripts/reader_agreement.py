@@ -23,18 +23,20 @@ from bedside.text.redaction.evaluation import compatible, load_marked
 from bedside.text.redaction.redactor import REDACTOR_VERSION
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evaluate_redaction import AUTHORED, DATA, split_sites, staff_names  # noqa: E402
+from evaluate_redaction import DATA, split_sites, staff_names  # noqa: E402
 
 AGREEMENT = DATA / "agreement"
+AUTHORED_DIR = DATA / "authored"
 READERS = ("a", "b", "c")
 Spans = list[list[tuple[str, int, int]]]
 
 
 def sample() -> list[dict[str, object]]:
     """The 300 sampled rows of the authored files, in the order the readers saw them."""
-    by_id = {row["id"]: row for path in sorted({p for p in AUTHORED.values()}) for row in load_marked(path)}
     with (AGREEMENT / "sample.csv").open(encoding="utf-8", newline="") as handle:
-        return [{**by_id[row["id"]], "file": row["file"]} for row in csv.DictReader(handle)]
+        picked = list(csv.DictReader(handle))
+    by_id = {row["id"]: row for name in sorted({p["file"] for p in picked}) for row in load_marked(AUTHORED_DIR / name)}
+    return [{**by_id[p["id"]], "file": p["file"]} for p in picked]
 
 
 def reader_spans(reader: str, rows: list[dict[str, object]]) -> Spans:

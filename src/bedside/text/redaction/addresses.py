@@ -14,6 +14,7 @@ import usaddress
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
 from bedside.text.redaction.clinical_terms import us_places
+from bedside.text.redaction.employers import WORK_CUE_BEFORE
 from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.ordinary import frequent_words
 from bedside.text.redaction.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS
@@ -39,8 +40,6 @@ _SUFFIX_ONLY = re.compile(_SUFFIX + r"\.?")
 _NAMED_STREET = re.compile(
     rf"\b(?:on|off|at|from|by|near|CVS|Walgreens|Rite\s+Aid)\s+(?:the\s+)?(?P<value>(?:[A-Z][a-z]+\s+){{1,3}}{_SUFFIX}\b\.?|(?:Bus(?:iness)?|Hwy|Highway|Route|Rte|Rt|SR|CR|US|FM|State\s+Route|County\s+Road)\s+\d{{1,4}}\b)"
 )
-# "she works at Hamilton Place": a workplace (the employer detector's), not a street someone lives on.
-_WORK_BEFORE = re.compile(r"\b(?:works?|working|worked|job|shift)(?:\s+(?:nights|days|part[- ]time))?\s+$", re.IGNORECASE)
 # "Worth County", "Jefferson Parish", "Hazle Township", "Tulsa Co.": a county or township is smaller than a state.
 _COUNTY = re.compile(
     r"\b(?P<value>(?:St\.\s+)?(?:[A-Z][a-z]+\s+){1,2}(?:County|Parish|Borough|Township|Twp)\b"
@@ -178,8 +177,8 @@ class AddressDetector(RedactionDetector):
         for m in _NAMED_STREET.finditer(text):
             if food and PLACE_TO_EAT_BEFORE.search(text, max(0, m.start("value") - 20), m.start("value")):
                 continue  # "pizza from the place on Eastern Ave": where staff order food
-            if _WORK_BEFORE.search(text, max(0, m.start() - 24), m.start()):
-                continue
+            if WORK_CUE_BEFORE.search(text, max(0, m.start("value") - 40), m.start("value")):
+                continue  # "she works at Hamilton Place": a workplace (the employer detector's), not a street someone lives on
             found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A street named after 'on', 'off', 'at', 'from' or a pharmacy."))
         for m in _COUNTY.finditer(text):
             start, value = m.start("value"), m.group("value")

@@ -66,8 +66,9 @@ POSSESSIVE_CUE = re.compile(
 FAMILY_OF = re.compile(
     r"\b(?:family|relatives?|kids|children|friends?)\s+of\s+(?:pt\.?\s+|patient\s+)?"
     r"|\bbaby\s+(?:boy|girl)\s+(?:[AB]\s+)?"  # "Baby Girl Oyebanji": a newborn's record name
-    r"|\b(?:goes\s+by|aka|a\.k\.a\.|prefers|nicknamed|known\s+as)\s+[\"“']?"  # "goes by Lucho", "prefers \"Mo\""
-    r"|\b(?:his|her|their|(?:the\s+)?(?:pt|patient)['’]?s)\s+name\s+is\s+[\"“']?",  # "says his name is Boy"
+    # "goes by Lucho", "prefers \"Mo\"", "says his name is Boy"; ``stated``: after it a word is a name whatever else it is
+    r"|\b(?:(?P<stated>goes\s+by|aka|a\.k\.a\.|nicknamed|known\s+as)|prefers)\s+[\"“']?"
+    r"|\b(?P<named>(?:his|her|their|(?:the\s+)?(?:pt|patient)['’]?s)\s+name\s+is)\s+[\"“']?",
     re.IGNORECASE,
 )
 VERB_AFTER = re.compile(

@@ -217,20 +217,19 @@ class Edges:
         town or county is its ZIP code ("from Greenup County 41144", "in Roseburg (97471)"); a listed US town after
         a found town and "to" is a town too ("moved from Tunnel Hill to Chatsworth"), and so is one after a found
         person and "of" ("a letter from Patricia DeGroot of De Pere")."""
-        out = list(kept)
+        added: list[Candidate] = []
         for cand in kept:
             m = _ZIP_AFTER.match(text, cand.end) if cand.type == "ADDRESS" else None
             if m is not None:
-                out.append(Candidate("ZIP", m.start("zip"), m.end("zip"), cand.detector, "A five-digit ZIP code right after a town."))
+                added.append(Candidate("ZIP", m.start("zip"), m.end("zip"), cand.detector, "A five-digit ZIP code right after a town."))
             m = _TOWN_AFTER.match(text, cand.end)
             if m is not None and (m.group("word") == "to") == (cand.type == "ADDRESS") and cand.type in ("ADDRESS", "PATIENT") \
                     and _listed_town(m.group("town")):
-                out.append(Candidate("ADDRESS", m.start("town"), m.end("town"), cand.detector,
-                                     f"A listed town after a found {'town' if cand.type == 'ADDRESS' else 'person'} and '{m.group('word')}'."))
-        if len(out) == len(kept):
+                added.append(Candidate("ADDRESS", m.start("town"), m.end("town"), cand.detector,
+                                       f"A listed town after a found {'town' if cand.type == 'ADDRESS' else 'person'} and '{m.group('word')}'."))
+        if not added:
             return kept
         # A new span replaces a found one on the same words ("of [PATIENT De Pere]"); otherwise it only fills a gap.
-        added = out[len(kept):]
         replaced = {id(c) for c in kept for a in added if (c.start, c.end) == (a.start, a.end) and c.type == "PATIENT"}
         kept = [c for c in kept if id(c) not in replaced]
         added = [a for a in added if not any(c.start < a.end and a.start < c.end for c in kept)]
@@ -265,8 +264,7 @@ class Edges:
 def _listed_town(surface: str) -> bool:
     """A US town ("De Pere", "Soddy-Daisy") whose words are no common first name."""
     low = surface.lower().replace("-", " ")
-    saint = re.sub(r"^st\.?\s", "saint ", low)
-    return (low in us_places() or saint in us_places() or low.replace(".", "") in us_places()) and not _common_name(low)
+    return any(_town_no_name(form) for form in (low, re.sub(r"^st\.?\s", "saint ", low), low.replace(".", "")))
 
 
 def _first_or_unlisted(low: str) -> bool:

@@ -81,7 +81,6 @@ from bedside.text.redaction.vocabulary import (
 
 _INITIAL = re.compile(r"\s+[A-Z]\.?\s+$")
 _MAX_NAME_TOKENS = 3
-_STATED_CUE = re.compile(r"\bname\s+is|goes\s+by|\baka\b|a\.k\.a\.|known\s+as|nicknamed", re.IGNORECASE)
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 _GIVEN_NAME_HEADS = frozenset({"Pa"})
 
@@ -389,7 +388,7 @@ class NameDetector(RedactionDetector):
         for m in FAMILY_OF.finditer(text):
             j = by_start.get(skip_space(text, m.end()))
             if j is not None:  # after "his name is", "goes by" a capitalised word is a name, whatever else it is ("Boy", "Paddy")
-                take(j, "A name after 'family of', 'goes by' or 'his name is'.", strong=True, title=_STATED_CUE.search(m.group()) is not None)
+                take(j, "A name after 'family of', 'goes by' or 'his name is'.", strong=True, title=bool(m.group("stated") or m.group("named")))
         for m in LOCATION_CUE.finditer(text):
             j = by_start.get(m.end())
             if j is None:

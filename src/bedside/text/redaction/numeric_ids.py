@@ -320,13 +320,13 @@ class NumericIdentifierDetector(RedactionDetector):
             found.append(Candidate("MRN", m.start("value"), m.end("value"), self.name, "A record number with its MR prefix."))
         for m in (_LAST_FOUR_BARE.finditer(text) if "last" in low else ()):
             found.append(Candidate("SSN", m.start("value"), m.end("value"), self.name, "Four digits right after 'last 4': an SSN's last four."))
-        for m in _REPORT_NUMBER.finditer(text):
+        for m in (_REPORT_NUMBER.finditer(text) if "report" in low or "referral" in low or "case" in low else ()):
             found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "The number of a police report or a PRC referral."))
         for m in _MBI.finditer(text):
             found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "The shape of a Medicare Beneficiary Identifier."))
         for m in _INSURER_NUMBER.finditer(text):
             found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "A member number right after an insurer's name."))
-        for m in _GROUPED_LICENCE.finditer(text):
+        for m in (_GROUPED_LICENCE.finditer(text) if "lic" in low or "dl" in low else ()):
             found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "A driver's licence number written in groups."))
         for m in _SSN.finditer(text):
             if _ID_LABEL_BEFORE.search(text, max(0, m.start() - 20), m.start()):

@@ -58,6 +58,7 @@ from bedside.text.redaction.cues import (
     POST_CUE,
     RELATION_BRACKET_AFTER,
     RELATIVE_CUES,
+    ROOM_AFTER_NAME,
     STAFF_CUES,
     TITLE_CUES,
 )
@@ -125,7 +126,7 @@ _STATED_NAMES = ("A Hmong given name", "A nickname written before", "A name the 
                  "Initials the message marks", "A listed name before 'family'")
 _FIRST_AND_SURNAME = "Two capitalised words that are a first name and a surname"
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
-_IN_A_ROOM_AFTER = re.compile(r"\s+in\s+(?:(?:rm\.?|room|bed)\s*)?#?\d{1,4}[A-Za-z]?\b(?![.:/]\d)", re.IGNORECASE)
+_IN_A_ROOM_AFTER = re.compile(r"\s+in" + ROOM_AFTER_NAME.pattern, re.IGNORECASE)  # "banks in 7A"
 
 
 def tokenize(text: str) -> list[Token]:
