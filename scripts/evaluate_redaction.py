@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bedside.text.redaction import Redactor
-from bedside.text.redaction.evaluation import EvaluationReport, evaluate, load_gold
+from bedside.text.redaction.evaluation import EvaluationReport, evaluate, load_gold, pooled
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "redaction"
 # The test part grew by appending templates: 0-69 (batches one to four), 70-101 (fifth batch, a third
@@ -289,6 +289,15 @@ def load_split(split: str) -> list[dict[str, Any]]:
     return rows
 
 
+def pool_splits(span: str) -> list[str]:
+    """The held-out splits from holdout-FIRST to holdout-LAST, for ``span`` "FIRST-LAST" (two-letter names: "ef-eu")."""
+    first, _, last = span.partition("-")
+    chosen = [s for s in HELD_OUT if len(s) == len("holdout-xx") and first <= s.removeprefix("holdout-") <= last]
+    if not chosen:
+        raise SystemExit(f"--pool {span}: no held-out file between holdout-{first} and holdout-{last}")
+    return sorted(chosen)
+
+
 def split_sites(split: str, ignore: bool = False) -> list[str]:
     """The hospital's own sites the authors of a split were given in their brief (authored/sites.csv), if any."""
     path = AUTHORED.get(split)
@@ -420,6 +429,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1234, help="demo seed (default: the one tests/demo uses)")
     parser.add_argument("--wikipedia", type=Path, help="precision proxy: a Stanford Politeness Corpus CSV")
     parser.add_argument("--no-sites", action="store_true", help="ignore the hospital sites the authors were given")
+    parser.add_argument(
+        "--pool", metavar="FIRST-LAST",
+        help="one pooled report over the held-out files holdout-FIRST to holdout-LAST (two-letter names, e.g. ef-eu)",
+    )
     args = parser.parse_args()
     if args.wikipedia:
         flagged, total = wikipedia_proxy(args.wikipedia)
@@ -433,11 +446,13 @@ def main() -> None:
             print_demo(demo)
         return
     roster = staff_names(DATA / "staff.csv")
-    splits = list(SPLITS) if args.split == "all" else [args.split]
+    splits = pool_splits(args.pool) if args.pool else list(SPLITS) if args.split == "all" else [args.split]
     results = {
         split: evaluate(Redactor(staff_names=roster, site_names=split_sites(split, args.no_sites)), load_split(split))
         for split in splits
     }
+    if args.pool:
+        results = {f"holdout-{args.pool} pooled ({len(splits)} files)": pooled(results.values())}
     if args.json:
         print(json.dumps({split: report.to_dict() for split, report in results.items()}, indent=2))
         return

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bedside.text.redaction import Redactor
-from bedside.text.redaction.evaluation import evaluate, load_gold
+from bedside.text.redaction.evaluation import evaluate, load_gold, pooled
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "redaction"
 
@@ -278,3 +278,15 @@ def test_reader_marks_are_on_the_sampled_messages() -> None:
         marked = load_gold(DATA / "agreement" / f"marked-{reader}.txt")
         assert [row["text"] for row in marked] == texts
         assert sum(len(row["spans"]) for row in marked) > 300
+
+
+def test_pooled_report_counts_like_one_set(redactor: Redactor) -> None:
+    """Pooling two files' reports (``evaluate_redaction.py --pool``) gives the counts of scoring them as one set."""
+    first = load_gold(DATA / "authored" / "holdout-2026-11cr.txt")
+    second = load_gold(DATA / "authored" / "holdout-2026-11cs.txt")
+    together = evaluate(redactor, first + second).overall
+    pooled_overall = pooled([evaluate(redactor, first), evaluate(redactor, second)]).overall
+    assert (pooled_overall.gold, pooled_overall.recalled, pooled_overall.predicted, pooled_overall.correct) == (
+        together.gold, together.recalled, together.predicted, together.correct
+    )
+    assert together.gold > 600

@@ -141,6 +141,24 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def pooled(reports: Iterable[EvaluationReport]) -> EvaluationReport:
+    """One report over several sets: their counts summed (so a set weighs by its identifiers, not as one file)."""
+    total = EvaluationReport()
+    for report in reports:
+        for kind, score in report.per_type.items():
+            into = total.per_type.setdefault(kind, TypeScore())
+            into.gold += score.gold
+            into.recalled += score.recalled
+            into.predicted += score.predicted
+            into.correct += score.correct
+        total.gold_chars += report.gold_chars
+        total.covered_chars += report.covered_chars
+        total.messages += report.messages
+        total.misses.extend(report.misses)
+        total.false_alarms.extend(report.false_alarms)
+    return total
+
+
 def evaluate(redactor: Redactor, rows: Iterable[Mapping[str, Any]]) -> EvaluationReport:
     """Redact every row's text and score the spans against its gold spans."""
     report = EvaluationReport()
