@@ -245,6 +245,16 @@ AUTHORED = {
     "holdout-es": DATA / "authored" / "holdout-2026-11es.txt",
     "holdout-et": DATA / "authored" / "holdout-2026-11et.txt",
     "holdout-eu": DATA / "authored" / "holdout-2026-11eu.txt",
+    # ev to fc (Duluth, Mobile, Lexington KY, Amarillo, Reno, Sioux Falls, Roanoke, Bangor), written in session 15,
+    # measured once on 1.14.4 and 1.15.0, not read.
+    "holdout-ev": DATA / "authored" / "holdout-2026-11ev.txt",
+    "holdout-ew": DATA / "authored" / "holdout-2026-11ew.txt",
+    "holdout-ex": DATA / "authored" / "holdout-2026-11ex.txt",
+    "holdout-ey": DATA / "authored" / "holdout-2026-11ey.txt",
+    "holdout-ez": DATA / "authored" / "holdout-2026-11ez.txt",
+    "holdout-fa": DATA / "authored" / "holdout-2026-11fa.txt",
+    "holdout-fb": DATA / "authored" / "holdout-2026-11fb.txt",
+    "holdout-fc": DATA / "authored" / "holdout-2026-11fc.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -272,7 +282,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-dp", "holdout-dq", "holdout-dr", "holdout-ds", "holdout-dt", "holdout-du", "holdout-dv", "holdout-dw",
             "holdout-dx", "holdout-dy", "holdout-dz", "holdout-ea", "holdout-eb", "holdout-ec", "holdout-ed", "holdout-ee",
             "holdout-ef", "holdout-eg", "holdout-eh", "holdout-ei", "holdout-ej", "holdout-ek", "holdout-el", "holdout-em",
-            "holdout-en", "holdout-eo", "holdout-ep", "holdout-eq", "holdout-er", "holdout-es", "holdout-et", "holdout-eu")
+            "holdout-en", "holdout-eo", "holdout-ep", "holdout-eq", "holdout-er", "holdout-es", "holdout-et", "holdout-eu",
+            "holdout-ev", "holdout-ew", "holdout-ex", "holdout-ey", "holdout-ez", "holdout-fa", "holdout-fb", "holdout-fc")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
