@@ -69,6 +69,10 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("aisha diaz in bay 11 wants to leave AMA", [("PATIENT", "aisha diaz")]),
     ("Frost in 18A is fine, but two Frosts on the unit again", [("PATIENT", "Frosts")]),
     ("Day in 4B is stable; can you re-time Day's vanc?", [("PATIENT", "Day")]),
+    # Found by the context model since 1.15 (a known miss from 1.4.0 to 1.14).
+    ("Can you re-time Day's vanc?", [("PATIENT", "Day's")]),
+    # A nursing home says where the patient lives: the authors mark them (a "facility" left alone up to 1.14).
+    ("EMS bringing in a F from Brookhaven SNF, AMS", [("ADDRESS", "Brookhaven")]),
     ("hall bed 15 (GARCIA, CHRISTIAN)? Thanks", [("PATIENT", "CHRISTIAN")]),
     # 1.3.0: the learned name scorer takes weakly cued surnames the rules leave (the second is a test-newer
     # form, added after its single measurement).
@@ -297,7 +301,6 @@ NEGATIVES: list[str] = [
     "update from Sanford: stented RCA, doing well",
     "hospice nurse from Avera at 1pm for rm 4",
     "Staff meeting moved to Sun at 1000, conference room B.",  # "Sun" is a town on the USPS list
-    "EMS bringing in a F from Brookhaven SNF, AMS",  # a facility, not where someone lives
     "transfer from Mount Sinai for NSTEMI, cards accepted",
     "got a call from Linda in pharmacy about the heparin",
     "consent done via phone interp ID 44102",
@@ -336,7 +339,6 @@ KNOWN_MISSES: list[tuple[str, str]] = [
     # 1.3.0, from the test-newer misses: a frequent word as first name is left when the scorer takes the surname
     # ("honor [PATIENT]").
     ("labs for honor hunter: K 3.0", "honor"),
-    ("Can you re-time Day's vanc?", "Day"),  # caught by the 1.3.0 scorer; the 1.4.0 scorer is more careful
 ]
 
 

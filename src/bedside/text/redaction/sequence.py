@@ -1,4 +1,4 @@
-"""A learned sequence tagger (a linear-chain CRF) that finds the identifiers the rules leave.
+"""Two learned sequence taggers (a linear-chain CRF and a convolutional context model) that find what the rules leave.
 
 The rules and word lists (every other detector) decide first. Whatever they leave is read again by a
 conditional random field trained on the authored messages (``scripts/train_sequence_model.py``). It
@@ -9,12 +9,18 @@ properties of the two tokens on each side plus their words ("lives up [Rockhouse
 granddaughter)"). The token's own word is deliberately *not* a feature, so the model learns what names
 and places look like and where they stand, not the names its authors happened to use.
 
+Since 1.15 a second model reads the message too: the context model (``context_model.py``), a small convolutional
+network over the same word features that sees seven tokens on each side and the whole message. Each token's
+probability of each label is ``CONTEXT_WEIGHT`` (0.7) of the context model's and the rest of the CRF's marginal;
+everything below reads that mean ("the model").
+
 The rules decide first; then the model reads the message once and does three things (``review``):
 
 - *adds* a run of tokens as a candidate when its marginal probability is at least ``THRESHOLD`` on every
   token and no rule found anything there. Only names, places, dates and ages over 89: MRNs, phones, ZIP
   codes and other numbers are left to their validated detectors. Never proposed by the model alone:
-  clinical, drug, care-organisation ("Avera"), common, calendar and staff words, typos of ordinary words, countries and states, a
+  clinical, drug, care-organisation ("Avera"), common, calendar and staff words and typos of ordinary words (unless
+  the model is sure, p >= ``SURE`` on every word: "young in 11", "two bulls in 412"), countries and states, a
   common first name as a place ("a call from Victoria"), a name next to a staff title or before "in
   pharmacy", an ordinary word starting a sentence unless a patient's place follows ("Pops in 16"), a date
   that does not look like one, is a score ("pain 9/10") or follows a staff event ("staff mtg 11/12"), an age that is not a whole
@@ -25,8 +31,9 @@ The rules decide first; then the model reads the message once and does three thi
   ("hemoccult + bed 9", "EKGs done"), and, in a message written in Spanish, a "name" made only of common
   Spanish words ("su hija", "dice", "llegó").
 
-Each candidate's reason names the probability and the features that weighed most for it, so a reviewer
-can see why; a retyped span says so in its reason.
+Each candidate's reason names the probability (and each model's), the CRF features that weighed most for it and
+the words whose absence would lower the context model's probability most, so a reviewer can see why; a retyped
+span says so in its reason.
 
 The model is a small binary file in the package (``data/sequence-model.crfsuite``) read with
 python-crfsuite (MIT; CRFsuite itself is BSD): nothing is trained or downloaded at run time.
@@ -41,6 +48,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 import pycrfsuite
 from wordfreq import zipf_frequency
 
@@ -53,6 +61,7 @@ from bedside.text.redaction.clinical_terms import (
     us_places,
     world_places,
 )
+from bedside.text.redaction.context_model import WORD_PREFIX, ContextModel
 from bedside.text.redaction.cues import (
     PATIENT_CUES,
     POST_CUE,
@@ -89,6 +98,18 @@ _REPEAT = re.compile(r"(.)\1+")
 _WORD_TYPES = ("PATIENT", "ADDRESS")
 # Numbers with their own validated detectors (MRN, phone, ZIP, ID...) are left to those detectors.
 _TYPES = frozenset({*_WORD_TYPES, "DATE", "AGE>89"})
+# The labels whose probabilities the detector reads (column order of ``_read``); the rest is "some other identifier".
+_READ = ("O", *_WORD_TYPES, "DATE", "AGE>89")
+_COLUMN = {label: n for n, label in enumerate(_READ)}
+# From this probability on every word, a span may be made of ordinary, common or staff words ("young in 11", "two
+# bulls in 412", "Storm in 4W-12"): trained without dp to ee and measured on them, 104 -> 88 misses, 204 -> 205 false
+# alarms (0.95: 90 and 205; 0.8: 87 and 207).
+SURE = 0.9
+_CUE_WORDS = TITLE_CUES | RELATIVE_CUES | PATIENT_CUES | STAFF_CUES
+# A token both models give O with at least this probability is O, whatever its other labels' probabilities.
+_CERTAIN = 0.99
+# The context model's share of each probability (the CRF's is the rest).
+CONTEXT_WEIGHT = 0.7
 _DATE_SHAPE = re.compile(r"\d{1,4}[/-]\d{1,2}|\d(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _AGE = re.compile(r"9\d|1[01]\d|12[0-5]")
 _EVIDENCE_FEATURES = 3
@@ -175,6 +196,10 @@ class SequenceFeatures:
             out.append(feats)
         return toks, out
 
+    def word_features(self, word: str) -> tuple[str, ...]:
+        """All of a word's own features, whether or not the CRF has weights for them (``context_model.py`` reads them)."""
+        return self._all_word(word)
+
     def _kept(self, feats: Iterable[str]) -> tuple[str, ...]:
         known = self._known
         return tuple(feats) if known is None else tuple(f for f in feats if f in known)
@@ -217,9 +242,20 @@ class SequenceDetector(RedactionDetector):
     name = "sequence-model"
 
     def __init__(
-        self, staff_names: Iterable[str] = (), *, threshold: float = THRESHOLD, model_path: str | None = None
+        self,
+        staff_names: Iterable[str] = (),
+        *,
+        threshold: float = THRESHOLD,
+        model_path: str | None = None,
+        context: ContextModel | None | bool = True,
+        context_weight: float = CONTEXT_WEIGHT,
     ) -> None:
         self.threshold = threshold
+        self.sure = SURE
+        self.context = ContextModel() if context is True else context or None
+        self.context_weight = context_weight if self.context is not None else 0.0
+        self._context_columns = [self.context.labels.index(label) for label in _READ] if self.context else []
+        self._context_vector = lru_cache(maxsize=65536)(self._context_input)
         self._model_path = model_path or str(resources.files("bedside.text.redaction").joinpath(MODEL_FILE))
         info = _model_info(self._model_path)
         self.labels: tuple[str, ...] = info[0]
@@ -241,15 +277,25 @@ class SequenceDetector(RedactionDetector):
         toks, feats = self.features.sequence(text)
         if not toks:
             return list(found), []
-        tagger = self._tagger()
-        tagger.set(feats)
-        labels = tagger.tag()
-        probs = [tagger.marginal(label, i) if label != "O" else 0.0 for i, label in enumerate(labels)]
+        crf, context = self._read(toks, feats, found)
+        read = crf if context is None else (1.0 - self.context_weight) * crf + self.context_weight * context
+        best = read.argmax(axis=1)
+        other = 1.0 - read.sum(axis=1)  # some identifier the detector leaves to the rules (MRN, phone...)
+        labels = [_READ[b] if read[i, b] >= other[i] else "" for i, b in enumerate(best)]
+        probs = [float(read[i, b]) for i, b in enumerate(best)]
+        names = [c for c in found if c.type == "PATIENT"]
+        reviewed = [
+            c for c in (
+                self._reviewed(text, c, toks, read, _next_to_a_name(c, names, text) or _named_elsewhere(c, names, text))
+                for c in found
+            )
+            if c is not None
+        ]
         out: list[Candidate] = []
         i = 0
         while i < len(toks):
             label = labels[i]
-            if label == "O" or probs[i] < self.threshold:
+            if label in ("O", "") or probs[i] < self.threshold:
                 i += 1
                 continue
             j = i
@@ -262,18 +308,15 @@ class SequenceDetector(RedactionDetector):
                 while first < last and self._plain_lower(toks[first][2]):
                     first += 1
             start, end = toks[first][0], toks[last][1]
-            if self._keep(text, label, start, end):
-                out.append(Candidate(label, start, end, self.name, self._reason(label, probs[first : last + 1], feats[first : last + 1])))
+            # Where a rule's finding stands, the rule's span is kept (so no reason is worked out for the model's).
+            if not any(c.start < end and start < c.end for c in reviewed) and \
+                    self._keep(text, label, start, end, min(probs[first : last + 1]) >= self.sure):
+                out.append(Candidate(label, start, end, self.name, self._reason(label, toks, feats, first, last, crf, context)))
             i = j + 1
-        names = [c for c in found if c.type == "PATIENT"]
-        reviewed = (
-            self._reviewed(text, c, toks, tagger, _next_to_a_name(c, names, text) or _named_elsewhere(c, names, text))
-            for c in found
-        )
-        return [c for c in reviewed if c is not None], out
+        return reviewed, out
 
     def _reviewed(
-        self, text: str, cand: Candidate, toks: list[Token], tagger: pycrfsuite.Tagger, part_of_name: bool
+        self, text: str, cand: Candidate, toks: list[Token], read: np.ndarray, part_of_name: bool
     ) -> Candidate | None:
         """A rule's name, kept, retyped or dropped.
 
@@ -292,7 +335,7 @@ class SequenceDetector(RedactionDetector):
             return cand  # a company's name, or a name the message itself says is a patient's: the model has no say
         if self._spanish_words_only(text, text[cand.start : cand.end]):
             return None
-        sure = min(tagger.marginal("O", i) for i in inside) >= DOUBT
+        sure = float(read[inside, _COLUMN["O"]].min()) >= DOUBT
         if sure and not part_of_name and not self._has_name_word(text[cand.start : cand.end]) \
                 and not _LAST_COMMA_FIRST.fullmatch(text, cand.start, cand.end):
             return None  # ("LAST, FIRST" is a name's written form, whatever the words)
@@ -305,8 +348,8 @@ class SequenceDetector(RedactionDetector):
             return Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a listed town after a place word.")
         if cand.reason.startswith(_FIRST_AND_SURNAME) and self._common_full_name(text, cand):
             return cand  # "POA is Elizabeth Grant": a common first name and surname, no town, no place word after
-        place = sum(tagger.marginal("ADDRESS", i) for i in inside) / len(inside)
-        name = sum(tagger.marginal("PATIENT", i) for i in inside) / len(inside)
+        place = float(read[inside, _COLUMN["ADDRESS"]].mean())
+        name = float(read[inside, _COLUMN["PATIENT"]].mean())
         if place < self.threshold or place <= name:
             return cand
         reason = f"{cand.reason} Typed ADDRESS: the sequence model reads a place here (p={place:.2f})."
@@ -350,6 +393,36 @@ class SequenceDetector(RedactionDetector):
                 return True
         return False
 
+    def _read(
+        self, toks: list[Token], feats: list[list[str]], found: Sequence[Candidate]
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """Each token's probability of each label of ``_READ``: the CRF's marginals, and the context model's (None
+        without one). The detector reads their weighted mean.
+
+        Where both models give O at least ``_CERTAIN`` and no rule found anything, the CRF's other labels are left
+        at 0 (asking the CRF for each costs time): the token is O whatever they are, and nothing else reads them.
+        """
+        tagger = self._tagger()
+        tagger.set(feats)
+        crf = np.zeros((len(toks), len(_READ)))
+        crf[:, 0] = [tagger.marginal("O", i) for i in range(len(toks))]
+        context = None
+        if self.context is not None and self.context_weight:
+            context = self.context.probabilities([self._context_vector(w) for _, _, w in toks])[:, self._context_columns]
+        unsure = crf[:, 0] < _CERTAIN if context is None else (crf[:, 0] < _CERTAIN) | (context[:, 0] < _CERTAIN)
+        if found:
+            starts, ends = np.array([t[0] for t in toks]), np.array([t[1] for t in toks])
+            for cand in found:
+                unsure |= (starts < cand.end) & (cand.start < ends)
+        for i in np.flatnonzero(unsure):
+            crf[i, 1:] = [tagger.marginal(label, int(i)) for label in _READ[1:]]
+        return crf, context
+
+    def _context_input(self, word: str) -> np.ndarray:
+        """The context model's input for ``word``: its own features and the word itself."""
+        assert self.context is not None
+        return self.context.vector((*self.features.word_features(word), WORD_PREFIX + word.lower()))
+
     def _tagger(self) -> pycrfsuite.Tagger:
         """This thread's open tagger (a tagger holds the message being tagged, so threads do not share one)."""
         tagger: pycrfsuite.Tagger | None = getattr(self._local, "tagger", None)
@@ -359,7 +432,7 @@ class SequenceDetector(RedactionDetector):
             self._local.tagger = tagger
         return tagger
 
-    def _keep(self, text: str, label: str, start: int, end: int) -> bool:
+    def _keep(self, text: str, label: str, start: int, end: int, sure: bool = False) -> bool:
         """Whether a span the model labelled is proposed (see the module docstring for what never is)."""
         surface = text[start:end]
         if label == "DATE":  # a date shape, and not a staff event ("staff mtg 11/12")
@@ -373,6 +446,8 @@ class SequenceDetector(RedactionDetector):
             return bool(_AGE.fullmatch(surface)) and not NOT_AGE_BEFORE.search(text, max(0, start - 20), start)
         if label not in _WORD_TYPES:
             return False
+        if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+            return False  # a placeholder of an earlier pass ("[PATIENT]")
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&/"):
             return False  # part of a longer token ("I&Os", "s/p")
         if not any(c.isalpha() for c in text[:start] + text[end:]):
@@ -384,12 +459,18 @@ class SequenceDetector(RedactionDetector):
         placed = label == "PATIENT" and bool(POST_CUE.match(text, end))
         placed = placed and not (last and last[0].islower() and self._plain_word(last[0], False))
         words = [(m.group(), _initial(text, start + m.start()) and not placed) for m in WORD.finditer(surface)]
-        if not words or all(self._plain_word(word, initial) for word, initial in words):
+        # Sure or not, a word starting a sentence with no patient's place after it stays plain ("Rose to 39.0",
+        # "Billing acct #"; but "young in 11").
+        opening = all(_initial(text, start + m.start()) for m in WORD.finditer(surface))
+        sure = sure and (not opening or bool(POST_CUE.match(text, end)))
+        if not words or (not sure and all(self._plain_word(word, initial) for word, initial in words)):
             return False
         if _STAFF_BEFORE.search(text, max(0, start - 20), start) or _STAFF_AFTER.match(text, end):
             return False
         if words[0][0].lower().rstrip(".") in STAFF_CUES:  # "Nurse Brown"
             return False
+        if all(word.lower() in _CUE_WORDS for word, _initial in words):
+            return False  # a title or a relative is no name: "Grandma Rivers", "ms young 412", "Ms [PATIENT]"
         if all(PREFIXED_WORD.fullmatch(word.lower()) for word, _initial in words):
             return False  # "A-line in 9", "In-basket:": a letter or a prefix and a hyphen make a thing
         if label == "PATIENT" and surface.lower() in self._eponyms and (
@@ -440,16 +521,32 @@ class SequenceDetector(RedactionDetector):
                 return True
         return False
 
-    def _reason(self, label: str, probs: list[float], feats: list[list[str]]) -> str:
+    def _reason(
+        self, label: str, toks: list[Token], feats: list[list[str]], first: int, last: int,
+        crf: np.ndarray, context: np.ndarray | None,
+    ) -> str:
+        """The evidence of a span the models labelled: the probabilities, the CRF features that weighed most for the
+        label and, with the context model, the words whose absence would lower its probability most."""
+        column, span = _COLUMN[label], slice(first, last + 1)
         weights = self._weights.get(label, {})
         totals: dict[str, float] = {}
-        for token_feats in feats:
+        for token_feats in feats[span]:
             for f in token_feats:
                 w = weights.get(f)
                 if w is not None:
                     totals[f] = totals.get(f, 0.0) + w
         top = sorted((f for f in totals if totals[f] > 0), key=lambda f: -totals[f])[:_EVIDENCE_FEATURES]
-        return f"sequence model: p={min(probs):.2f} for {label}; strongest features {', '.join(top) or 'none'}"
+        crf_p = float(crf[span, column].min())
+        if context is None or self.context is None:
+            return f"sequence model: p={crf_p:.2f} for {label}; strongest features {', '.join(top) or 'none'}"
+        context_p = float(context[span, column].min())
+        both = float(((1.0 - self.context_weight) * crf[span, column] + self.context_weight * context[span, column]).min())
+        weighed = self.context.weighed([self._context_vector(w) for _, _, w in toks], list(range(first, last + 1)), label)
+        words = ", ".join(f"'{toks[i][2]}'" for i, _drop in weighed[:_EVIDENCE_FEATURES]) or "none"
+        return (
+            f"sequence model: p={both:.2f} for {label} (CRF {crf_p:.2f}, context model {context_p:.2f}); "
+            f"strongest features {', '.join(top) or 'none'}; words that weighed most {words}"
+        )
 
 
 def _next_to_a_name(cand: Candidate, names: Sequence[Candidate], text: str) -> bool:
