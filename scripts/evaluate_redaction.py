@@ -255,6 +255,16 @@ AUTHORED = {
     "holdout-fa": DATA / "authored" / "holdout-2026-11fa.txt",
     "holdout-fb": DATA / "authored" / "holdout-2026-11fb.txt",
     "holdout-fc": DATA / "authored" / "holdout-2026-11fc.txt",
+    # fd to fk (Evansville, Erie, Macon, Corpus Christi, Billings, Toledo, Asheville, Fort Smith), written at the end
+    # of session 15, measured once on 1.14.4 and 1.15.0, not read.
+    "holdout-fd": DATA / "authored" / "holdout-2026-11fd.txt",
+    "holdout-fe": DATA / "authored" / "holdout-2026-11fe.txt",
+    "holdout-ff": DATA / "authored" / "holdout-2026-11ff.txt",
+    "holdout-fg": DATA / "authored" / "holdout-2026-11fg.txt",
+    "holdout-fh": DATA / "authored" / "holdout-2026-11fh.txt",
+    "holdout-fi": DATA / "authored" / "holdout-2026-11fi.txt",
+    "holdout-fj": DATA / "authored" / "holdout-2026-11fj.txt",
+    "holdout-fk": DATA / "authored" / "holdout-2026-11fk.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -283,7 +293,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-dx", "holdout-dy", "holdout-dz", "holdout-ea", "holdout-eb", "holdout-ec", "holdout-ed", "holdout-ee",
             "holdout-ef", "holdout-eg", "holdout-eh", "holdout-ei", "holdout-ej", "holdout-ek", "holdout-el", "holdout-em",
             "holdout-en", "holdout-eo", "holdout-ep", "holdout-eq", "holdout-er", "holdout-es", "holdout-et", "holdout-eu",
-            "holdout-ev", "holdout-ew", "holdout-ex", "holdout-ey", "holdout-ez", "holdout-fa", "holdout-fb", "holdout-fc")
+            "holdout-ev", "holdout-ew", "holdout-ex", "holdout-ey", "holdout-ez", "holdout-fa", "holdout-fb", "holdout-fc",
+            "holdout-fd", "holdout-fe", "holdout-ff", "holdout-fg", "holdout-fh", "holdout-fi", "holdout-fj", "holdout-fk")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
