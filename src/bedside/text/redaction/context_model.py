@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 MODEL_FILE = "data/context-model.npz"
 # Dilations of the three convolutions (kernel 3): tokens 1, 2 and 4 apart.
@@ -31,6 +32,7 @@ class ContextModel:
     """The shipped convolutional tagger: ``probabilities`` of each label for each token of a message."""
 
     def __init__(self, path: str | None = None) -> None:
+        _one_blas_thread()
         weights = _load(path or str(resources.files("bedside.text.redaction").joinpath(MODEL_FILE)))
         self.labels: tuple[str, ...] = tuple(str(label) for label in weights["labels"])
         self._index = {str(f): i + 1 for i, f in enumerate(weights["vocabulary"])}  # 0: the empty feature
@@ -90,6 +92,15 @@ def _taps_side_by_side(stacked: np.ndarray) -> np.ndarray:
     """(3 * in, out) weights, one tap's block after another, as (in, 3 * out)."""
     inputs = stacked.shape[0] // 3
     return stacked.reshape(3, inputs, -1).transpose(1, 0, 2).reshape(inputs, -1).astype(np.float32)
+
+
+@lru_cache(maxsize=1)
+def _one_blas_thread() -> None:
+    """Keep numpy's BLAS to one thread in this process. The model's products are small (a message's tokens by 64 to
+    384 columns), so a BLAS thread pool only adds hand-offs; and where several processes or request threads redact at
+    once (test workers, ingest beside the web app) every pool spawns a thread per core and they fight over the cores:
+    two processes on two cores redacted about 105 messages a second each with the pools and 450 without."""
+    threadpool_limits(limits=1, user_api="blas")
 
 
 @lru_cache(maxsize=4)
