@@ -54,7 +54,9 @@ POST_CUE = re.compile(
     r"|\s+(?:family|daughter|son|wife|husband|kids|children)\b(?!\s+of\b)"
     # "Faith in LDR 6": a unit's short name and a number
     r"|(?:\s+(?:is|was|now|still|back))?\s+in\s+(?:LDR|L&D|PACU|NICU|PICU|MICU|SICU|CCU|ICU|CVICU|ED|ER|OR|tele|obs|peds|"
-    r"triage|postpartum|antepartum|step-?down|recovery|labor|dialysis)(?:\s+(?:bay|bed|rm|room|pod))?\s*#?\d{1,3}[A-Za-z]?\b)",
+    r"triage|postpartum|antepartum|step-?down|recovery|labor|dialysis)(?:\s+(?:bay|bed|rm|room|pod))?\s*#?\d{1,3}[A-Za-z]?\b"
+    # "Faith in 4W-403", "hunter in 5E-14": a floor and wing, then the room
+    r"|(?:\s+(?:is|was|now|still|back))?\s+in\s+\d{1,2}[A-Za-z]{1,2}-\d{1,4}\b(?![.:,/]\d))",
     re.IGNORECASE,
 )
 POSSESSIVE_CUE = re.compile(
@@ -65,7 +67,7 @@ POSSESSIVE_CUE = re.compile(
 )
 FAMILY_OF = re.compile(
     r"\b(?:family|relatives?|kids|children|friends?)\s+of\s+(?:pt\.?\s+|patient\s+)?"
-    r"|\bbaby\s+(?:boy|girl)\s+(?:[AB]\s+)?"  # "Baby Girl Oyebanji": a newborn's record name
+    r"|\b(?P<newborn>baby\s+(?:boy|girl)\s+(?:[AB]\s+)?)"  # "Baby Girl Oyebanji", "Baby Girl Huntington": a newborn's record name
     # "goes by Lucho", "prefers \"Mo\"", "says his name is Boy"; ``stated``: after it a word is a name whatever else it is
     r"|\b(?:(?P<stated>goes\s+by|aka|a\.k\.a\.|nicknamed|known\s+as)|prefers)\s+[\"“']?"
     r"|\b(?P<named>(?:his|her|their|(?:the\s+)?(?:pt|patient)['’]?s)\s+name\s+is)\s+[\"“']?",
@@ -153,6 +155,10 @@ RELATION_BRACKET_AFTER = re.compile(
     + "|".join(sorted(RELATIVE_CUES | {"nickname", "name", "friend", "buddy", "fiancé", "kid", "kids", "baby", "child"}, key=len, reverse=True))
     + r")\b|(?:real|legal|given|full)\s+name\b|nickname\b|goes\s+by\b|aka\b"
     r"|(?:that'?s\s+)?what\s+(?:he|she|they)\s+(?:(?:wants?|likes?|prefers?)\s+to\s+be\s+called|goes?\s+by)\b)"
+    # "Bill (husband)", "Hope (other daughter)": a relative's name with only the relation in brackets
+    r"|\s*\(\s*(?:(?:other|older|younger|oldest|eldest|youngest|middle|2nd|second)\s+)?(?:"
+    + "|".join(sorted(RELATIVE_CUES, key=len, reverse=True))
+    + r")\s*[),]"
     r"|\s+(?:aka|a\.k\.a\.)\s",
     re.IGNORECASE,
 )

@@ -245,7 +245,7 @@ _CUED_ONLY = re.compile(
     re.IGNORECASE,
 )
 # Before "meeting" in a staff-event match, words that make it the patient's family's meeting ("family requests meeting Fri 11/22").
-_FAMILY_BEFORE_MEETING = re.compile(r"\b(?:family|fam|pt|patient|pts|palliative|hospice|goc)\b[^.\n]{0,25}$", re.IGNORECASE)
+_FAMILY_BEFORE_MEETING = re.compile(r"\b(?:family|fam|pt|patient|pts|palliative|hospice|goc|goals\s+of\s+care)\b[^.\n]{0,25}$", re.IGNORECASE)
 
 
 def _valid_compact(value: str) -> bool:

@@ -388,7 +388,7 @@ class NameDetector(RedactionDetector):
         for m in FAMILY_OF.finditer(text):
             j = by_start.get(skip_space(text, m.end()))
             if j is not None:  # after "his name is", "goes by" a capitalised word is a name, whatever else it is ("Boy", "Paddy")
-                take(j, "A name after 'family of', 'goes by' or 'his name is'.", strong=True, title=bool(m.group("stated") or m.group("named")))
+                take(j, "A name after 'family of', 'baby girl', 'goes by' or 'his name is'.", strong=True, title=bool(m.group("stated") or m.group("named") or m.group("newborn")))
         for m in LOCATION_CUE.finditer(text):
             j = by_start.get(m.end())
             if j is None:

@@ -33,7 +33,7 @@ _MBI = re.compile(
 # A member number right after an insurer's name ("Ambetter U72004419-01", "ins BCBS ZGP884122301").
 _INSURER_NUMBER = re.compile(
     r"\b(?:aetna|ambetter|anthem|bcbs\w*|blue\s+cross|cigna|humana|molina|tricare|wellcare|caresource|uhc|unitedhealthcare|"
-    r"united\s+healthcare|oscar|amerigroup|wellpoint|kaiser|highmark|avmed|florida\s+blue|medica)\b\s*(?:#|id|member)?\s*"
+    r"united\s+healthcare|oscar|amerigroup|wellpoint|kaiser|highmark|avmed|florida\s+blue|medica|aarp)\b\s*(?:#|id|member)?\s*"
     r"(?P<value>(?=[A-Z0-9-]*\d{6})[A-Z]{0,4}\d[A-Z0-9-]{4,18}[A-Z0-9])\b",
     re.IGNORECASE,
 )
@@ -146,9 +146,12 @@ _HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>(?:[A-Z]{1,4}-?|(?:19|20)\d{
 # A licence plate written digits first with letters after ("ME plate 8842 PW", "tag 4471 KX").
 # A bare record number right after a "Last, First" name, as EHR lists and census lines copy it:
 # "Shamoun, Nahrain 5529-0831 ready for OR", "VILLANUEVA, CORAZON S  E01183342  06/30/1935", "Sabic, Edin (E2218847)",
-# "Guillory, Wanda CBM4471902", "Broussard, Odile 0091-227-54".
+# "Guillory, Wanda CBM4471902", "Broussard, Odile 0091-227-54", "TREVIÑO, ROSA ELENA VG00482193", "Castillo, Ma.
+# Guadalupe (VG-00713355)", "Hernández Colón, Wilfredo E0048829317": accented, two-word surnames, more given names.
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+"
 _AFTER_LAST_FIRST = re.compile(
-    r"\b[A-Z][A-Za-z'’\-]+,\s*[A-Z][A-Za-z'’\-]+(?:\s+[A-Z]\.?)?\s+\(?(?!(?:19|20)\d\d-\d\d?-\d\d?\b)(?P<value>(?:[A-Z]{1,4}-?)?\d{3,}(?:-\d{2,}){0,3})(?![\w/.-])"
+    rf"(?<![\w'’\-]){_NAME_WORD}(?:\s{_NAME_WORD})?,\s*{_NAME_WORD}\.?(?:\s+(?:{_NAME_WORD}|[A-Z]\.?)){{0,2}}\s+\(?"
+    r"(?!(?:19|20)\d\d-\d\d?-\d\d?\b)(?P<value>(?:[A-Z]{1,4}-?)?\d{3,}(?:-\d{2,}){0,3})(?![\w/.-])"
 )
 # "she gave the password crawfish22": a privacy password or code word the patient chose identifies them.
 _PASSWORD = re.compile(
@@ -164,7 +167,9 @@ _PLATE = re.compile(
     re.IGNORECASE,
 )
 _NOT_PATIENT_NUMBER_BEFORE = re.compile(
-    r"\b(?:ticket|order|incident(?:\s+report)?|lock|confirmation|biomed|interpreter|interp|lot|po|invoice|req|requisition|work\s+order|case\s+no|pager|ext|"
+    # "incident report filed #IR-55302", "ticket placed #BED-20119", "receipt #A21877": the hospital's own paperwork
+    r"\b(?:(?:(?:incident|event|safety|occurrence)\s+)?report\s+(?:filed|placed|submitted|entered)|(?:ticket|request)\s+(?:placed|filed|submitted|entered)|"
+    r"(?:safety|event|occurrence)\s+report|receipt|ticket|order|incident(?:\s+report)?|lock|confirmation|biomed|interpreter|interp|lot|po|invoice|req|requisition|work\s+order|case\s+no|pager|ext|"
     r"loc|location|rm|room|seal|run|envelope|bag)"
     r"(?:\s+(?:id|no\.?|number))?\W{0,3}$",
     re.IGNORECASE,
