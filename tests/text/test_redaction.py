@@ -38,6 +38,15 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("room 12 – Garcia needs a new IV", [("PATIENT", "Garcia")]),
     ("bed 4: Nguyen, K 3.1 this am", [("PATIENT", "Nguyen")]),
     ("family of Mr Okafor waiting in the lobby", [("PATIENT", "Okafor")]),
+    # 1.15.1, written after reading ef to em: a relation alone in brackets, a floor-wing room, a newborn's record
+    # name, accented and two-word "Last, First" names before a record number, a member number after an insurer
+    ("Joy (older daughter) and Rusty (son) are both on the HIPAA form now", [("PATIENT", "Joy"), ("PATIENT", "Rusty")]),
+    ("Faith in 6W-310 asking for her glasses again", [("PATIENT", "Faith")]),
+    ("Baby Boy Lancaster to NICU for CPAP, 35 wks", [("PATIENT", "Lancaster")]),
+    ("FYI PEÑA, JUAN CARLOS VG00551234 K 3.0, replacing per protocol", [("MRN", "VG00551234")]),
+    ("Rodríguez Soto, Ana E0023344556 - letter returned, pls verify address", [("MRN", "E0023344556")]),
+    ("readmit: pt was here 9/02-9/06 for the same CHF", [("DATE", "9/02-9/06")]),
+    ("secondary insurance is AARP 3047718821, primary Medicare", [("ID", "3047718821")]),
     ("Lopez in bed 3 spiked to 38.9", [("PATIENT", "Lopez")]),
     ("MRN 00451234, K 3.1, give 40 mEq KCl", [("MRN", "00451234")]),
     ("DOB 3/4/1931, seen 2025-03-04", [("DOB", "3/4/1931"), ("DATE", "2025-03-04")]),
@@ -206,6 +215,9 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 NEGATIVES: list[str] = [
+    "safety report filed #SR-20871 for the near miss on 4N",
+    "ticket placed #BED-40212 for a bariatric bed on 5W",
+    "mild mr and tr on the echo, ms young onset unlikely",
     "K 3.1, Mg 1.6, give 40 mEq KCl PO and recheck at 14:00",
     "BP 120/80, HR 88, RR 18, SpO2 96% on 2L, pain 7/10",
     "Room 12 needs a commode, bed 4 is clean",

@@ -41,7 +41,8 @@ class ContextModel:
             (_taps_side_by_side(weights[f"conv{n}_w"]), weights[f"conv{n}_b"].astype(np.float32), d)
             for n, d in enumerate(DILATIONS)
         ]
-        self._out_w = weights["out_w"].astype(np.float32)
+        out_w = weights["out_w"].astype(np.float32)  # (2 * channels, labels): for the token, then for the message-wide max
+        self._out_token, self._out_message = np.split(out_w, 2)
         self._out_b = weights["out_b"].astype(np.float32)
 
     def vector(self, features: Iterable[str]) -> np.ndarray:
@@ -69,8 +70,7 @@ class ContextModel:
         for n, (w, b, dilation) in enumerate(self._convolutions):
             out = np.maximum(_convolve(hidden, w, dilation) + b, 0.0)
             hidden = out if n == 0 else out + hidden
-        whole = np.broadcast_to(hidden.max(axis=-2, keepdims=True), hidden.shape)
-        logits = np.concatenate([hidden, whole], axis=-1) @ self._out_w + self._out_b
+        logits = hidden @ self._out_token + (hidden.max(axis=-2, keepdims=True) @ self._out_message + self._out_b)
         logits -= logits.max(axis=-1, keepdims=True)
         exp = np.exp(logits)
         return exp / exp.sum(axis=-1, keepdims=True)  # type: ignore[no-any-return]

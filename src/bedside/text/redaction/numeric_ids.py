@@ -149,8 +149,9 @@ _HASH_NUMBER = re.compile(r"(?<![\w&])#\s?(?P<value>(?:[A-Z]{1,4}-?|(?:19|20)\d{
 # "Guillory, Wanda CBM4471902", "Broussard, Odile 0091-227-54", "TREVIÑO, ROSA ELENA VG00482193", "Castillo, Ma.
 # Guadalupe (VG-00713355)", "Hernández Colón, Wilfredo E0048829317": accented, two-word surnames, more given names.
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+"
+_LABEL_WORD = r"(?i:fin|csn|acct|account|enc|encounter|mrn|mr|id|har|member|policy|claim|case|dob)\b"  # "Kahananui, Keoni FIN 402-118-8871"
 _AFTER_LAST_FIRST = re.compile(
-    rf"(?<![\w'’\-]){_NAME_WORD}(?:\s{_NAME_WORD})?,\s*{_NAME_WORD}\.?(?:\s+(?:{_NAME_WORD}|[A-Z]\.?)){{0,2}}\s+\(?"
+    rf"(?<![\w'’\-]){_NAME_WORD}(?:\s{_NAME_WORD})?,\s*{_NAME_WORD}\.?(?:\s+(?!{_LABEL_WORD})(?:{_NAME_WORD}|[A-Z]\.?)){{0,2}}\s+\(?"
     r"(?!(?:19|20)\d\d-\d\d?-\d\d?\b)(?P<value>(?:[A-Z]{1,4}-?)?\d{3,}(?:-\d{2,}){0,3})(?![\w/.-])"
 )
 # "she gave the password crawfish22": a privacy password or code word the patient chose identifies them.
@@ -329,8 +330,9 @@ class NumericIdentifierDetector(RedactionDetector):
             found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "The number of a police report or a PRC referral."))
         for m in _MBI.finditer(text):
             found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "The shape of a Medicare Beneficiary Identifier."))
-        for m in _INSURER_NUMBER.finditer(text):
-            found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "A member number right after an insurer's name."))
+        members = [(m.start("value"), m.end("value")) for m in _INSURER_NUMBER.finditer(text)]
+        for start, end in members:
+            found.append(Candidate("ID", start, end, self.name, "A member number right after an insurer's name."))
         for m in (_GROUPED_LICENCE.finditer(text) if "lic" in low or "dl" in low else ()):
             found.append(Candidate("ID", m.start("value"), m.end("value"), self.name, "A driver's licence number written in groups."))
         for m in _SSN.finditer(text):
@@ -346,8 +348,8 @@ class NumericIdentifierDetector(RedactionDetector):
             formatted = any(ch in value for ch in "()-. ")
             if not (self._valid_phone(value) or (formatted and len(_digits(value)) >= 10) or _PHONE_CUE.search(before)):
                 continue
-            if _ID_LABEL_BEFORE.search(before) or _ID_LABEL_NEAR.search(before):
-                continue  # "FIN 402-118-8871": a number labelled as an account or encounter, found as ID below
+            if _ID_LABEL_BEFORE.search(before) or _ID_LABEL_NEAR.search(before) or (m.start("value"), m.end("value")) in members:
+                continue  # "FIN 402-118-8871", "AARP 2039471022": a number labelled as an account or a member's, found as ID
             if _FAX_CUE.search(before):
                 found.append(Candidate("FAX", m.start("value"), m.end("value"), self.name, "A telephone number labelled as a fax number."))
             else:

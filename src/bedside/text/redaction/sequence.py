@@ -105,6 +105,7 @@ _COLUMN = {label: n for n, label in enumerate(_READ)}
 # bulls in 412"): trained without dp to ee and measured on them, 104 -> 90 misses at 203 false alarms both (chosen
 # before the limits in ``_keep`` were added: 0.95 gave 90 misses and 205 false alarms, 0.9 88 and 205, 0.8 87 and 207).
 SURE = 0.9
+_BARE_LOWER_TITLE_BEFORE = re.compile(r"(?<![\w.])(?:mr|ms)\s+$")
 _CUE_WORDS = TITLE_CUES | RELATIVE_CUES | PATIENT_CUES | STAFF_CUES
 # A token both models give O with at least this probability is O, whatever its other labels' probabilities.
 _CERTAIN = 0.99
@@ -461,8 +462,11 @@ class SequenceDetector(RedactionDetector):
         words = [(m.group(), _initial(text, start + m.start()) and not placed) for m in WORD.finditer(surface)]
         # Sure or not, a word starting a sentence with no patient's place after it stays plain ("Rose to 39.0",
         # "Billing acct #"; but "young in 11").
+        # So does one after a bare lower-case "ms" or "mr", as often multiple sclerosis or mitral regurgitation as a
+        # title ("ms young onset unlikely"; but "ms young in 11").
         opening = all(_initial(text, start + m.start()) for m in WORD.finditer(surface))
-        sure = sure and (not opening or bool(POST_CUE.match(text, end)))
+        clinical_title = _BARE_LOWER_TITLE_BEFORE.search(text, max(0, start - 4), start) is not None
+        sure = sure and (not (opening or clinical_title) or bool(POST_CUE.match(text, end)))
         if not words or (not sure and all(self._plain_word(word, initial) for word, initial in words)):
             return False
         if _STAFF_BEFORE.search(text, max(0, start - 20), start) or _STAFF_AFTER.match(text, end):
