@@ -265,6 +265,16 @@ AUTHORED = {
     "holdout-fi": DATA / "authored" / "holdout-2026-11fi.txt",
     "holdout-fj": DATA / "authored" / "holdout-2026-11fj.txt",
     "holdout-fk": DATA / "authored" / "holdout-2026-11fk.txt",
+    # fl to fs (Spokane, Shreveport, Lansing, Fargo, Knoxville, Laredo, Peoria, Chattanooga), written in session 16
+    # after 1.15.1 was settled and measured once on it, not read.
+    "holdout-fl": DATA / "authored" / "holdout-2026-11fl.txt",
+    "holdout-fm": DATA / "authored" / "holdout-2026-11fm.txt",
+    "holdout-fn": DATA / "authored" / "holdout-2026-11fn.txt",
+    "holdout-fo": DATA / "authored" / "holdout-2026-11fo.txt",
+    "holdout-fp": DATA / "authored" / "holdout-2026-11fp.txt",
+    "holdout-fq": DATA / "authored" / "holdout-2026-11fq.txt",
+    "holdout-fr": DATA / "authored" / "holdout-2026-11fr.txt",
+    "holdout-fs": DATA / "authored" / "holdout-2026-11fs.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -294,7 +304,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-ef", "holdout-eg", "holdout-eh", "holdout-ei", "holdout-ej", "holdout-ek", "holdout-el", "holdout-em",
             "holdout-en", "holdout-eo", "holdout-ep", "holdout-eq", "holdout-er", "holdout-es", "holdout-et", "holdout-eu",
             "holdout-ev", "holdout-ew", "holdout-ex", "holdout-ey", "holdout-ez", "holdout-fa", "holdout-fb", "holdout-fc",
-            "holdout-fd", "holdout-fe", "holdout-ff", "holdout-fg", "holdout-fh", "holdout-fi", "holdout-fj", "holdout-fk")
+            "holdout-fd", "holdout-fe", "holdout-ff", "holdout-fg", "holdout-fh", "holdout-fi", "holdout-fj", "holdout-fk",
+            "holdout-fl", "holdout-fm", "holdout-fn", "holdout-fo", "holdout-fp", "holdout-fq", "holdout-fr", "holdout-fs")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
