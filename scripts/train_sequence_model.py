@@ -28,7 +28,7 @@ import hashlib
 import json
 import random
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -165,34 +165,41 @@ def examples(files: Iterable[Path], staff: Sequence[str]) -> Iterator[tuple[list
                     yield feats, token_labels(tokens, example["spans"])
 
 
-def inputs_digest(files: Iterable[Path], staff: Sequence[str]) -> tuple[str, int]:
+def inputs_digest(
+    files: Iterable[Path], staff: Sequence[str], each: Callable[[list[list[str]], list[str]], object] | None = None
+) -> tuple[str, int]:
     """The SHA-256 of everything training reads (each example's features and labels, and the parameters), and the
-    number of examples. Training is deterministic, so the same digest gives the same model byte for byte."""
+    number of examples; ``each`` is also handed every example. Training is deterministic, so the same digest gives
+    the same model byte for byte."""
     digest = hashlib.sha256(json.dumps(PARAMS, sort_keys=True).encode())
     count = 0
     for feats, labels in examples(files, staff):
         digest.update(json.dumps([feats, labels]).encode())
+        if each is not None:
+            each(feats, labels)
         count += 1
     return digest.hexdigest(), count
 
 
 def train(files: Iterable[Path], output: Path, staff: Sequence[str], params: Mapping[str, Any] = PARAMS) -> int:
     """Train on ``files`` and write the model to ``output``; returns the number of examples."""
+    return _train(files, output, staff, params)[1]
+
+
+def _train(files: Iterable[Path], output: Path, staff: Sequence[str], params: Mapping[str, Any]) -> tuple[str, int]:
+    """Train and write the model; returns the digest of what was read (``inputs_digest``) and the number of examples."""
     trainer = pycrfsuite.Trainer(verbose=False)
-    count = 0
-    for feats, labels in examples(files, staff):
-        trainer.append(feats, labels)
-        count += 1
+    digest, count = inputs_digest(files, staff, trainer.append)
     trainer.set_params(dict(params))
     output.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(output))
-    return count
+    return digest, count
 
 
-def record(files: Sequence[Path], output: Path, staff: Sequence[str]) -> dict[str, Any]:
-    """What the model at ``output`` was trained from, written beside it (``RECORD_FILE``) so that a test can tell,
-    without training for minutes, that the shipped model is what the current data and features give."""
-    digest, count = inputs_digest(files, staff)
+def record(files: Sequence[Path], output: Path, digest: str, count: int) -> dict[str, Any]:
+    """What the model at ``output`` was trained from (``digest`` and ``count`` from ``inputs_digest``), written beside
+    it (``RECORD_FILE``) so that a test can tell, without training for minutes, that the shipped model is what the
+    current data and features give."""
     entry = {
         "files": [p.name for p in files],
         "examples": count,
@@ -209,9 +216,8 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args()
     files = training_files(args.leave_out)
-    staff = roster()
-    count = train(files, args.output, staff)
-    record(files, args.output, staff)
+    digest, count = _train(files, args.output, roster(), PARAMS)
+    record(files, args.output, digest, count)
     print(f"trained on {count} examples from {len(files)} files -> {args.output} ({args.output.stat().st_size:,} bytes)")
 
 

@@ -36,8 +36,6 @@ PLACEHOLDER_TYPES: tuple[str, ...] = tuple(TYPE_PRIORITY) + ("FAX",)
 _MAX_PASSES = 3
 # Detectors whose names and towns may turn out to be a hospital building or a clinic (street addresses may not).
 _NAME_DETECTORS = frozenset({"names", "places", "sequence-model", "roster-namesakes"})
-# Words that put a patient in a message, whatever else it sounds like.
-_A_PATIENT = re.compile(r"\b(?:pt|pt's|patient|patient's|readmit\w*|home\s+health)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\[(?:" + "|".join(re.escape(t) for t in sorted(set(PLACEHOLDER_TYPES))) + r")\]")
 
 
@@ -154,9 +152,8 @@ class Redactor:
 
 def _staff_dates_only(text: str, kept: list[Candidate]) -> bool:
     """Whether all that was found is dates, in a message the learned model reads as staff talk with no patient
-    in it ("clinic closed 11/27 and 11/28 for thanksgiving", "Priya's baby shower is 12/5"; ``staff_talk.py``), and
-    that names no patient outright ("pt was here 10/11-10/15", "home health can start Monday 11/10")."""
-    return bool(kept) and all(c.type == "DATE" for c in kept) and not _A_PATIENT.search(text) and is_staff_talk(text)
+    in it ("clinic closed 11/27 and 11/28 for thanksgiving", "Priya's baby shower is 12/5"; ``staff_talk.py``)."""
+    return bool(kept) and all(c.type == "DATE" for c in kept) and is_staff_talk(text)
 
 
 def _join_neighbours(text: str, kept: list[Candidate], added: set[int]) -> list[Candidate]:

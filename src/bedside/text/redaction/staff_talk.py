@@ -33,6 +33,9 @@ STAFF_TALK_BELOW = 0.05
 _ENGLISH_MIN_ZIPF = 3.0
 _LENGTH_BUCKET, _LONGEST_BUCKET = 5, 6
 _TOKEN = re.compile(r"\[[A-Z>89]+\]|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[/:.\-]\d+)*|[^\w\s]")
+# Words that put a patient in a message whatever else it sounds like ("pt was here 10/11-10/15", "home health can
+# start Monday 11/10"): such a message is never staff talk, whatever the model gives it.
+_A_PATIENT = re.compile(r"\b(?:pt|pt's|patient|patient's|readmit\w*|home\s+health)\b", re.IGNORECASE)
 _DIGIT, _LOWER, _UPPER, _REPEAT = re.compile(r"\d"), re.compile(r"[a-z]"), re.compile(r"[A-Z]"), re.compile(r"(.)\1+")
 
 
@@ -70,7 +73,7 @@ class StaffTalkModel:
 
     def staff_talk(self, text: str) -> bool:
         """Whether the message is staff talk with no patient in it (its dates are no patient's)."""
-        return self.probability(text) < STAFF_TALK_BELOW
+        return not _A_PATIENT.search(text) and self.probability(text) < STAFF_TALK_BELOW
 
 
 @lru_cache(maxsize=1)
