@@ -14,6 +14,10 @@ whose sender is an urn:uuid reference) and imported in one go; the baseline is a
     .venv/bin/python benchmarks/ingest_million.py --rows 20000    # a quick run
     .venv/bin/python benchmarks/ingest_million.py --no-redaction
     .venv/bin/python benchmarks/ingest_million.py --format fhir --rows 200000 --no-redaction
+    .venv/bin/python benchmarks/ingest_million.py --workers 1     # redaction in the importing process only
+
+Redaction runs over ``--workers`` processes (default 0: one per core, at most 4; ``RedactionPool``); peak memory is
+printed for the importing process and for the largest worker.
 """
 
 from __future__ import annotations
@@ -22,9 +26,11 @@ import argparse
 import csv
 import datetime as dt
 import json
+import os
 import random
 import resource
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -37,6 +43,7 @@ from bedside.config import Settings
 from bedside.ingest import import_file
 from bedside.store.database import open_database
 from bedside.store.models import Message, MessageRecipient
+from bedside.text.redaction.pool import worker_count
 
 FIRST = ["Ana", "Ben", "Carla", "Dev", "Ellen", "Farah", "Gus", "Hana", "Isaac", "Jules", "Kim", "Luis", "Mia", "Noor"]
 LAST = ["Diaz", "Oyelaran", "Mendes", "Patel", "Okafor", "Haddad", "Lindqvist", "Nakamura", "Brennan", "Moreau"]
@@ -55,6 +62,52 @@ TEMPLATES = [
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+class TreeMemory:
+    """Samples the resident memory of this process and all its descendants (the redaction workers are children of
+    the fork server, so ``getrusage`` does not see them) every half second; ``peak`` is the largest sum seen."""
+
+    def __init__(self) -> None:
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.5):
+            self.peak = max(self.peak, sum(_rss_mb(pid) for pid in _tree(os.getpid())))
+
+
+def _tree(root: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry.name))
+    pids, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        pids.append(pid)
+        todo.extend(parents.get(pid, []))
+    return pids
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except OSError:
+        return 0.0
 
 
 def staff_names(rows: int, staff: int, seed: int) -> tuple[random.Random, list[str]]:
@@ -181,6 +234,7 @@ def main() -> None:
     parser.add_argument("--staff", type=int, default=200, help="people on the roster")
     parser.add_argument("--format", choices=["csv", "fhir"], default="csv", help="messages as CSV or one FHIR Bundle")
     parser.add_argument("--no-redaction", action="store_true", help="import with redaction disabled")
+    parser.add_argument("--workers", type=int, default=0, help="redaction processes (default 0: one per core, at most 4)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
 
@@ -209,6 +263,7 @@ def main() -> None:
             database_url=f"sqlite:///{folder / 'bench.db'}",
             data_dir=folder,
             redaction_enabled=not args.no_redaction,
+            redaction_workers=args.workers,
         )
         database = open_database(settings)
         database.upgrade()
@@ -216,7 +271,8 @@ def main() -> None:
             import_file(database, roster, settings=settings)
         rss_before = peak_rss_mb()
         started = time.perf_counter()
-        report = import_file(database, messages, settings=settings)  # a Bundle holds its roster too
+        with TreeMemory() as tree:
+            report = import_file(database, messages, settings=settings)  # a Bundle holds its roster too
         seconds = time.perf_counter() - started
         added = report.of("messages").added
         rate = added / seconds
@@ -230,6 +286,9 @@ def main() -> None:
         )
         print(f"ratio ingest / {label}: {rate / baseline:>12.3f}")
         print(f"peak RSS: {peak_rss_mb():,.0f} MB (before the messages import: {rss_before:,.0f} MB)")
+        workers = worker_count(args.workers) if not args.no_redaction else 1
+        helpers = f" and its {workers} redaction workers and fork server" if workers > 1 else ""
+        print(f"peak RSS of the import{helpers}, summed (sampled every 0.5 s): {tree.peak:,.0f} MB")
         print(f"database file: {(folder / 'bench.db').stat().st_size / 1e6:,.0f} MB")
         if not args.no_redaction:
             rng, names = staff_names(args.rows, args.staff, args.seed)

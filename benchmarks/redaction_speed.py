@@ -7,7 +7,11 @@ its spaCy engine on a pipeline shaped like its default ``en_core_web_lg`` (``spa
 architecture with untrained weights, since the model cannot be downloaded here), which gives the speed
 of Presidio's default setup measured in the same run; that row's recall means nothing and is not printed.
 
-    .venv/bin/python benchmarks/redaction_speed.py [--messages 3000]
+    .venv/bin/python benchmarks/redaction_speed.py [--messages 3000] [--workers N]
+
+Then the same messages over ``--workers`` processes (default: one per core, at most 4), as imports and
+``bedside redact`` run them (``RedactionPool``), beside Presidio with spaCy over as many processes: the rate a
+multi-core machine gets, and whether the ratio holds there. Pool start-up is timed apart from throughput.
 
 Recall here is span-level and type-agnostic (a gold identifier counts as found when any reported span
 overlaps it), so that Presidio's entity names need no mapping; precision is in the model card.
@@ -19,13 +23,16 @@ import argparse
 import csv
 import json
 import logging
+import multiprocessing
 import sys
 import time
 import warnings
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from bedside.text.redaction import Redactor
+from bedside.text.redaction import RedactionPool, Redactor
+from bedside.text.redaction.pool import START_AT, worker_count
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from spacy_shaped import lg_shaped_pipeline  # noqa: E402
@@ -86,6 +93,40 @@ def recall(rows: list[dict[str, Any]], predict: Any) -> tuple[float, float]:
     return found / total, found_names / names
 
 
+def _start_presidio_worker(words: list[str]) -> None:
+    global _worker_analyzer
+    _worker_analyzer = presidio_analyzer(lg_shaped_pipeline(words))
+
+
+def _presidio_chunk(texts: list[str]) -> int:
+    for text in texts:
+        _worker_analyzer.analyze(text=text, language="en")
+    return len(texts)
+
+
+_worker_analyzer: Any = None
+
+
+def pooled_rates(texts: list[str], staff: list[str], workers: int) -> tuple[float, float, float]:
+    """(Bedside msg/s over ``workers`` processes, its pool's start-up seconds, Presidio with spaCy msg/s over as many)."""
+    with RedactionPool(staff, workers=workers) as pool:
+        start = time.perf_counter()
+        pool.redact_many(texts[:START_AT])  # starts the workers (every one loads the redactor)
+        started = time.perf_counter() - start
+        start = time.perf_counter()
+        pool.redact_many(texts)
+        ours = len(texts) / (time.perf_counter() - start)
+    context = multiprocessing.get_context("forkserver")
+    words = [w for t in texts for w in t.split()]
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_presidio_worker, initargs=(words,)) as pool:
+        list(pool.map(_presidio_chunk, [texts[:1]] * workers * 2))  # start and warm every worker
+        size = max(1, len(texts) // (workers * 8))
+        start = time.perf_counter()
+        sum(pool.map(_presidio_chunk, [texts[i : i + size] for i in range(0, len(texts), size)]))
+        theirs = len(texts) / (time.perf_counter() - start)
+    return ours, started, theirs
+
+
 def rate(texts: list[str], fn: Any) -> float:
     start = time.perf_counter()
     for text in texts:
@@ -96,6 +137,7 @@ def rate(texts: list[str], fn: Any) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Redaction throughput: Bedside vs Presidio (regex-only and with spaCy).")
     parser.add_argument("--messages", type=int, default=3000, help="how many messages to time (test set repeated)")
+    parser.add_argument("--workers", type=int, default=0, help="processes for the pooled rows (default 0: one per core, at most 4)")
     args = parser.parse_args()
     rows = load("test")
     texts = [row["text"] for row in rows]
@@ -131,6 +173,13 @@ def main() -> None:
     print(f"speed ratio bedside/presidio regex-only: {ours_rate / presidio_rate:.1f}x")
     print(f"speed ratio bedside/presidio with spaCy (same run): {ours_rate / spacy_rate:.1f}x")
     print(f"vs the fixed ~120 msg/s of Presidio with spaCy (DESIGN.md): {ours_rate / 120:.1f}x")
+    workers = worker_count(args.workers)
+    if workers > 1:
+        pooled, started, spacy_pooled = pooled_rates(texts, staff, workers)
+        print(f"over {workers} processes (as imports run; pool start-up {started:.1f} s, not counted):")
+        print(f"{'bedside RedactionPool':<28}{pooled:>10.0f}   ({pooled / ours_rate:.1f}x one process)")
+        print(f"{'presidio + spaCy':<28}{spacy_pooled:>10.0f}   ({spacy_pooled / spacy_rate:.1f}x one process)")
+        print(f"speed ratio bedside/presidio with spaCy, {workers} processes each: {pooled / spacy_pooled:.1f}x")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,12 @@ class Settings(BaseSettings):
     redaction_enabled: bool = Field(
         True, description="Replace patient identifiers with typed placeholders before any text is stored."
     )
+    redaction_workers: int = Field(
+        0,
+        ge=0,
+        description="Processes that redact a big import or batch at once: 0 for one per core (at most 4; each holds "
+        "about 200 MB), 1 to redact in the importing process only.",
+    )
     site_names: list[str] = Field(
         default_factory=list,
         description="The organisation's own hospitals, campuses, buildings and clinics (a JSON list, e.g. "

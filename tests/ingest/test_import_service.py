@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,8 @@ import sqlalchemy as sa
 
 from bedside.config import Settings
 from bedside.ingest import IngestError, RecordKind, RowError, import_file, import_rows
-from bedside.store.database import Database
+from bedside.ingest.door import TextRedactor, default_redactor
+from bedside.store.database import Database, open_database
 from bedside.store.models import (
     FeedbackNote,
     Message,
@@ -26,8 +27,10 @@ from bedside.store.models import (
     Unit,
     UnitLeader,
 )
+from bedside.text.redaction.pool import START_AT
 
 Counts = Callable[[Database], dict[str, int]]
+REDACTION_TEST_SET = Path(__file__).parents[1] / "data" / "redaction" / "test.jsonl"
 
 
 def _people(database: Database) -> dict[str, Person]:
@@ -335,3 +338,35 @@ def test_byte_order_marks_are_accepted(sqlite_database: Database, sqlite_setting
     assert import_file(sqlite_database, roster, settings=sqlite_settings).added == 1
     assert import_file(sqlite_database, notes, settings=sqlite_settings).of("notes").added == 1
     assert _people(sqlite_database)["p1"].name == "Zoë Ng"
+
+
+def test_a_big_batch_is_redacted_over_worker_processes_as_in_one(sqlite_settings: Settings, samples: Path) -> None:
+    texts = [json.loads(line)["text"] for line in REDACTION_TEST_SET.read_text(encoding="utf-8").splitlines()]
+    rows = [
+        {"message_id": f"m{n}", "sender_id": "p1", "recipient_ids": "p2", "sent_at": "2026-03-05", "text": texts[n % len(texts)]}
+        for n in range(START_AT + 5)
+    ]  # fmt: skip
+    stored, asked = [], []
+
+    def factory(names: list[str], sites: Sequence[str], workers: int) -> TextRedactor:
+        asked.append(workers)
+        return default_redactor(names, sites, workers)
+
+    for workers in (2, 1):
+        settings = sqlite_settings.model_copy(
+            update={"redaction_workers": workers, "database_url": f"sqlite:///{samples / f'w{workers}.db'}"}
+        )
+        database = open_database(settings)
+        database.upgrade()
+        try:
+            import_file(database, samples / "roster.csv", settings=settings)
+            report = import_rows(database, rows, kind="messages", source="api", settings=settings, redactor_factory=factory)
+            assert report.of("messages").added == len(rows)
+            with database.session() as session:
+                stored.append([(m.source_id, m.text, m.redactions) for m in session.scalars(sa.select(Message).order_by(Message.id))])
+        finally:
+            database.dispose()
+    assert asked == [2, 1]  # the setting reached the redactor (RedactionPool spreads a batch this big over 2)
+    assert stored[0] == stored[1]
+    assert [source_id for source_id, _, _ in stored[0]] == [row["message_id"] for row in rows]
+    assert sum("[PATIENT]" in text for _, text, _ in stored[0]) > len(rows) // 2

@@ -8,8 +8,11 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from bedside.cli import app
+from bedside.text.redaction import Redactor
+from bedside.text.redaction.pool import START_AT
 
 runner = CliRunner()
+DATA = Path(__file__).parents[1] / "data" / "redaction"
 
 
 def test_redacts_jsonl_with_roster(tmp_path: Path) -> None:
@@ -59,3 +62,22 @@ def test_invalid_json_is_named(tmp_path: Path) -> None:
     result = runner.invoke(app, ["redact", "--input", str(src), "--output", str(tmp_path / "o.jsonl")])
     message = " ".join(result.output.split())
     assert result.exit_code == 1 and "line 2" in message and "not valid JSON" in message
+
+
+def test_a_big_file_is_redacted_over_worker_processes_as_in_one(tmp_path: Path) -> None:
+    texts = [json.loads(line)["text"] for line in (DATA / "test.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [{"id": f"m{n}", "text": texts[n % len(texts)]} for n in range(START_AT + 10)]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    outputs = []
+    for workers in ("2", "1"):
+        out = tmp_path / f"out-{workers}.jsonl"
+        result = runner.invoke(app, ["redact", "--input", str(src), "--output", str(out), "--workers", workers])
+        assert result.exit_code == 0, result.output
+        assert f"Redacted {len(rows)} messages" in " ".join(result.output.split())
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    redactor = Redactor()
+    first = [json.loads(line) for line in outputs[0].splitlines()[: len(texts)]]
+    assert [row["id"] for row in first] == [f"m{n}" for n in range(len(texts))]  # in input order
+    assert [row["redacted"] for row in first] == [redactor.redact(text).text for text in texts]

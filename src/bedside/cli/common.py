@@ -18,6 +18,12 @@ DatabaseUrlOption = typer.Option(
     None, "--database-url", envvar="BEDSIDE_DATABASE_URL", help="Database URL (default: sqlite:///bedside.db)."
 )
 
+WorkersOption = typer.Option(
+    0, "--workers", min=0, envvar="BEDSIDE_REDACTION_WORKERS",
+    help="Processes that redact at once: 0 for one per core (at most 4), 1 for this process only. "
+    "Results are the same either way.",
+)
+
 
 def settings_for(database_url: str | None) -> Settings:
     """Settings from the environment, with the database URL from the command line if given."""

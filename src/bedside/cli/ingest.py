@@ -14,7 +14,15 @@ from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 from rich.table import Table
 
-from bedside.cli.common import DatabaseUrlOption, console, err_console, fail, ready_database, settings_for
+from bedside.cli.common import (
+    DatabaseUrlOption,
+    WorkersOption,
+    console,
+    err_console,
+    fail,
+    ready_database,
+    settings_for,
+)
 from bedside.config import Settings
 from bedside.ingest import ImportReport, IngestError, RecordKind, import_file
 from bedside.store.database import Database
@@ -42,6 +50,7 @@ def ingest(
     source: str | None = typer.Option(
         None, "--source", help="Source name that scopes the record ids (default: the file's base name)."
     ),
+    workers: int = WorkersOption,
     database_url: str | None = DatabaseUrlOption,
 ) -> None:
     """Import staff rosters, messages, feedback notes and review ratings; safe to run again on the same files.
@@ -51,7 +60,7 @@ def ingest(
     """
     if rejects is not None and len(files) > 1:
         raise fail("--rejects takes one input file; leave it out to get a reject file next to each input file.")
-    settings = settings_for(database_url)
+    settings = settings_for(database_url).model_copy(update={"redaction_workers": workers})
     reports: list[ImportReport] = []
     with ready_database(settings) as database:
         for index, path in enumerate(files):

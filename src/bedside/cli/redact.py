@@ -12,16 +12,19 @@ import csv
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-from bedside.cli.common import console, fail
-from bedside.text.redaction import REDACTOR_NAME, REDACTOR_VERSION, Redactor
+from bedside.cli.common import WorkersOption, console, fail
+from bedside.text.redaction import REDACTOR_NAME, REDACTOR_VERSION, RedactionPool
+from bedside.text.redaction.pool import START_AT
 
-_PROGRESS_EVERY = 200
+# Lines redacted per step: a pool's worth (``pool.START_AT``), and the progress bar moves after each.
+_BATCH = START_AT
 
 
 class InputLineError(ValueError):
@@ -75,10 +78,10 @@ def redact(
         [], "--site",
         help="The organisation's own hospital, campus, building or clinic (repeat for each); names inside it are kept.",
     ),
+    workers: int = WorkersOption,
 ) -> None:
     """Replace patient identifiers (names, MRNs, dates, phones, addresses, ...) with typed placeholders."""
     staff_names = read_roster(staff) if staff else []
-    redactor = Redactor(staff_names=staff_names, site_names=site)
     total_bytes = input.stat().st_size
     out_dir = output.resolve().parent
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -89,32 +92,20 @@ def redact(
         with os.fdopen(handle, "w", encoding="utf-8") as out, input.open("rb") as src, Progress(
             TextColumn("[bold]redacting[/]"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn(),
             console=console, transient=True,
-        ) as progress:
+        ) as progress, RedactionPool(staff_names, site_names=site, workers=workers) as redactor:
             task = progress.add_task("redact", total=total_bytes)
-            pending = 0
-            for line_no, raw_bytes in enumerate(src, start=1):
-                pending += len(raw_bytes)
-                if line_no % _PROGRESS_EVERY == 0:  # refreshing Rich per line costs more than redacting
-                    progress.advance(task, pending)
-                    pending = 0
-                try:
-                    raw = raw_bytes.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    raise InputLineError(input, line_no, "not valid UTF-8") from exc
-                if not raw.strip():
-                    continue
-                obj = parse_line(raw, input, line_no)
-                result = redactor.redact(obj["text"])
-                obj["redacted"] = result.text
-                obj["spans"] = [
-                    {"type": s.type, "start": s.start, "end": s.end, "detector": s.detector, "reason": s.reason}
-                    for s in result.spans
-                ]
-                obj["redactor"] = f"{REDACTOR_NAME}/{REDACTOR_VERSION}"
-                out.write(json.dumps(obj, ensure_ascii=False) + "\n")
-                count += 1
-                n_spans += len(result.spans)
-            progress.advance(task, pending)
+            for batch, size in _batches(src, input):
+                for obj, result in zip(batch, redactor.redact_many([obj["text"] for obj in batch]), strict=True):
+                    obj["redacted"] = result.text
+                    obj["spans"] = [
+                        {"type": s.type, "start": s.start, "end": s.end, "detector": s.detector, "reason": s.reason}
+                        for s in result.spans
+                    ]
+                    obj["redactor"] = f"{REDACTOR_NAME}/{REDACTOR_VERSION}"
+                    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                    n_spans += len(result.spans)
+                count += len(batch)
+                progress.advance(task, size)
         os.replace(tmp_name, output)
     except InputLineError as exc:
         Path(tmp_name).unlink(missing_ok=True)
@@ -123,3 +114,22 @@ def redact(
         Path(tmp_name).unlink(missing_ok=True)
         raise
     console.print(f"Redacted {count} messages ({n_spans} identifiers) → {output}")
+
+
+def _batches(src: BinaryIO, path: Path) -> Iterator[tuple[list[dict[str, Any]], int]]:
+    """The input's objects, checked, a batch at a time (big enough for the worker processes), with the bytes read."""
+    batch: list[dict[str, Any]] = []
+    size = 0
+    for line_no, raw_bytes in enumerate(src, start=1):
+        size += len(raw_bytes)
+        try:
+            raw = raw_bytes.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputLineError(path, line_no, "not valid UTF-8") from exc
+        if not raw.strip():
+            continue
+        batch.append(parse_line(raw, path, line_no))
+        if len(batch) >= _BATCH:
+            yield batch, size
+            batch, size = [], 0
+    yield batch, size

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
@@ -281,10 +281,10 @@ class FileImport:
         base = {"organisation_id": self.organisation.id, "source": self.report.source, "created_at": now}
         if section.kind is RecordKind.messages:
             rows, recipients = [], []
-            for pending in fresh:
-                message = pending.row
-                assert isinstance(message, MessageRow)
-                text, redactions = self.gate.redact(message.text)
+            messages = [cast(MessageRow, pending.row) for pending in fresh]
+            for pending, message, (text, redactions) in zip(
+                fresh, messages, self.gate.redact_many([m.text for m in messages]), strict=True
+            ):
                 rows.append(
                     base
                     | {
@@ -302,10 +302,10 @@ class FileImport:
             records.insert_messages(self.session, rows, recipients)
         elif section.kind is RecordKind.notes:
             notes = []
-            for pending in fresh:
-                note = pending.row
-                assert isinstance(note, NoteRow)
-                text, redactions = self.gate.redact(note.text)
+            written = [cast(NoteRow, pending.row) for pending in fresh]
+            for pending, note, (text, redactions) in zip(
+                fresh, written, self.gate.redact_many([n.text for n in written]), strict=True
+            ):
                 notes.append(
                     {k: v for k, v in base.items() if k != "created_at"}
                     | pending.refs
@@ -320,10 +320,10 @@ class FileImport:
             records.insert_records(self.session, kind, notes)
         else:
             ratings = []
-            for pending in fresh:
-                rating = pending.row
-                assert isinstance(rating, RatingRow)
-                comment, redactions = self.gate.redact(rating.comment) if rating.comment is not None else (None, [])
+            rated = [cast(RatingRow, pending.row) for pending in fresh]
+            comments = iter(self.gate.redact_many([r.comment for r in rated if r.comment is not None]))
+            for pending, rating in zip(fresh, rated, strict=True):
+                comment, redactions = next(comments) if rating.comment is not None else (None, [])
                 ratings.append(
                     {k: v for k, v in base.items() if k != "created_at"}
                     | pending.refs

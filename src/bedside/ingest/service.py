@@ -219,8 +219,9 @@ def _run(
                 staff_names=lambda: records.staff_names(session, organisation.id),
                 site_names=lambda: records.site_names(session, organisation.id, settings.site_names),
                 factory=redactor_factory,
+                workers=settings.redaction_workers,
             )
-            with RejectWriter(reject_path, gate) as rejects:
+            with gate, RejectWriter(reject_path, gate) as rejects:
                 job = FileImport(
                     session=session,
                     organisation=organisation,

@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
+from bedside.text.redaction.pool import RedactionPool
 from bedside.text.redaction.redactor import REDACTOR_NAME, REDACTOR_VERSION, Redactor
 from bedside.text.redaction.spans import RedactionResult, RedactionSpan
 
-__all__ = ["REDACTOR_NAME", "REDACTOR_VERSION", "RedactionResult", "RedactionSpan", "Redactor"]
+__all__ = ["REDACTOR_NAME", "REDACTOR_VERSION", "RedactionPool", "RedactionResult", "RedactionSpan", "Redactor"]
