@@ -181,6 +181,10 @@ class SequenceFeatures:
     def sequence(self, text: str) -> tuple[list[Token], list[list[str]]]:
         """The tokens of ``text`` and, for each, its feature strings."""
         toks = tokenize(text)
+        return toks, self.token_features(toks)
+
+    def token_features(self, toks: list[Token]) -> list[list[str]]:
+        """For each token, its feature strings."""
         words = [t[2] for t in toks]
         n = len(words)
         known = self._known
@@ -195,7 +199,7 @@ class SequenceFeatures:
                 if known is None or ctx in known:
                     feats.append(ctx)
             out.append(feats)
-        return toks, out
+        return out
 
     def word_features(self, word: str) -> tuple[str, ...]:
         """All of a word's own features, whether or not the CRF has weights for them (``context_model.py`` reads them)."""
@@ -275,10 +279,10 @@ class SequenceDetector(RedactionDetector):
 
     def review(self, text: str, found: Sequence[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
         """The rules' findings as the model reviews them (see ``_reviewed``) and the model's own findings."""
-        toks, feats = self.features.sequence(text)
+        toks = tokenize(text)
         if not toks:
             return list(found), []
-        crf, context = self._read(toks, feats, found)
+        feats, crf, context = self._read(toks, found)
         read = crf if context is None else (1.0 - self.context_weight) * crf + self.context_weight * context
         best = read.argmax(axis=1)
         other = 1.0 - read.sum(axis=1)  # some identifier the detector leaves to the rules (MRN, phone...)
@@ -395,21 +399,28 @@ class SequenceDetector(RedactionDetector):
         return False
 
     def _read(
-        self, toks: list[Token], feats: list[list[str]], found: Sequence[Candidate]
-    ) -> tuple[np.ndarray, np.ndarray | None]:
-        """Each token's probability of each label of ``_READ``: the CRF's marginals, and the context model's (None
-        without one). The detector reads their weighted mean.
+        self, toks: list[Token], found: Sequence[Candidate]
+    ) -> tuple[list[list[str]], np.ndarray, np.ndarray | None]:
+        """The CRF's features of each token, and each token's probability of each label of ``_READ``: the CRF's
+        marginals, and the context model's (None without one). The detector reads their weighted mean.
 
         Where both models give O at least ``_CERTAIN`` and no rule found anything, the CRF's other labels are left
         at 0 (asking the CRF for each costs time): the token is O whatever they are, and nothing else reads them.
+        Where no rule found anything and the context model gives no token a label so likely that the mean could reach
+        ``threshold`` whatever the CRF says, the CRF is not run at all (no features, marginals O): nothing can be
+        proposed, so nothing reads them.
         """
-        tagger = self._tagger()
-        tagger.set(feats)
-        crf = np.zeros((len(toks), len(_READ)))
-        crf[:, 0] = [tagger.marginal("O", i) for i in range(len(toks))]
-        context = None
+        crf, context = np.zeros((len(toks), len(_READ))), None
         if self.context is not None and self.context_weight:
             context = self.context.probabilities([self._context_vector(w) for _, _, w in toks])[:, self._context_columns]
+            reachable = (self.threshold - (1.0 - self.context_weight)) / self.context_weight
+            if not found and float(context[:, 1:].max()) < reachable:
+                crf[:, 0] = 1.0
+                return [], crf, context
+        feats = self.features.token_features(toks)
+        tagger = self._tagger()
+        tagger.set(feats)
+        crf[:, 0] = [tagger.marginal("O", i) for i in range(len(toks))]
         unsure = crf[:, 0] < _CERTAIN if context is None else (crf[:, 0] < _CERTAIN) | (context[:, 0] < _CERTAIN)
         if found:
             starts, ends = np.array([t[0] for t in toks]), np.array([t[1] for t in toks])
@@ -417,7 +428,7 @@ class SequenceDetector(RedactionDetector):
                 unsure |= (starts < cand.end) & (cand.start < ends)
         for i in np.flatnonzero(unsure):
             crf[i, 1:] = [tagger.marginal(label, int(i)) for label in _READ[1:]]
-        return crf, context
+        return feats, crf, context
 
     def _context_input(self, word: str) -> np.ndarray:
         """The context model's input for ``word``: its own features and the word itself."""
