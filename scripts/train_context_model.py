@@ -31,7 +31,7 @@ from torch import nn
 
 from bedside.text.redaction.context_model import DILATIONS, MODEL_FILE, WORD_PREFIX
 from bedside.text.redaction.evaluation import load_marked
-from bedside.text.redaction.sequence import SequenceFeatures, tokenize
+from bedside.text.redaction.sequence_features import SequenceFeatures, tokenize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_sequence_model import SurfaceSwapper, roster, token_labels, training_files  # noqa: E402 - same files and swaps

@@ -37,7 +37,8 @@ import pycrfsuite
 from bedside.text.redaction.clinical_terms import us_places
 from bedside.text.redaction.evaluation import load_marked
 from bedside.text.redaction.lexicon import census_lexicon
-from bedside.text.redaction.sequence import MODEL_FILE, SequenceFeatures, Token
+from bedside.text.redaction.sequence import MODEL_FILE
+from bedside.text.redaction.sequence_features import SequenceFeatures, Token
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "redaction"

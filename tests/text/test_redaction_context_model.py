@@ -11,7 +11,8 @@ import pytest
 from bedside.text.redaction import Redactor
 from bedside.text.redaction.context_model import WORD_PREFIX, ContextModel, _convolve
 from bedside.text.redaction.evaluation import load_marked
-from bedside.text.redaction.sequence import SequenceDetector, tokenize
+from bedside.text.redaction.sequence import SequenceDetector
+from bedside.text.redaction.sequence_features import tokenize
 
 ROOT = Path(__file__).resolve().parents[2]
 AUTHORED = ROOT / "tests" / "data" / "redaction" / "authored"

@@ -41,7 +41,6 @@ python-crfsuite (MIT; CRFsuite itself is BSD): nothing is trained or downloaded 
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -55,11 +54,8 @@ from wordfreq import zipf_frequency
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
 from bedside.text.redaction.clinical_terms import (
     care_organisations,
-    drug_names,
     named_things,
     regions,
-    us_places,
-    world_places,
 )
 from bedside.text.redaction.context_model import WORD_PREFIX, ContextModel
 from bedside.text.redaction.cues import (
@@ -74,11 +70,11 @@ from bedside.text.redaction.cues import (
 from bedside.text.redaction.dates import STAFF_EVENT_BEFORE, could_be_month_day, staff_only_message
 from bedside.text.redaction.edges import unit_compass
 from bedside.text.redaction.employers import WORK_CUE_BEFORE
-from bedside.text.redaction.lexicon import census_lexicon
 from bedside.text.redaction.numeric_ids import NOT_AGE_BEFORE
-from bedside.text.redaction.ordinary import frequent_words, ordinary_words, spanish_words, typo_of
+from bedside.text.redaction.ordinary import frequent_words, ordinary_words, typo_of
 from bedside.text.redaction.places import COMMON_FIRST_NAME_RANK, PERSON_AFTER
-from bedside.text.redaction.standalone import EPONYM_AFTER, PREFIXED_WORD, clinical_words, very_common_name
+from bedside.text.redaction.sequence_features import SequenceFeatures, Token, tokenize
+from bedside.text.redaction.standalone import EPONYM_AFTER, PREFIXED_WORD, very_common_name
 from bedside.text.redaction.tokens import WORD
 from bedside.text.redaction.vocabulary import CALENDAR_WORDS, COMMON_WORDS, nickname_group
 
@@ -88,13 +84,9 @@ THRESHOLD = 0.6
 DOUBT = 0.98
 # A lower-case word this frequent (Zipf) is never a name or place on the model's word alone.
 _PLAIN_MIN_ZIPF = 4.0
-_WINDOW = (-2, -1, 1, 2)
 _INFLECTIONS = ("ing", "ed")
 # The stem of an inflected word ("replete" of "repleting") is an English word from this frequency (Zipf) on.
 _STEM_MIN_ZIPF = 2.5
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*|[^\w\s]")
-_DIGIT, _LOWER, _UPPER = re.compile(r"[0-9]"), re.compile(r"[a-z]"), re.compile(r"[A-Z]")
-_REPEAT = re.compile(r"(.)\1+")
 _WORD_TYPES = ("PATIENT", "ADDRESS")
 # Numbers with their own validated detectors (MRN, phone, ZIP, ID...) are left to those detectors.
 _TYPES = frozenset({*_WORD_TYPES, "DATE", "AGE>89"})
@@ -142,103 +134,12 @@ _STAFF_AFTER = re.compile(
     re.IGNORECASE,
 )
 
-Token = tuple[int, int, str]
 # Reasons of rule findings whose words the message itself marks as a name ("Pa Houa", "Sunny (Sun-hee Choi)").
 _STATED_NAMES = ("A Hmong given name", "A nickname written before", "A name the message then calls the patient", "A name in lower case after a title",
                  "Initials the message marks", "A listed name before 'family'")
 _FIRST_AND_SURNAME = "Two capitalised words that are a first name and a surname"
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 _IN_A_ROOM_AFTER = re.compile(r"\s+in" + ROOM_AFTER_NAME.pattern, re.IGNORECASE)  # "banks in 7A"
-
-
-def tokenize(text: str) -> list[Token]:
-    """Tokens ``(start, end, text)``: words (with inner apostrophes, hyphens, dots), numbers, punctuation."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-
-
-class SequenceFeatures:
-    """Turns a message into the CRF's per-token feature lists. Shared by the detector and the training script.
-
-    ``known``: the attributes the model has weights for; others are left out of the lists, which changes nothing
-    the model computes (it skips attributes it has no weight for) and saves handing them to it.
-    """
-
-    def __init__(self, staff_names: Iterable[str] = (), known: frozenset[str] | None = None) -> None:
-        self.roster_words = frozenset(w.lower() for name in staff_names for w in WORD.findall(name))
-        self.lexicon = census_lexicon()
-        self.clinical = clinical_words(drugs=False)
-        self.drugs = drug_names()
-        self.us_places = us_places()
-        self.world_places = world_places()
-        self._spanish = spanish_words()
-        self._known = known
-        self._all_word = lru_cache(maxsize=65536)(self._word_features)
-        self._word = lru_cache(maxsize=65536)(self._own_features)
-        self._context = lru_cache(maxsize=65536)(self._context_features)
-        self._bias = self._kept(("bias",))
-        self._edge = {d: self._kept((f"{d}:edge",)) for d in _WINDOW}
-
-    def sequence(self, text: str) -> tuple[list[Token], list[list[str]]]:
-        """The tokens of ``text`` and, for each, its feature strings."""
-        toks = tokenize(text)
-        return toks, self.token_features(toks)
-
-    def token_features(self, toks: list[Token]) -> list[list[str]]:
-        """For each token, its feature strings."""
-        words = [t[2] for t in toks]
-        n = len(words)
-        known = self._known
-        out: list[list[str]] = []
-        for i, word in enumerate(words):
-            feats = [*self._bias, *self._word(word)]
-            for d in _WINDOW:
-                j = i + d
-                feats.extend(self._context(words[j], d) if 0 <= j < n else self._edge[d])
-            if 0 < i < n - 1:
-                ctx = f"ctx={words[i - 1].lower()}_{words[i + 1].lower()}"
-                if known is None or ctx in known:
-                    feats.append(ctx)
-            out.append(feats)
-        return out
-
-    def word_features(self, word: str) -> tuple[str, ...]:
-        """All of a word's own features, whether or not the CRF has weights for them (``context_model.py`` reads them)."""
-        return self._all_word(word)
-
-    def _kept(self, feats: Iterable[str]) -> tuple[str, ...]:
-        known = self._known
-        return tuple(feats) if known is None else tuple(f for f in feats if f in known)
-
-    def _own_features(self, word: str) -> tuple[str, ...]:
-        return self._kept(self._all_word(word))
-
-    def _context_features(self, word: str, offset: int) -> tuple[str, ...]:
-        own = self._all_word(word)
-        return self._kept((f"{offset}:w={word.lower()}", *(f"{offset}:{f}" for f in own if not f.startswith(("suf3=", "pre2=")))))
-
-    def _word_features(self, word: str) -> tuple[str, ...]:
-        low = word.lower()
-        shape = _REPEAT.sub(r"\1\1", _UPPER.sub("X", _LOWER.sub("x", _DIGIT.sub("d", word))))
-        feats = [f"sh={shape}", f"suf3={low[-3:]}", f"pre2={low[:2]}"]
-        if word[:1].isupper():
-            feats.append("cap")
-        if word.isupper() and len(word) > 1:
-            feats.append("upper")
-        if word.isdigit():
-            feats.append(f"dlen={len(word)}")
-        if word.isalpha():
-            first, last = self.lexicon.first_names.get(low), self.lexicon.last_names.get(low)
-            if first:
-                feats.append(f"first={min(4, int(math.log10(first)))}")
-            if last:
-                feats.append(f"last={min(5, int(math.log10(last)))}")
-            for flag, words in (("world", self.lexicon.world_all), ("clin", self.clinical), ("drug", self.drugs),
-                                ("usplace", self.us_places), ("wplace", self.world_places),
-                                ("spanish", self._spanish), ("roster", self.roster_words)):
-                if low in words:
-                    feats.append(flag)
-            feats.append(f"zipf={int(zipf_frequency(low, 'en'))}")
-        return tuple(feats)
 
 
 class SequenceDetector(RedactionDetector):
@@ -282,7 +183,7 @@ class SequenceDetector(RedactionDetector):
         toks = tokenize(text)
         if not toks:
             return list(found), []
-        feats, crf, context = self._read(toks, found)
+        feats, crf, context = self._read(text, toks, found)
         read = crf if context is None else (1.0 - self.context_weight) * crf + self.context_weight * context
         best = read.argmax(axis=1)
         other = 1.0 - read.sum(axis=1)  # some identifier the detector leaves to the rules (MRN, phone...)
@@ -399,22 +300,20 @@ class SequenceDetector(RedactionDetector):
         return False
 
     def _read(
-        self, toks: list[Token], found: Sequence[Candidate]
+        self, text: str, toks: list[Token], found: Sequence[Candidate]
     ) -> tuple[list[list[str]], np.ndarray, np.ndarray | None]:
         """The CRF's features of each token, and each token's probability of each label of ``_READ``: the CRF's
         marginals, and the context model's (None without one). The detector reads their weighted mean.
 
         Where both models give O at least ``_CERTAIN`` and no rule found anything, the CRF's other labels are left
         at 0 (asking the CRF for each costs time): the token is O whatever they are, and nothing else reads them.
-        Where no rule found anything and the context model gives no token a label so likely that the mean could reach
-        ``threshold`` whatever the CRF says, the CRF is not run at all (no features, marginals O): nothing can be
-        proposed, so nothing reads them.
+        Where whatever the CRF says could change nothing (``_crf_could_matter``), it is not run at all (no features;
+        marginals O, which changes nothing either).
         """
         crf, context = np.zeros((len(toks), len(_READ))), None
         if self.context is not None and self.context_weight:
             context = self.context.probabilities([self._context_vector(w) for _, _, w in toks])[:, self._context_columns]
-            reachable = (self.threshold - (1.0 - self.context_weight)) / self.context_weight
-            if not found and float(context[:, 1:].max()) < reachable:
+            if not self._crf_could_matter(text, toks, found, context):
                 crf[:, 0] = 1.0
                 return [], crf, context
         feats = self.features.token_features(toks)
@@ -429,6 +328,26 @@ class SequenceDetector(RedactionDetector):
         for i in np.flatnonzero(unsure):
             crf[i, 1:] = [tagger.marginal(label, int(i)) for label in _READ[1:]]
         return feats, crf, context
+
+    def _crf_could_matter(self, text: str, toks: list[Token], found: Sequence[Candidate], context: np.ndarray) -> bool:
+        """Whether some CRF marginals could change what ``review`` does, given the context model's: a label's mean
+        reaching ``threshold`` on a token no kept rule finding covers (a proposal), O reaching ``DOUBT`` on every word
+        of a rule's name (a drop) or ADDRESS reaching ``threshold`` over it (a retype). Each needs the context model's
+        probability at least where the CRF's most (1 for that label) would lift the mean to the bar."""
+        share = self.context_weight
+        reach, doubt = (self.threshold - 1.0 + share) / share, (DOUBT - 1.0 + share) / share
+        starts, ends = np.array([t[0] for t in toks]), np.array([t[1] for t in toks])
+        free = np.ones(len(toks), dtype=bool)
+        for cand in found:
+            inside = (starts < cand.end) & (cand.start < ends)
+            if cand.type == "PATIENT":
+                if self._spanish_words_only(text, text[cand.start : cand.end]):
+                    continue  # dropped whatever the models say: its words are free for the model's own spans
+                words = inside & np.array([w.isalpha() for _, _, w in toks])
+                if words.any() and (context[words, 0].min() >= doubt or context[words, _COLUMN["ADDRESS"]].mean() >= reach):
+                    return True
+            free &= ~inside
+        return bool(free.any()) and float(context[free, 1:].max()) >= reach
 
     def _context_input(self, word: str) -> np.ndarray:
         """The context model's input for ``word``: its own features and the word itself."""
