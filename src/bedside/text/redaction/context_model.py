@@ -68,12 +68,18 @@ class ContextModel:
     def _forward(self, hidden: np.ndarray) -> np.ndarray:
         """Probabilities (..., tokens, labels) for token vectors (..., tokens, dimensions): one message or a stack."""
         for n, (w, b, dilation) in enumerate(self._convolutions):
-            out = np.maximum(_convolve(hidden, w, dilation) + b, 0.0)
-            hidden = out if n == 0 else out + hidden
-        logits = hidden @ self._out_token + (hidden.max(axis=-2, keepdims=True) @ self._out_message + self._out_b)
+            out = _convolve(hidden, w, dilation)
+            out += b
+            np.maximum(out, 0.0, out=out)
+            if n:
+                out += hidden
+            hidden = out
+        logits = hidden @ self._out_token
+        logits += hidden.max(axis=-2, keepdims=True) @ self._out_message + self._out_b
         logits -= logits.max(axis=-1, keepdims=True)
-        exp = np.exp(logits)
-        return exp / exp.sum(axis=-1, keepdims=True)  # type: ignore[no-any-return]
+        np.exp(logits, out=logits)
+        logits /= logits.sum(axis=-1, keepdims=True)
+        return logits
 
 
 def _convolve(x: np.ndarray, w: np.ndarray, dilation: int) -> np.ndarray:

@@ -336,18 +336,19 @@ class SequenceDetector(RedactionDetector):
         probability at least where the CRF's most (1 for that label) would lift the mean to the bar."""
         share = self.context_weight
         reach, doubt = (self.threshold - 1.0 + share) / share, (DOUBT - 1.0 + share) / share
-        starts, ends = np.array([t[0] for t in toks]), np.array([t[1] for t in toks])
-        free = np.ones(len(toks), dtype=bool)
+        if not found:
+            return float(context[:, 1:].max()) >= reach
+        free = set(range(len(toks)))
         for cand in found:
-            inside = (starts < cand.end) & (cand.start < ends)
+            inside = [i for i, (start, end, _w) in enumerate(toks) if start < cand.end and cand.start < end]
             if cand.type == "PATIENT":
                 if self._spanish_words_only(text, text[cand.start : cand.end]):
                     continue  # dropped whatever the models say: its words are free for the model's own spans
-                words = inside & np.array([w.isalpha() for _, _, w in toks])
-                if words.any() and (context[words, 0].min() >= doubt or context[words, _COLUMN["ADDRESS"]].mean() >= reach):
+                words = [i for i in inside if toks[i][2].isalpha()]
+                if words and (context[words, 0].min() >= doubt or context[words, _COLUMN["ADDRESS"]].mean() >= reach):
                     return True
-            free &= ~inside
-        return bool(free.any()) and float(context[free, 1:].max()) >= reach
+            free.difference_update(inside)
+        return bool(free) and float(context[sorted(free), 1:].max()) >= reach
 
     def _context_input(self, word: str) -> np.ndarray:
         """The context model's input for ``word``: its own features and the word itself."""
