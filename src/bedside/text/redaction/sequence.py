@@ -234,7 +234,7 @@ class SequenceDetector(RedactionDetector):
         """
         if cand.type != "PATIENT":
             return cand
-        inside = [i for i, (start, end, word) in enumerate(toks) if start < cand.end and cand.start < end and word.isalpha()]
+        inside = _words_of(toks, _covered(toks, cand))
         if not inside:
             return cand
         if cand.detector in ("employers", "roster-namesakes") or cand.reason.startswith(_STATED_NAMES):
@@ -340,11 +340,11 @@ class SequenceDetector(RedactionDetector):
             return float(context[:, 1:].max()) >= reach
         free = set(range(len(toks)))
         for cand in found:
-            inside = [i for i, (start, end, _w) in enumerate(toks) if start < cand.end and cand.start < end]
+            inside = _covered(toks, cand)
             if cand.type == "PATIENT":
                 if self._spanish_words_only(text, text[cand.start : cand.end]):
                     continue  # dropped whatever the models say: its words are free for the model's own spans
-                words = [i for i in inside if toks[i][2].isalpha()]
+                words = _words_of(toks, inside)  # the words ``_reviewed`` reads
                 if words and (context[words, 0].min() >= doubt or context[words, _COLUMN["ADDRESS"]].mean() >= reach):
                     return True
             free.difference_update(inside)
@@ -482,6 +482,16 @@ class SequenceDetector(RedactionDetector):
             f"sequence model: p={both:.2f} for {label} (CRF {crf_p:.2f}, context model {context_p:.2f}); "
             f"strongest features {', '.join(top) or 'none'}; words that weighed most {words}"
         )
+
+
+def _covered(toks: list[Token], cand: Candidate) -> list[int]:
+    """The tokens a candidate overlaps."""
+    return [i for i, (start, end, _word) in enumerate(toks) if start < cand.end and cand.start < end]
+
+
+def _words_of(toks: list[Token], indexes: list[int]) -> list[int]:
+    """Those of ``indexes`` that are words (the model's probabilities are read over them, not over punctuation)."""
+    return [i for i in indexes if toks[i][2].isalpha()]
 
 
 def _next_to_a_name(cand: Candidate, names: Sequence[Candidate], text: str) -> bool:
