@@ -275,6 +275,16 @@ AUTHORED = {
     "holdout-fq": DATA / "authored" / "holdout-2026-11fq.txt",
     "holdout-fr": DATA / "authored" / "holdout-2026-11fr.txt",
     "holdout-fs": DATA / "authored" / "holdout-2026-11fs.txt",
+    # ft to ga (Missoula, Dayton, Wichita, Huntsville, Scranton, Honolulu, Utica, Harlingen), written in session 18
+    # while 1.15.1 shipped and measured once on it, not read.
+    "holdout-ft": DATA / "authored" / "holdout-2026-11ft.txt",
+    "holdout-fu": DATA / "authored" / "holdout-2026-11fu.txt",
+    "holdout-fv": DATA / "authored" / "holdout-2026-11fv.txt",
+    "holdout-fw": DATA / "authored" / "holdout-2026-11fw.txt",
+    "holdout-fx": DATA / "authored" / "holdout-2026-11fx.txt",
+    "holdout-fy": DATA / "authored" / "holdout-2026-11fy.txt",
+    "holdout-fz": DATA / "authored" / "holdout-2026-11fz.txt",
+    "holdout-ga": DATA / "authored" / "holdout-2026-11ga.txt",
     "holdout-bw": DATA / "authored" / "holdout-2026-11bw.txt",
     "holdout-bx": DATA / "authored" / "holdout-2026-11bx.txt",
     "holdout-by": DATA / "authored" / "holdout-2026-11by.txt",
@@ -305,7 +315,8 @@ HELD_OUT = ("holdout", "holdout-c", "holdout-d", "holdout-e", "holdout-f", "hold
             "holdout-en", "holdout-eo", "holdout-ep", "holdout-eq", "holdout-er", "holdout-es", "holdout-et", "holdout-eu",
             "holdout-ev", "holdout-ew", "holdout-ex", "holdout-ey", "holdout-ez", "holdout-fa", "holdout-fb", "holdout-fc",
             "holdout-fd", "holdout-fe", "holdout-ff", "holdout-fg", "holdout-fh", "holdout-fi", "holdout-fj", "holdout-fk",
-            "holdout-fl", "holdout-fm", "holdout-fn", "holdout-fo", "holdout-fp", "holdout-fq", "holdout-fr", "holdout-fs")
+            "holdout-fl", "holdout-fm", "holdout-fn", "holdout-fo", "holdout-fp", "holdout-fq", "holdout-fr", "holdout-fs",
+            "holdout-ft", "holdout-fu", "holdout-fv", "holdout-fw", "holdout-fx", "holdout-fy", "holdout-fz", "holdout-ga")
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
