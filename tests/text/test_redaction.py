@@ -47,6 +47,9 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Rodríguez Soto, Ana E0023344556 - letter returned, pls verify address", [("MRN", "E0023344556")]),
     ("readmit: pt was here 9/02-9/06 for the same CHF", [("DATE", "9/02-9/06")]),
     ("secondary insurance is AARP 3047718821, primary Medicare", [("ID", "3047718821")]),
+    # 1.15.2, written after reading fl to fs: a school named with its kind is where a child spends the day
+    ("school nurse at Farwell Elementary called about his inhaler", [("ADDRESS", "Farwell Elementary")]),
+    ("mom says she cut at LBJ High on Monday, will clarify", [("ADDRESS", "LBJ High")]),
     ("Lopez in bed 3 spiked to 38.9", [("PATIENT", "Lopez")]),
     ("MRN 00451234, K 3.1, give 40 mEq KCl", [("MRN", "00451234")]),
     ("DOB 3/4/1931, seen 2025-03-04", [("DOB", "3/4/1931"), ("DATE", "2025-03-04")]),
@@ -215,6 +218,8 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 NEGATIVES: list[str] = [
+    "Troponin High on the 0400 draw, cards aware",
+    "she just finished Nursing School, ok for her to shadow on 4W?",
     "safety report filed #SR-20871 for the near miss on 4N",
     "ticket placed #BED-40212 for a bariatric bed on 5W",
     "mild mr and tr on the echo, ms young onset unlikely",

@@ -13,10 +13,10 @@ import re
 import usaddress
 
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
-from bedside.text.redaction.clinical_terms import us_places
+from bedside.text.redaction.clinical_terms import drug_names, medical_words, us_places
 from bedside.text.redaction.employers import WORK_CUE_BEFORE
 from bedside.text.redaction.lexicon import census_lexicon
-from bedside.text.redaction.ordinary import frequent_words
+from bedside.text.redaction.ordinary import frequent_words, ordinary_words
 from bedside.text.redaction.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS
 
 _SUFFIX = (
@@ -62,6 +62,12 @@ _CARE_HOME = re.compile(
     r"\b(?:at|from|to|in)\s+(?:the\s+)?(?P<value>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})\s+"
     r"(?i:memory\s+care|nursing\s+home|assisted\s+living|group\s+home|adult\s+(?:foster|family)\s+home|extended\s+care|"
     r"skilled\s+nursing|care\s+center|living\s+center|retirement\s+(?:home|community)|senior\s+living)\b"
+)
+# A school named with its kind ("nurse at Farwell Elementary", "cut at LBJ High", "Zapata Elementary School"): where a
+# child spends the day. A bare "High" or "Middle" needs a name before it that is no everyday word ("Critical High").
+_SCHOOL = re.compile(
+    r"\b(?P<value>(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3})"
+    r"(?:(?P<kind>Elementary|Primary|Intermediate|Middle|High|Junior\s+High)(?:\s+School)?|School)\b)"
 )
 # Where someone stays, named with its kind after a living word ("staying at Journey's End resettlement housing",
 # "lives at the Hotel Niagara", "sleeps under the Claiborne overpass"): a hotel named without such a word may be anyone's.
@@ -197,6 +203,10 @@ class AddressDetector(RedactionDetector):
             found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A street a named business stands on."))
         for m in _CARE_HOME.finditer(text):
             found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A named care home where someone lives."))
+        if "School" in text or "Elementary" in text or "High" in text or "Middle" in text:
+            for m in _SCHOOL.finditer(text):
+                if _is_school(text, m):
+                    found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A named school."))
         for m in _STAYS_AT.finditer(text):
             found.append(Candidate("ADDRESS", m.start("value"), m.end("value"), self.name, "A named hotel, shelter or housing where someone stays."))
         for m in _ZIP_AFTER_STREET.finditer(text):
@@ -272,3 +282,27 @@ class AddressDetector(RedactionDetector):
         if not street_seen or (strict and not typed):
             return start
         return end
+
+
+def _is_school(text: str, m: re.Match[str]) -> bool:
+    """Whether a ``_SCHOOL`` match names a school: "Farwell Elementary", "Lincoln High School"; a bare "High" or
+    "Middle" only after "at", "from" or "to" or before a school word ("cut at LBJ High", "Hueytown High football"),
+    and never after an everyday or clinical word ("Nursing School", "Critical High", "Troponin High")."""
+    words = [w for w in m.group("name").split() if w not in _SCHOOL_KINDS]
+    if not words or words[-1].lower() in _NOT_SCHOOL_NAMES:
+        return False
+    if m.group("value").endswith(("Elementary", "School")):
+        return True
+    low = words[-1].lower()
+    return (
+        len(low) > 2 and low not in ordinary_words() and low not in medical_words() and low not in drug_names()
+        and bool(_SCHOOL_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _SCHOOL_WORD_AFTER.match(text, m.end()))
+    )
+
+
+_SCHOOL_CUE_BEFORE = re.compile(r"\b(?:at|from|to|attends|attending)\s+(?:the\s+)?$", re.IGNORECASE)
+_SCHOOL_WORD_AFTER = re.compile(
+    r"\s+(?:football|basketball|baseball|soccer|wrestling|team|student|students|nurse|counselor|class|band|game|campus)\b", re.IGNORECASE
+)
+_SCHOOL_KINDS = frozenset({"Elementary", "Primary", "Intermediate", "Middle", "High", "Junior"})
+_NOT_SCHOOL_NAMES = frozenset({"nursing", "medical", "med", "the", "summer", "night", "sunday", "grad", "graduate", "pharmacy"})

@@ -31,7 +31,7 @@ from bedside.text.redaction.web import WebIdentifierDetector
 logger = logging.getLogger(__name__)
 
 REDACTOR_NAME = "bedside-redactor"
-REDACTOR_VERSION = "1.15.1"
+REDACTOR_VERSION = "1.15.2"
 PLACEHOLDER_TYPES: tuple[str, ...] = tuple(TYPE_PRIORITY) + ("FAX",)
 _MAX_PASSES = 3
 # Detectors whose names and towns may turn out to be a hospital building or a clinic (street addresses may not).
