@@ -266,7 +266,7 @@ AUTHORED = {
     "holdout-fj": DATA / "authored" / "holdout-2026-11fj.txt",
     "holdout-fk": DATA / "authored" / "holdout-2026-11fk.txt",
     # fl to fs (Spokane, Shreveport, Lansing, Fargo, Knoxville, Laredo, Peoria, Chattanooga), written in session 16
-    # after 1.15.1 was settled and measured once on it, not read.
+    # after 1.15.1 was settled and measured once on it; read in session 18 for 1.15.2.
     "holdout-fl": DATA / "authored" / "holdout-2026-11fl.txt",
     "holdout-fm": DATA / "authored" / "holdout-2026-11fm.txt",
     "holdout-fn": DATA / "authored" / "holdout-2026-11fn.txt",

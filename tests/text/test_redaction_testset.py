@@ -263,7 +263,7 @@ AUTHORED_FLOORS = {
     "holdout-2026-11fi.txt": (0.96, 0.92, 0.96),  # 1.15.0: 0.986 / 0.948 / 0.984
     "holdout-2026-11fj.txt": (0.96, 0.95, 0.96),  # 1.15.0: 0.990 / 0.975 / 0.991
     "holdout-2026-11fk.txt": (0.95, 0.96, 0.95),  # 1.15.0: 0.977 / 0.988 / 0.974
-    # fl to fs: written after 1.15.1 was settled and measured once on it (pooled 0.981 / 0.961; 1.15.0 0.978 / 0.960), not read.
+    # fl to fs: written after 1.15.1 was settled and measured once on it (pooled 0.981 / 0.961; 1.15.0 0.978 / 0.960); read for 1.15.2.
     "holdout-2026-11fl.txt": (0.96, 0.94, 0.97),  # 1.15.1: 0.986 / 0.971 / 0.994
     "holdout-2026-11fm.txt": (0.95, 0.93, 0.95),  # 1.15.1: 0.974 / 0.961 / 0.979
     "holdout-2026-11fn.txt": (0.96, 0.90, 0.96),  # 1.15.1: 0.991 / 0.931 / 0.991
