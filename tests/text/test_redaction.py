@@ -50,6 +50,11 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     # 1.15.2, written after reading fl to fs: a school named with its kind is where a child spends the day
     ("school nurse at Farwell Elementary called about his inhaler", [("ADDRESS", "Farwell Elementary")]),
     ("mom says she cut at LBJ High on Monday, will clarify", [("ADDRESS", "LBJ High")]),
+    # and initials in a patient's place: before "(the pt", before a bay, after a room, "pt" or a relative
+    ("KM (the pt above) has a new PICC, tip confirmed", [("PATIENT", "KM")]),
+    ("need negative pressure room for pt TW in ED bay 3 r/o TB", [("PATIENT", "TW")]),
+    ("sign out 7W: rm 4 DJ etoh w/d CIWA 14", [("PATIENT", "DJ")]),
+    ("her son JP brings the jello, red only", [("PATIENT", "JP")]),
     ("Lopez in bed 3 spiked to 38.9", [("PATIENT", "Lopez")]),
     ("MRN 00451234, K 3.1, give 40 mEq KCl", [("MRN", "00451234")]),
     ("DOB 3/4/1931, seen 2025-03-04", [("DOB", "3/4/1931"), ("DATE", "2025-03-04")]),
@@ -218,6 +223,8 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 NEGATIVES: list[str] = [
+    "post-op rm 204 JP drain 40ml serous, dsg C/D/I",
+    "pt OK to go home once PT clears her",
     "Troponin High on the 0400 draw, cards aware",
     "she just finished Nursing School, ok for her to shadow on 4W?",
     "safety report filed #SR-20871 for the near miss on 4N",

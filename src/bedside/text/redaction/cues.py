@@ -212,7 +212,9 @@ SELF_NAMED_BEFORE = re.compile(r"(?:^|[\s,.!])(?:it'?s|itâ€™s|this\s+is|i'?m|iâ€
 INITIALS = re.compile(
     r"(?<![\w.])(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]{2})(?=(?:\s+(?:is|was|now|still))?\s+(?:in|on)\s+(?:room\s*|rm\s*|bed\s*)?\d"
     r"|\s*\(\s*(?:bed|rm|room|bay)\s*\d|\s+(?:rm|room|bed)\s*\d|\s+\d{1,2}[NSEW]{1,2}-\d{1,3}\b|,?\s+\d{1,3}\s?(?:[MF]|yo|y/o)\b"
-    r"|\s+in\s+(?:ICU|CCU|PICU|NICU|ED|ER|hall|peds)\s*(?:bed\s*)?\d|\s*\((?:pt\s+)?initials\b)"
+    r"|\s+in\s+(?:ICU|CCU|PICU|NICU|ED|ER|hall|peds)\s*(?:bed\s*)?\d|\s*\((?:pt\s+)?initials\b"
+    # "KC (pt in 12, goes by KC)", "KM (the pt above)", "TW in ED bay 3", "T.W. bay 6"
+    r"|\s*\((?:pt|patient|the\s+(?:pt|patient|one|guy|lady|kid))\b|(?:\s+in)?(?:\s+(?:ED|ER))?\s+bay\s*\d)"
 )
 # "Tallulah 6 - mother requesting", "Young 505 agitated": a bare room number, then a field or a patient's verb.
 ROOM_THEN_FIELD = re.compile(
@@ -227,9 +229,12 @@ DOTTED_INITIALS = re.compile(
 )
 # An age and a sex right after initials ("KM 17F OD", "LM 52F cellulitis"): a patient, whatever else the letters spell.
 AGE_SEX_AFTER = re.compile(r",?\s+\d{1,3}\s?(?:[MF]|yo|y/o)\b")
+# After a room or bed, "pt" or a relative: "rm 4 DJ etoh w/d", "(pt RL)", "pt in 21 (LS)", "her son JP", "T.M." anywhere.
 INITIALS_AFTER_PLACE = re.compile(
-    r"(?:\b(?:bed|rm|room|bay)\s*#?\d{1,4}[A-Za-z]?(?:\s+|\s*[-:(]\s*)|\b(?:pt|patient|re)\b:?\s+)(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]\.[A-Z]\.[A-Z]\.?)"
-    r"(?=[\s,;:)]|$)",
+    r"(?:\b(?:bed|rm|room|bay)\s*#?\d{1,4}[A-Za-z]?(?:\s+|\s*[-:(]\s*)|\b(?:pt|patient|re)\b:?\s+|\bpt\s+in\s+\d{1,4}[A-Za-z]?\s*\(\s*"
+    r"|\b(?:son|daughter|dtr|partner|wife|husband|mom|dad|mother|father|brother|sister|niece|nephew|grandson|granddaughter)\s+)"
+    r"(?P<value>[A-Z]\.\s?[A-Z]\.?|[A-Z]\.[A-Z]\.[A-Z]\.?|(?-i:[A-Z]{2}))"
+    r"(?=[\s,;:)]|$)(?!\s+(?:drain|tube|line|cath|catheter|site|dressing|port)\b)",  # "rm 204 JP drain"
 )
 # After a name that is also an everyday word, verbs that make it a patient ("Baker back from IR", "Rich still waiting").
 PATIENT_VERB_AFTER = re.compile(

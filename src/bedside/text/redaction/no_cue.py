@@ -210,8 +210,8 @@ class NoCueRules:
             # Initials the message marks as a patient's (an age and sex after them, or dots) are stated; the
             # sequence model may not drop them. Letters that are a clinical word need that ("RN in 6", "IV in 3").
             stated = AGE_SEX_AFTER.match(text, m.end("value")) is not None or m.re is DOTTED_INITIALS
-            if letters in self._words.clinical and not stated:
-                continue
+            if (letters in self._words.clinical or (m.re is INITIALS_AFTER_PLACE and letters in self._words.frequent)) and not stated:
+                continue  # "RN in 6", "IV in 3"; "pt OK to go"
             k = by_start.get(m.start("value"))
             if k is not None and k not in found:
                 last = max(j for j in range(k, len(toks)) if toks[j].start < m.end("value"))
