@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
     [
         ("tone_speed.py", ["--messages", "300", "--repeat", "1"], "ratio"),
         ("redaction_speed.py", ["--messages", "100"], "ratio"),
+        ("redaction_speed.py", ["--messages", "100", "--set", "authored", "--workers", "1"], "authored ft-ga"),
         ("ingest_million.py", ["--rows", "300", "--staff", "20"], "ratio"),
         ("ingest_million.py", ["--rows", "300", "--staff", "20", "--format", "fhir"], "ratio"),
     ],
