@@ -55,6 +55,10 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("need negative pressure room for pt TW in ED bay 3 r/o TB", [("PATIENT", "TW")]),
     ("sign out 7W: rm 4 DJ etoh w/d CIWA 14", [("PATIENT", "DJ")]),
     ("her son JP brings the jello, red only", [("PATIENT", "JP")]),
+    # and a name the words around it show to be a place is typed ADDRESS (``retype.py``)
+    ("Abdoulaye has dialysis MWF at Norwood DaVita, cant do appts those days", [("ADDRESS", "Norwood DaVita")]),
+    ("EMS: pt found down at Shelby Park, EtOH, no ID", [("ADDRESS", "Shelby Park")]),
+    ("la señora del 5B dice que su hijo Beto viene de Reynosa mañana", [("PATIENT", "Beto")]),
     ("Lopez in bed 3 spiked to 38.9", [("PATIENT", "Lopez")]),
     ("MRN 00451234, K 3.1, give 40 mEq KCl", [("MRN", "00451234")]),
     ("DOB 3/4/1931, seen 2025-03-04", [("DOB", "3/4/1931"), ("DATE", "2025-03-04")]),
@@ -597,3 +601,15 @@ def test_name_scorer_ships_and_can_be_switched_off() -> None:
     text = "please re-time Hunter's vanc to 1130"
     assert NameDetector(use_scorer=False).detect(text) == []
     assert [text[c.start : c.end] for c in NameDetector().detect(text)] == ["Hunter"]
+
+
+def test_a_place_found_as_a_name_is_typed_by_the_words_around_it() -> None:
+    """Only the type changes (the same words are hidden): a town after a Spanish "viene de" or before a facility is an
+    ADDRESS; a workplace after "works at" keeps the type its detector gave it."""
+    redactor = _shared()
+    text = "la señora del 5B dice que su hijo Beto viene de Reynosa mañana"
+    assert [(s.type, text[s.start : s.end].split()[-1]) for s in redactor.redact(text).spans] == [("PATIENT", "Beto"), ("ADDRESS", "Reynosa")]
+    text = "dialysis chair at Wheelersburg DaVita confirmed MWF 0600"
+    assert [s.type for s in redactor.redact(text).spans] == ["ADDRESS"]
+    text = "he's from Dalton, works at Shaw mill, needs a work note"
+    assert {text[s.start : s.end]: s.type for s in redactor.redact(text).spans}.get("Shaw") == "PATIENT"

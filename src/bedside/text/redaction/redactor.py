@@ -22,6 +22,7 @@ from bedside.text.redaction.names import NameDetector
 from bedside.text.redaction.namesakes import NamesakeDetector
 from bedside.text.redaction.numeric_ids import NumericIdentifierDetector
 from bedside.text.redaction.places import PlaceDetector, hospital_place
+from bedside.text.redaction.retype import places_by_context
 from bedside.text.redaction.sequence import SequenceDetector
 from bedside.text.redaction.sites import SiteNames
 from bedside.text.redaction.spans import RedactionResult, RedactionSpan
@@ -113,7 +114,7 @@ class Redactor:
                 taken = existing + [(c.start, c.end) for c in kept]
                 added = self._drop_non_identifiers(text, resolve_overlaps(self._trimmed(text, extra), blocked=taken), sites)
                 kept = _join_neighbours(text, sorted(kept + added, key=lambda c: c.start), {id(c) for c in added})
-        kept = self.edges.after_places(text, self.edges.last_first(text, self.edges.nicknames(text, kept)))
+        kept = places_by_context(text, self.edges.after_places(text, self.edges.last_first(text, self.edges.nicknames(text, kept))))
         return [] if not existing and _staff_dates_only(text, kept) else kept
 
     def redact_text(self, text: str) -> str:

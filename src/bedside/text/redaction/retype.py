@@ -1,0 +1,76 @@
+"""Names that the words around them show to be places: found as a person's, redacted as ``[ADDRESS]``.
+
+A name rule reads a capitalised word as a person's; sometimes the words next to it say it is a town or a place:
+
+- a listed town before a facility, a service or a business ("dialysis at Norwood DaVita", "called Henderson clinic",
+  "brought in by Sanger PD", "Red Lake IHS", "the Leola pallet shop");
+- a name ending in a kind of place after a word that places someone ("found down at Shelby Park", "unresponsive at
+  Wesley Woods", "from Jackson Ward");
+- in a message written in Spanish, a word after "de", "del" or "la" that follows a word of coming, living or nearness
+  ("su hija viene de Reynosa", "vive solo cerca de Sásabe"): the preposition, not a surname particle.
+
+Only the type changes: the span stays as found, so what is hidden does not change, but the placeholder says what it
+hid. Names the message marks as a patient's or a relative's keep their type (``_PERSON_BEFORE``, ``_PERSON_AFTER``), and
+so do workplaces ("works at Shaw mill": the employer detector's business).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bedside.text.redaction.candidates import Candidate
+from bedside.text.redaction.clinical_terms import us_places, world_places
+from bedside.text.redaction.employers import WORK_CUE_BEFORE
+
+# Detectors whose PATIENT spans are read from name lists and cues, not stated by the message as a person's.
+_NAME_RULES = frozenset({"names", "sequence-model"})
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:DaVita|Fresenius|dialysis|clinic|PD|FD|police|sheriff|IHS|service\s+unit|health\s+(?:station|center)|"
+    r"library|pharmacy|Walmart|Walgreens|CVS|Kroger|HEB|Hy-Vee|pallet|plant|mill|shop|school|jail|shelter|VA)\b"
+)
+_PLACE_KIND_LAST = re.compile(r"\s(?:Park|Woods|Ward|Bend|Harbor|Stadium|Pueblo|Landing|Heights|Village)$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:at|from|near|in|by|to|of|around|behind)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPANISH_MOVE_BEFORE = re.compile(
+    r"\b(?:viene|vienen|vino|vive|viven|vivía|cerca|lejos|atrás|afuera|detrás|llegó|llega|regresa|regresó|salió|va|fue|"
+    r"rancho|pueblo|casa|apto|calle|colonia)\s+(?:de|del|de\s+la|en\s+la|en\s+el|en)\s+$",
+    re.IGNORECASE,
+)
+_PARTICLE_REASON = "A surname with its particle"
+_PERSON_AFTER = re.compile(r"\s*\((?:the\s+)?(?:pt|patient)\b", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:pt|patient|mr|mrs|ms|miss|dr|son|daughter|wife|husband|mom|dad|brother|sister|hija|hijo|esposa|esposo)\.?\s+$",
+    re.IGNORECASE,
+)
+
+
+def places_by_context(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """``kept`` with the names that the words around them show to be places typed ``ADDRESS`` (see the module)."""
+    return [_retyped(text, c) if c.type == "PATIENT" and c.detector in _NAME_RULES else c for c in kept]
+
+
+def _retyped(text: str, cand: Candidate) -> Candidate:
+    surface = text[cand.start : cand.end]
+    if _PERSON_BEFORE.search(text, max(0, cand.start - 12), cand.start) or _PERSON_AFTER.match(text, cand.end) \
+            or WORK_CUE_BEFORE.search(text, max(0, cand.start - 40), cand.start):
+        return cand  # "Hannah Park (the pt)"; "works at Shaw mill", "starts work at Eat'n Park": an employer's
+    head, _, last = surface.rpartition(" ")
+    if (_FACILITY_AFTER.match(text, cand.end) and _listed_place(surface)) or (head and _FACILITY_AFTER.fullmatch(" " + last) and _listed_place(head)):
+        why = "a listed town before a facility or a business"  # "Norwood DaVita" may be found whole
+    elif _PLACE_KIND_LAST.search(surface) and _LOCATIVE_BEFORE.search(text, max(0, cand.start - 12), cand.start):
+        why = "a name ending in a kind of place, after a word that places someone"
+    elif cand.reason.startswith(_PARTICLE_REASON) and _SPANISH_MOVE_BEFORE.search(text, max(0, cand.start - 30), _word_start(surface, cand.start)):
+        why = "a place after a Spanish word of coming, living or nearness"
+    else:
+        return cand
+    return Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: {why}.")
+
+
+def _word_start(surface: str, start: int) -> int:
+    """Where the name proper begins in a particle rule's span ("de Douglas" -> "Douglas"), for the look behind."""
+    particle = re.match(r"(?:(?:de|del|la|el|en)\s+)+", surface, re.IGNORECASE)
+    return start + (particle.end() if particle else 0)
+
+
+def _listed_place(surface: str) -> bool:
+    low = surface.lower()
+    return low in us_places() or low in world_places()
