@@ -59,6 +59,10 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Abdoulaye has dialysis MWF at Norwood DaVita, cant do appts those days", [("ADDRESS", "Norwood DaVita")]),
     ("EMS: pt found down at Shelby Park, EtOH, no ID", [("ADDRESS", "Shelby Park")]),
     ("la señora del 5B dice que su hijo Beto viene de Reynosa mañana", [("PATIENT", "Beto")]),
+    # a town after a message's sender word or a workmate is a person or an employer; an address stops at a relative
+    ("vm from Dora (dtr of the pt in 217): pls call back", [("PATIENT", "Dora")]),
+    ("ED: pt brought in by his supervisor from Niagara Label Co, finger amputation", [("PATIENT", "Niagara")]),
+    ("pt lives at 2011 Nostrand Ave 2nd fl w husband Louis who is also frail", [("PATIENT", "Louis")]),
     ("Lopez in bed 3 spiked to 38.9", [("PATIENT", "Lopez")]),
     ("MRN 00451234, K 3.1, give 40 mEq KCl", [("MRN", "00451234")]),
     ("DOB 3/4/1931, seen 2025-03-04", [("DOB", "3/4/1931"), ("DATE", "2025-03-04")]),

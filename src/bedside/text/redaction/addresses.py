@@ -160,6 +160,9 @@ _ADDRESS_LABELS = {
 _STOP_WORDS = {
     "and", "but", "with", "for", "on", "at", "in", "to", "pt", "she", "he", "they", "please", "pls", "call", "ph", "phone",
     "tel", "cell", "fax", "needs", "need", "mrn", "dob", "email", "home", "is", "was", "will", "then", "after", "before",
+    # a person after the address ("2011 Nostrand Ave 2nd fl w husband Louis", "44 Rendezvous Rd, neighbor Gus Walker")
+    "husband", "wife", "son", "daughter", "dtr", "mom", "dad", "mother", "father", "brother", "sister", "partner",
+    "neighbor", "neighbour", "friend", "who", "has", "by",
 }
 _WINDOW = 90
 

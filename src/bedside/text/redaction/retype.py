@@ -9,6 +9,10 @@ A name rule reads a capitalised word as a person's; sometimes the words next to 
 - in a message written in Spanish, a word after "de", "del" or "la" that follows a word of coming, living or nearness
   ("su hija viene de Reynosa", "vive solo cerca de Sásabe"): the preposition, not a surname particle.
 
+And the other way: a town found right after "from" in a message's sender ("vm from Dora", "card from Gerald", "\"..."
+from Roberta"; not "letter from Delano clinic") or after a workmate or a former job ("supervisor from Niagara Label Co", "retired from Dow") is a
+person's name or an employer's, typed ``PATIENT`` as the brief types employers.
+
 Only the type changes: the span stays as found, so what is hidden does not change, but the placeholder says what it
 hid. Names the message marks as a patient's or a relative's keep their type (``_PERSON_BEFORE``, ``_PERSON_AFTER``), and
 so do workplaces ("works at Shaw mill": the employer detector's business).
@@ -24,6 +28,19 @@ from bedside.text.redaction.employers import WORK_CUE_BEFORE
 
 # Detectors whose PATIENT spans are read from name lists and cues, not stated by the message as a person's.
 _NAME_RULES = frozenset({"names", "sequence-model"})
+# Detectors whose towns are read from town lists and cues ("from Roberta" may be a town's name or a person's).
+_TOWN_RULES = frozenset({"names", "places", "sequence-model"})
+# "vm from Dora", "MyChart message from Daisy", "card from Gerald & Marlys", "\"...\" from Roberta", "his supervisor from
+# Niagara Label Co", "HR from Menasha Packaging", "retired from Dow": who sent something, or where someone works.
+_SENDER_OR_EMPLOYER_BEFORE = re.compile(
+    r"(?:\b(?:vm|voicemail|card|letter|note|text|message)(?:\s+(?:came|again|back|today))?|[\"“][^\"“”]{15,}[\"”]"
+    r"|\b(?:supervisor|foreman|boss|manager|coworkers?|co-workers?|HR|payroll|retired))\s+from\s+$",
+    re.IGNORECASE,
+)
+# After a town, words that make the sender a facility ("letter from Delano clinic", "note from Rehoboth ED").
+_FACILITY_SENDER_AFTER = re.compile(
+    r"\s+(?:clinic|hospital|health|medical|family\s+medicine|ED|ER|IHS|county|nursing|rehab|SNF|pharmacy|EMS|VA)\b", re.IGNORECASE
+)
 _FACILITY_AFTER = re.compile(
     r"\s+(?:DaVita|Fresenius|dialysis|clinic|PD|FD|police|sheriff|IHS|service\s+unit|health\s+(?:station|center)|"
     r"library|pharmacy|Walmart|Walgreens|CVS|Kroger|HEB|Hy-Vee|pallet|plant|mill|shop|school|jail|shelter|VA)\b"
@@ -44,8 +61,19 @@ _PERSON_BEFORE = re.compile(
 
 
 def places_by_context(text: str, kept: list[Candidate]) -> list[Candidate]:
-    """``kept`` with the names that the words around them show to be places typed ``ADDRESS`` (see the module)."""
-    return [_retyped(text, c) if c.type == "PATIENT" and c.detector in _NAME_RULES else c for c in kept]
+    """``kept`` with the names that the words around them show to be places typed ``ADDRESS``, and the towns that
+    they show to be people or employers typed ``PATIENT`` (see the module)."""
+    out = []
+    for cand in kept:
+        if cand.type == "PATIENT" and cand.detector in _NAME_RULES:
+            cand = _retyped(text, cand)
+        elif cand.type == "ADDRESS" and cand.detector in _TOWN_RULES and _SENDER_OR_EMPLOYER_BEFORE.search(
+            text, max(0, cand.start - 120), cand.start
+        ) and not _FACILITY_SENDER_AFTER.match(text, cand.end):
+            cand = Candidate("PATIENT", cand.start, cand.end, cand.detector,
+                             f"{cand.reason} Typed PATIENT: who a message came from, or a workplace.")
+        out.append(cand)
+    return out
 
 
 def _retyped(text: str, cand: Candidate) -> Candidate:
