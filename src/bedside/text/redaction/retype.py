@@ -6,6 +6,9 @@ A name rule reads a capitalised word as a person's; sometimes the words next to 
   "brought in by Sanger PD", "Red Lake IHS", "the Leola pallet shop");
 - a name ending in a kind of place after a word that places someone ("found down at Shelby Park", "unresponsive at
   Wesley Woods", "from Jackson Ward");
+- a town before "address" after an article ("has a Cordia address", "pickup Lincoln Place address"), or a name right
+  after "on" where someone stays or shops ("the shelter on Santa Maria", "her aunt on Warner", "walgreens on
+  halsted"): a town, a street;
 - in a message written in Spanish, a word after "de", "del" or "la" that follows a word of coming, living or nearness
   ("su hija viene de Reynosa", "vive solo cerca de Sásabe"): the preposition, not a surname particle.
 
@@ -53,6 +56,16 @@ _SPANISH_MOVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PARTICLE_REASON = "A surname with its particle"
+# "has a Cordia address", "pickup Lincoln Place address is 5112 Glenhurst Dr".
+_ADDRESS_WORD_AFTER = re.compile(r"\s+(?:address|addr)\b", re.IGNORECASE)
+# "HEB pharmacy on Saunders", "the shelter on Santa Maria", "staying with her aunt on Warner", "the mission on SW Adams".
+_STREET_ON_BEFORE = re.compile(
+    r"\b(?:HEB|CVS|Walgreens|Walmart|Kroger|shelter|mission|motel|apartments?|trailer|aunt|uncle|cousin|grandma|"
+    r"grandmother|staying|stays|lives|living)(?:'s)?\s+(?:\w+\s+)?on\s+$",
+    re.IGNORECASE,
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|old|new)\s+$", re.IGNORECASE)
+_FIRST_NAME_AFTER = re.compile(r",\s*[A-Z][a-z]")  # "walgreens on Castañon, Irene": a chart's name
 _PERSON_AFTER = re.compile(r"\s*\((?:the\s+)?(?:pt|patient)\b", re.IGNORECASE)
 _PERSON_BEFORE = re.compile(
     r"\b(?:pt|patient|mr|mrs|ms|miss|dr|son|daughter|wife|husband|mom|dad|brother|sister|hija|hijo|esposa|esposo)\.?\s+$",
@@ -86,6 +99,12 @@ def _retyped(text: str, cand: Candidate) -> Candidate:
         why = "a listed town before a facility or a business"  # "Norwood DaVita" may be found whole
     elif _PLACE_KIND_LAST.search(surface) and _LOCATIVE_BEFORE.search(text, max(0, cand.start - 12), cand.start):
         why = "a name ending in a kind of place, after a word that places someone"
+    elif _ADDRESS_WORD_AFTER.match(text, cand.end) and (
+        _ARTICLE_BEFORE.search(text, max(0, cand.start - 8), cand.start) or _PLACE_KIND_LAST.search(surface)
+    ):
+        why = "a town before the word 'address'"
+    elif _STREET_ON_BEFORE.search(text, max(0, cand.start - 30), cand.start) and not _FIRST_NAME_AFTER.match(text, cand.end):
+        why = "a street after 'on' where someone stays or shops"
     elif cand.reason.startswith(_PARTICLE_REASON) and _SPANISH_MOVE_BEFORE.search(text, max(0, cand.start - 30), _word_start(surface, cand.start)):
         why = "a place after a Spanish word of coming, living or nearness"
     else:
