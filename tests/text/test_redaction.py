@@ -65,6 +65,7 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("pt lives at 2011 Nostrand Ave 2nd fl w husband Louis who is also frail", [("PATIENT", "Louis")]),
     ("homeless shelter on Santa Maria has a bed for Tomás tonight only", [("ADDRESS", "Santa Maria")]),
     ("pharm: vanc trough on Solis 24.1, hold 1800 dose", [("PATIENT", "Solis")]),
+    ("ok to give tylenol 650 q6h prn to Faith in peds 3? mom is asking", [("PATIENT", "Faith")]),
     ("Lopez in bed 3 spiked to 38.9", [("PATIENT", "Lopez")]),
     ("MRN 00451234, K 3.1, give 40 mEq KCl", [("MRN", "00451234")]),
     ("DOB 3/4/1931, seen 2025-03-04", [("DOB", "3/4/1931"), ("DATE", "2025-03-04")]),

@@ -125,9 +125,10 @@ _LAST_COMMA_FIRST = re.compile(r"[A-Z][A-Z'\-]+,\s?[A-Z][A-Z'\-]+|[A-Z][a-z'\-]+
 _PATIENT_BEFORE = re.compile(r"\[PATIENT\][\s.,]{0,2}$")
 _PATIENT_AFTER = re.compile(r"[\s.,]{0,2}\[PATIENT\]")
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|from|to|toward|towards|near|nr|outside|around|at|address|addr|desde|en|(?:out|over|up|down)\s+by)\s+(?:the\s+)?$",
+    r"\b(?:in|from|(?<!\bgive\s)(?<!\bgiven\s)(?<!\bgave\s)(?<!\binfo\s)(?<!\bupdate\s)(?<!\bupdates\s)(?<!\bprn\s)(?<!\btalk\s)(?<!\bspoke\s)to|"
+    r"toward|towards|near|nr|outside|around|at|address|addr|desde|en|(?:out|over|up|down)\s+by)\s+(?:the\s+)?$",
     re.IGNORECASE
-)
+)  # not after a giving or telling word: "almost given to Kingsley", "no info to Kevin", "prn to Faith" are people
 _STAFF_AFTER = re.compile(
     r"\s+(?:in|from|at|with)\s+(?:the\s+)?(?:pharmacy|lab|labs|radiology|rads|case management|cm|sw|social work|dietary|"
     r"nutrition|transport|security|admitting|registration|billing|it|biomed|ir|cath lab|rehab|pt|ot|rt|hr|payroll)\b",
