@@ -72,6 +72,12 @@ def world_places() -> frozenset[str]:
     return frozenset(_data_lines("world-places.txt"))
 
 
+def listed_place(surface: str) -> bool:
+    """Whether ``surface`` is a US or world town name ("Bainbridge", "Willcox"), whatever its case."""
+    low = surface.lower()
+    return low in us_places() or low in world_places()
+
+
 @lru_cache(maxsize=1)
 def regions() -> frozenset[str]:
     """Countries and US states, lower-cased ("yemen", "new mexico"), from GeoNames: never identifiers."""

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from bedside.text.redaction.candidates import Candidate
-from bedside.text.redaction.clinical_terms import us_places, world_places
+from bedside.text.redaction.clinical_terms import listed_place
 from bedside.text.redaction.employers import WORK_CUE_BEFORE
 
 # Detectors whose PATIENT spans are read from name lists and cues, not stated by the message as a person's.
@@ -95,7 +95,7 @@ def _retyped(text: str, cand: Candidate) -> Candidate:
             or WORK_CUE_BEFORE.search(text, max(0, cand.start - 40), cand.start):
         return cand  # "Hannah Park (the pt)"; "works at Shaw mill", "starts work at Eat'n Park": an employer's
     head, _, last = surface.rpartition(" ")
-    if (_FACILITY_AFTER.match(text, cand.end) and _listed_place(surface)) or (head and _FACILITY_AFTER.fullmatch(" " + last) and _listed_place(head)):
+    if (_FACILITY_AFTER.match(text, cand.end) and listed_place(surface)) or (head and _FACILITY_AFTER.fullmatch(" " + last) and listed_place(head)):
         why = "a listed town before a facility or a business"  # "Norwood DaVita" may be found whole
     elif _PLACE_KIND_LAST.search(surface) and _LOCATIVE_BEFORE.search(text, max(0, cand.start - 12), cand.start):
         why = "a name ending in a kind of place, after a word that places someone"
@@ -116,8 +116,3 @@ def _word_start(surface: str, start: int) -> int:
     """Where the name proper begins in a particle rule's span ("de Douglas" -> "Douglas"), for the look behind."""
     particle = re.match(r"(?:(?:de|del|la|el|en)\s+)+", surface, re.IGNORECASE)
     return start + (particle.end() if particle else 0)
-
-
-def _listed_place(surface: str) -> bool:
-    low = surface.lower()
-    return low in us_places() or low in world_places()

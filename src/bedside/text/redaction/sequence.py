@@ -54,6 +54,7 @@ from wordfreq import zipf_frequency
 from bedside.text.redaction.candidates import Candidate, RedactionDetector
 from bedside.text.redaction.clinical_terms import (
     care_organisations,
+    listed_place,
     named_things,
     regions,
 )
@@ -251,7 +252,7 @@ class SequenceDetector(RedactionDetector):
             return cand  # a name the message says is a person's ("Trang (pt's niece)") is no place
         if _IN_A_ROOM_AFTER.match(text, cand.end) or WORK_CUE_BEFORE.search(text, max(0, cand.start - 40), cand.start):
             return cand  # "look in on banks in 7A", "works at Shaw mill": a patient in a room, an employer; no place
-        if self._listed_place(text[cand.start : cand.end]) and _PLACE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
+        if listed_place(text[cand.start : cand.end]) and _PLACE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
             return Candidate("ADDRESS", cand.start, cand.end, cand.detector, f"{cand.reason} Typed ADDRESS: a listed town after a place word.")
         if cand.reason.startswith(_FIRST_AND_SURNAME) and self._common_full_name(text, cand):
             return cand  # "POA is Elizabeth Grant": a common first name and surname, no town, no place word after
@@ -280,16 +281,11 @@ class SequenceDetector(RedactionDetector):
         words = text[cand.start : cand.end].lower().split()
         lexicon = self.features.lexicon
         return (
-            len(words) == 2 and not self._listed_place(" ".join(words))
+            len(words) == 2 and not listed_place(" ".join(words))
             and lexicon.first_names.get(words[0], COMMON_FIRST_NAME_RANK + 1) <= COMMON_FIRST_NAME_RANK
             and lexicon.last_names.get(words[1], COMMON_FIRST_NAME_RANK + 1) <= COMMON_FIRST_NAME_RANK
             and _CAPITAL_AFTER.match(text, cand.end) is None
         )
-
-    def _listed_place(self, surface: str) -> bool:
-        """Whether ``surface`` is a US or world town name ("Bainbridge", "Willcox")."""
-        low = surface.lower()
-        return low in self.features.us_places or low in self.features.world_places
 
     def _has_name_word(self, surface: str) -> bool:
         """Whether a word of ``surface`` is in the name lists and is not an ordinary or clinical word."""
@@ -446,7 +442,7 @@ class SequenceDetector(RedactionDetector):
     def _inflected_plain(self, low: str) -> bool:
         """An inflection of an ordinary, clinical or frequent word that is no listed name or town ("repleting",
         "titrated"): "Billings" and "Hastings" stay names."""
-        if self.features.lexicon.is_name(low) or low in self.features.lexicon.world_all or self._listed_place(low):
+        if self.features.lexicon.is_name(low) or low in self.features.lexicon.world_all or listed_place(low):
             return False
         for suffix in _INFLECTIONS:
             stem = low.removesuffix(suffix)
